@@ -1,0 +1,162 @@
+"""Train warta's entity tagger: a CRF over word, shape, affix, cluster, lexicon and gazetteer
+features (see src/warta/analyze/entities/features.py).
+
+Run: ``python scripts/train_ner.py`` (about a few minutes on one core). It
+1. learns word clusters (k-means over SVD of left/right co-occurrence counts) from the
+   tokens of every corpus's TRAIN split and writes ``data/ner/clusters.tsv``;
+2. derives a lexicon of first names and type-typical words from the TRAIN splits
+   (``data/ner/lexicon.tsv``);
+3. trains the CRF on the chosen TRAIN splits and writes ``data/ner/model.crfsuite``;
+4. scores NERGrit dev (and the other corpora's dev splits) and prints the scores.
+Dev splits are only used for scoring and tuning, never for training.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+import pycrfsuite
+from scipy import sparse
+from sklearn.cluster import MiniBatchKMeans
+from sklearn.decomposition import TruncatedSVD
+from sklearn.preprocessing import normalize
+
+from warta.analyze.entities.features import Featurizer
+from warta.analyze.entities.resources import NER_DIR, load_resources
+from warta.eval.ner import SPLITS, Sentence, bio_spans, load_corpus, score
+
+CLUSTER_SIZES = (32, 128, 512)
+MIN_CLUSTER_COUNT = 2
+CONTEXT_VOCAB = 2000
+
+
+def learn_clusters(sentences: list[list[str]], out: Path, seed: int = 13) -> int:
+    counts = Counter(w.lower() for s in sentences for w in s)
+    vocab = [w for w, c in counts.most_common() if c >= MIN_CLUSTER_COUNT]
+    index = {w: i for i, w in enumerate(vocab)}
+    contexts = {w: i for i, (w, _) in enumerate(counts.most_common(CONTEXT_VOCAB))}
+    rows, cols = [], []
+    width = len(contexts)
+    for sent in sentences:
+        low = ["<s>", *(w.lower() for w in sent), "</s>"]
+        for i in range(1, len(low) - 1):
+            row = index.get(low[i])
+            if row is None:
+                continue
+            for offset, slot in ((-1, 0), (1, 1), (-2, 2), (2, 3)):
+                j = i + offset
+                if 0 <= j < len(low):
+                    col = contexts.get(low[j])
+                    if col is not None:
+                        rows.append(row)
+                        cols.append(slot * width + col)
+    matrix = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(vocab), 4 * width)
+    )
+    matrix.sum_duplicates()
+    # Positive PMI, so frequent contexts do not dominate.
+    total = matrix.sum()
+    row_sum = np.asarray(matrix.sum(axis=1)).ravel()
+    col_sum = np.asarray(matrix.sum(axis=0)).ravel()
+    coo = matrix.tocoo()
+    pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col] + 1e-9))
+    keep = pmi > 0
+    ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=matrix.shape)
+    vectors = normalize(TruncatedSVD(n_components=100, random_state=seed).fit_transform(ppmi))
+    labels = [
+        MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=4096).fit_predict(vectors)
+        for k in CLUSTER_SIZES
+    ]
+    with open(out, "w", encoding="utf-8") as handle:
+        handle.write("# word\tcluster ids at k=" + ",".join(map(str, CLUSTER_SIZES)) + " (scripts/train_ner.py)\n")
+        for i, word in enumerate(vocab):
+            handle.write(word + "\t" + "\t".join(str(lab[i]) for lab in labels) + "\n")
+    return len(vocab)
+
+
+def learn_lexicon(sentences: list[Sentence], out: Path, min_count: int = 3, purity: float = 0.7) -> int:
+    """Words that are nearly always inside one entity type, and first words of person names."""
+    total: Counter[str] = Counter()
+    inside: dict[str, Counter[str]] = defaultdict(Counter)
+    first_names: Counter[str] = Counter()
+    for tokens, tags in sentences:
+        for tok in tokens:
+            total[tok.lower()] += 1
+        for start, end, kind in bio_spans(tags):
+            for k in range(start, end):
+                inside[tokens[k].lower()][kind] += 1
+            if kind == "PER" and end - start > 1:
+                first_names[tokens[start].lower()] += 1
+    rows = []
+    for word, kinds in inside.items():
+        kind, count = kinds.most_common(1)[0]
+        if count >= min_count and count / total[word] >= purity and word.isalpha():
+            rows.append((word, kind.lower() + "word"))
+    for word, count in first_names.items():
+        if count >= 2 and inside[word]["PER"] / total[word] >= purity and word.isalpha():
+            rows.append((word, "fname"))
+    with open(out, "w", encoding="utf-8") as handle:
+        handle.write("# word\tclass, derived from the TRAIN splits by scripts/train_ner.py\n")
+        for word, kind in sorted(rows):
+            handle.write(f"{word}\t{kind}\n")
+    return len(rows)
+
+
+def train(
+    sentences: list[Sentence], featurizer: Featurizer, model: Path, c1: float, c2: float, max_iter: int
+) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for tokens, tags in sentences:
+        trainer.append(featurizer.sentence_features(tokens), tags)
+    trainer.set_params(
+        {"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True}
+    )
+    trainer.train(str(model))
+
+
+def dev_scores(model: Path, featurizer: Featurizer, corpora: list[str]) -> dict[str, object]:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    out = {}
+    for name in corpora:
+        dev = load_corpus(name, "dev")
+        predicted = [tagger.tag(featurizer.sentence_features(tokens)) for tokens, _ in dev]
+        out[name] = score([tags for _, tags in dev], predicted)
+    tagger.close()
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpora", default="nergrit,nerui,nerugm,idner2k", help="TRAIN splits to train on")
+    parser.add_argument("--c1", type=float, default=0.05)
+    parser.add_argument("--c2", type=float, default=0.05)
+    parser.add_argument("--max-iter", type=int, default=150)
+    parser.add_argument("--out", type=Path, default=NER_DIR)
+    parser.add_argument("--skip-resources", action="store_true", help="reuse clusters.tsv and lexicon.tsv")
+    args = parser.parse_args()
+    started = time.time()
+    corpora = args.corpora.split(",")
+    all_train = {name: load_corpus(name, "train") for name in SPLITS}
+    if not args.skip_resources:
+        # Clusters see every corpus's training tokens (labels are not used).
+        n = learn_clusters([tokens for data in all_train.values() for tokens, _ in data], args.out / "clusters.tsv")
+        print(f"clusters: {n} words ({time.time() - started:.0f}s)")
+        n = learn_lexicon([s for name in corpora for s in all_train[name]], args.out / "lexicon.tsv")
+        print(f"lexicon: {n} words")
+    featurizer = Featurizer(load_resources(args.out))
+    training = [s for name in corpora for s in all_train[name]]
+    model = args.out / "model.crfsuite"
+    train(training, featurizer, model, args.c1, args.c2, args.max_iter)
+    print(f"trained on {len(training)} sentences ({time.time() - started:.0f}s), model {model.stat().st_size / 1e6:.1f} MB")
+    for name, result in dev_scores(model, featurizer, list(SPLITS)).items():
+        per = " ".join(f"{t}={v[2]:.3f}" for t, v in result.per_type.items())  # type: ignore[attr-defined]
+        print(f"{name} dev macro F1 {result.macro_f1:.3f} ({per})")  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    main()

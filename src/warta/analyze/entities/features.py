@@ -1,0 +1,134 @@
+"""CRF features of a token sequence, shared by training (scripts/train_ner.py) and tagging.
+
+Per word: its lower form, shape, affixes, word clusters at three granularities and
+lexicon classes (title/role words, organisation heads, first names, outlets). Per position:
+the same for neighbours within +-2, two bigrams, and gazetteer matches (places, countries,
+outlets) found by longest match over the sentence. Word features are cached per word form
+because news repeats words a lot; that is what makes tagging fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from warta.analyze.entities.resources import Resources
+
+_CACHE_LIMIT = 200_000
+_MAX_GAZ_TOKENS = 5
+
+
+def shape(word: str) -> str:
+    s = re.sub(r"[A-Z]", "X", word)
+    s = re.sub(r"[a-z]", "x", s)
+    s = re.sub(r"[0-9]", "d", s)
+    return re.sub(r"[^Xxd]", "-", s) if s.isascii() else "u"
+
+
+def short_shape(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", shape(word))
+
+
+class Featurizer:
+    def __init__(self, resources: Resources) -> None:
+        self.res = resources
+        self._own: dict[str, list[str]] = {}
+        self._ctx: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {}
+
+    def _word_core(self, word: str) -> list[str]:
+        """Features of a word that neighbours also see (prefixed by their offset)."""
+        low = word.lower()
+        feats = ["w=" + low, "s=" + short_shape(word)]
+        clusters = self.res.clusters.get(low)
+        if clusters:
+            feats.extend(clusters)
+        feats.extend(self.res.lexicon.get(low, ()))
+        return feats
+
+    def _own_features(self, word: str) -> list[str]:
+        feats = self._own.get(word)
+        if feats is None:
+            if len(self._own) > _CACHE_LIMIT:
+                self._own.clear()
+            low = word.lower()
+            feats = ["bias", "W=" + word, "S=" + shape(word)[:6]]
+            feats.extend(self._word_core(word))
+            feats.extend(("p1=" + low[:1], "p2=" + low[:2], "p3=" + low[:3]))
+            feats.extend(("x1=" + low[-1:], "x2=" + low[-2:], "x3=" + low[-3:], "x4=" + low[-4:]))
+            if word.isupper() and len(word) > 1:
+                feats.append("allcaps")
+            elif word[:1].isupper():
+                feats.append("title")
+            if "-" in word:
+                feats.append("hyphen")
+            if any(c.isdigit() for c in word):
+                feats.append("digit")
+            feats.append(f"len={min(len(word), 8)}")
+            self._own[word] = feats
+        return feats
+
+    def _context_features(self, word: str) -> tuple[list[str], list[str], list[str], list[str]]:
+        ctx = self._ctx.get(word)
+        if ctx is None:
+            if len(self._ctx) > _CACHE_LIMIT:
+                self._ctx.clear()
+            core = self._word_core(word)
+            ctx = tuple([f"{k}:{f}" for f in core] for k in ("-2", "-1", "+1", "+2"))  # type: ignore[assignment]
+            self._ctx[word] = ctx  # type: ignore[assignment]
+        return ctx  # type: ignore[return-value]
+
+    def gazetteer_marks(self, words: Sequence[str]) -> list[list[str]]:
+        """BIO marks of the longest gazetteer match starting at each token, by list name."""
+        marks: list[list[str]] = [[] for _ in words]
+        lows = [w.lower() for w in words]
+        n = len(words)
+        for name, table in self.res.gazetteers.items():
+            i = 0
+            while i < n:
+                found = 0
+                for length in range(min(_MAX_GAZ_TOKENS, n - i), 0, -1):
+                    if tuple(lows[i : i + length]) in table:
+                        found = length
+                        break
+                if found and words[i][:1].isupper():
+                    marks[i].append(f"g{name}=B")
+                    for j in range(i + 1, i + found):
+                        marks[j].append(f"g{name}=I")
+                    if found > 1:
+                        marks[i + found - 1].append(f"g{name}=E")
+                    i += found
+                else:
+                    i += 1
+        return marks
+
+    def sentence_features(self, words: Sequence[str]) -> list[list[str]]:
+        n = len(words)
+        ctx = [self._context_features(w) for w in words]
+        gaz = self.gazetteer_marks(words)
+        lows = [w.lower() for w in words]
+        out: list[list[str]] = []
+        for i, word in enumerate(words):
+            feats = list(self._own_features(word))
+            feats.extend(gaz[i])
+            if i == 0:
+                feats.append("BOS")
+            else:
+                feats.extend(ctx[i - 1][1])
+                feats.append("b-=" + lows[i - 1] + "|" + lows[i])
+                feats.extend("-1:" + g for g in gaz[i - 1])
+                if i > 1:
+                    feats.extend(ctx[i - 2][0])
+                else:
+                    feats.append("-2:BOS")
+            if i == n - 1:
+                feats.append("EOS")
+            else:
+                feats.extend(ctx[i + 1][2])
+                feats.append("b+=" + lows[i] + "|" + lows[i + 1])
+                feats.extend("+1:" + g for g in gaz[i + 1])
+                if i < n - 2:
+                    feats.extend(ctx[i + 2][3])
+                else:
+                    feats.append("+2:EOS")
+            out.append(feats)
+        return out

@@ -1,0 +1,104 @@
+"""Canonical names: aliases, places with coordinates, and short person names linked to the
+full names of the same article.
+
+Rules, in order:
+- The alias table (data/ner/aliases.tsv) maps a surface form to its canonical name and, when
+  it says so, the type ("White House" -> ORG "Gedung Putih", "AS" -> LOC "Amerika Serikat").
+- A place found in the gazetteer gets its coordinates; countries and cities take the
+  gazetteer's name, so English and Indonesian country names (CLDR) meet at the Indonesian one.
+- A person mention whose words appear, in order, inside a longer person name of the same
+  article ("Kim", "Putin", "Jong Un") takes that full name. When several full names contain
+  it ("Kim" in "Kim Jong Un", "Kim Il Sung", "Kim Jong Il"), the one mentioned most often in
+  full wins, then the one mentioned first. Full names never merge with each other.
+- Otherwise the canonical name is the mention with spacing normalised; all-caps words longer
+  than four letters are title-cased ("PYONGYANG" -> "Pyongyang"), acronyms stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from warta.analyze.entities.resources import Place, Resources
+
+_CANONICAL_PLACE_TYPES = {"country", "city", "province"}
+
+
+@dataclass(slots=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+    type: str
+    canonical: str = ""
+    lat: float | None = None
+    lon: float | None = None
+
+
+def normalise_surface(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" \"'“”‘’.,;:()")
+    text = re.sub(r"\s*-\s*", "-", text)
+    words = [w.capitalize() if w.isupper() and len(w) > 4 and w.isalpha() else w for w in text.split(" ")]
+    return " ".join(words)
+
+
+def _alias(res: Resources, surface: str) -> tuple[str, str] | None:
+    hit = res.aliases.get(surface.lower())
+    if hit is None:
+        return None
+    # Short aliases are case-sensitive: "AS" is a country, "As" or "as" are not.
+    if len(surface) <= 4 and not any(
+        key == surface for key in (surface,) if surface.isupper() or surface == hit[0]
+    ):
+        return None
+    return hit
+
+
+def _place(res: Resources, *names: str) -> Place | None:
+    for name in names:
+        place = res.places.get(name.lower())
+        if place is not None:
+            return place
+    return None
+
+
+def resolve_names(mentions: list[Mention], res: Resources) -> list[Mention]:
+    for m in mentions:
+        surface = normalise_surface(m.text)
+        alias = _alias(res, surface)
+        canonical = surface
+        if alias is not None:
+            canonical = alias[0]
+            if alias[1]:
+                m.type = alias[1]
+        if m.type == "LOC":
+            place = _place(res, canonical, surface)
+            if place is not None:
+                m.lat, m.lon = place.lat, place.lon
+                if alias is None and place.type in _CANONICAL_PLACE_TYPES:
+                    canonical = place.name
+        m.canonical = canonical
+    _link_people(mentions)
+    return mentions
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _link_people(mentions: list[Mention]) -> None:
+    people = [m for m in mentions if m.type == "PER"]
+    full_counts: Counter[str] = Counter(m.canonical for m in people if len(m.canonical.split()) > 1)
+    first_seen: dict[str, int] = {}
+    for m in people:
+        first_seen.setdefault(m.canonical, m.start)
+    full_names = {name: name.split() for name in full_counts}
+    for m in people:
+        words = m.canonical.split()
+        candidates = [
+            name for name, tokens in full_names.items() if len(tokens) > len(words) and _contains(tokens, words)
+        ]
+        if candidates:
+            m.canonical = max(candidates, key=lambda n: (full_counts[n], -first_seen[n]))

@@ -1,0 +1,310 @@
+"""Event frames: who did what, where and when, one frame per trigger word in a sentence.
+
+Triggers and types are data (``warta/data/cues/events.json``). For each trigger:
+
+* **clause** — the sentence is cut at ";", at "bahwa"/"jika"/"ketika"/... and at a comma
+  followed by "dan"/"lalu"; time, participants, hedging and expectation are read there.
+* **time** — the DATE/TIME timex nearest the trigger, in the clause when one is there, else in
+  the sentence (other timex types only when no DATE/TIME is present).
+* **place** — the first LOC entity after the trigger in its clause that follows a preposition
+  ("di", "ke", "dari", "menuju", "melalui") or the trigger itself ("memasuki Rusia"), then any
+  LOC after the trigger in the clause, then any LOC after a preposition in the sentence. With no
+  entities at all, a capitalised phrase after a preposition or the trigger stands in.
+* **participants** — PER and ORG entities and country LOCs in the clause, without the place.
+* **hedged** — a hedging cue or a conditional ("jika") in the clause. A hedge that is part of a
+  future cue ("diperkirakan akan", "is expected to") marks expectation, not doubt.
+* **expected** — a future cue in the clause before the trigger or within four words after it
+  ("pertemuan mendatang", "Pertemuan itu bisa berlangsung"), or a time with mod ON_OR_AFTER
+  or value FUTURE_REF.
+* **attribution** — the attribution whose content span holds the trigger.
+
+Attributions whose cue announces news ("mengumumkan", "membantah") and whose content holds no
+other trigger become ``statement`` events with the source as participant.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from warta.analyze.hedging import hedge_cues
+from warta.analyze.sentences import sentence_index
+from warta.model import Attribution, Entity, Event, EventTime, Sentence, Span, Timex
+
+__all__ = ["extract_events", "load_event_triggers"]
+
+_CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "cues" / "events.json"
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_EXPECT_WINDOW_AFTER = 4
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|bin|binti|al))*(?<![\s])")
+
+
+@lru_cache(maxsize=1)
+def load_event_triggers() -> dict[str, Any]:
+    """The event tables from ``data/cues/events.json``."""
+    return json.loads(_CUES_PATH.read_text(encoding="utf-8"))
+
+
+def _phrases(phrases: list[str]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+
+
+@lru_cache(maxsize=1)
+def _trigger_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, type) pairs; lower-case triggers match any case and take an optional -nya."""
+    patterns: list[tuple[re.Pattern[str], str]] = []
+    for event_type, triggers in load_event_triggers()["triggers"].items():
+        lower = [t for t in triggers if t == t.lower()]
+        exact = [t for t in triggers if t != t.lower()]
+        if lower:
+            body = _phrases(lower)
+            patterns.append((re.compile(rf"(?<![\w-])(?:{body})(?:nya)?(?![\w-])", re.I), event_type))
+        if exact:
+            patterns.append((re.compile(rf"(?<![\w-])(?:{_phrases(exact)})(?![\w-])"), event_type))
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    tables = load_event_triggers()
+    return {
+        key: re.compile(rf"(?<![\w-])(?:{_phrases(tables[key])})(?![\w-])", re.I)
+        for key in ("future_cues", "conditional_cues", "clause_connectors", "comma_connectors", "place_prepositions")
+    }
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    from babel import Locale
+
+    names: set[str] = set()
+    for locale in ("id", "en"):
+        names.update(name.lower() for name in Locale(locale).territories.values())
+    names.update({"as", "amerika", "us", "u.s.", "uk"})
+    return frozenset(names)
+
+
+def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
+    """Clause spans of a sentence: cut at ';', at clause connectors and at ', dan'."""
+    cuts = {sent.start, sent.end}
+    pats = _cue_patterns()
+    for match in pats["clause_connectors"].finditer(text, sent.start, sent.end):
+        if match.group(0)[:1].islower():
+            cuts.add(match.start())
+    for match in pats["comma_connectors"].finditer(text, sent.start, sent.end):
+        before = text[sent.start : match.start()].rstrip()
+        if before.endswith(","):
+            cuts.add(match.start())
+    for i in range(sent.start, sent.end):
+        if text[i] == ";":
+            cuts.add(i + 1)
+    ordered = sorted(cuts)
+    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if b > a]
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for start, end in clauses:
+        if start <= pos < end:
+            return start, end
+    return clauses[-1]
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if a_end <= b_start:
+        return b_start - a_end
+    if b_end <= a_start:
+        return a_start - b_end
+    return 0
+
+
+def _nearest_time(trigger: Span, timexes: list[Timex], clause: tuple[int, int]) -> Timex | None:
+    if not timexes:
+        return None
+    preferred = set(load_event_triggers()["time_types_preferred"])
+    pool = [t for t in timexes if t.type in preferred] or timexes
+    in_clause = [t for t in pool if t.start >= clause[0] and t.end <= clause[1]]
+    pool = in_clause or pool
+    return min(pool, key=lambda t: _distance(trigger.start, trigger.end, t.start, t.end))
+
+
+def _after_preposition(text: str, pos: int, sentence_start: int) -> bool:
+    before = _WORD.findall(text[max(sentence_start, pos - 25) : pos])
+    preps = {p.lower() for p in load_event_triggers()["place_prepositions"]}
+    return bool(before) and before[-1].lower() in preps
+
+
+def _place(
+    text: str, trigger: Span, sent: Sentence, clause: tuple[int, int], entities: list[Entity]
+) -> Entity | None:
+    locs = [e for e in entities if e.type == "LOC" and e.start >= sent.start and e.end <= sent.end]
+    after = [e for e in locs if e.start >= trigger.end and e.end <= clause[1]]
+    for entity in after:
+        gap = text[trigger.end : entity.start].strip(" ,")
+        if _after_preposition(text, entity.start, sent.start) or not gap or gap.lower() in {"ibu kota", "kota"}:
+            return entity
+    if after:
+        return after[0]
+    prepositioned = [e for e in locs if _after_preposition(text, e.start, sent.start)]
+    if prepositioned:
+        return min(prepositioned, key=lambda e: _distance(trigger.start, trigger.end, e.start, e.end))
+    return None
+
+
+def _fallback_place(text: str, trigger: Span, clause: tuple[int, int]) -> str | None:
+    """With no entities: a capitalised phrase right after the trigger or a preposition."""
+    preps = {p.lower() for p in load_event_triggers()["place_prepositions"]}
+    words = list(_WORD.finditer(text, trigger.end, clause[1]))
+    for i, word in enumerate(words[:8]):
+        if not word.group(0)[:1].isupper():
+            continue
+        previous = words[i - 1].group(0).lower() if i > 0 else None
+        if i == 0 or previous in preps:
+            run = _CAPITALISED_RUN.match(text, word.start(), clause[1])
+            return run.group(0) if run else word.group(0)
+    return None
+
+
+def _participants(
+    clause: tuple[int, int], entities: list[Entity], place: str | None, trigger: Span
+) -> list[str]:
+    countries = _country_names()
+    names: list[str] = []
+    for entity in entities:
+        if entity.start < clause[0] or entity.end > clause[1] or entity.start < trigger.end <= entity.end:
+            continue
+        if entity.type == "LOC" and entity.canonical.lower() not in countries and entity.text.lower() not in countries:
+            continue
+        if entity.canonical != place and entity.canonical not in names:
+            names.append(entity.canonical)
+    return names
+
+
+def _flags(
+    text: str, trigger: Span, clause: tuple[int, int], time: Timex | None
+) -> tuple[bool, bool]:
+    """(hedged, expected) for a trigger in its clause."""
+    pats = _cue_patterns()
+    window_end = clause[1]
+    words_after = list(_WORD.finditer(text, trigger.end, clause[1]))
+    if len(words_after) > _EXPECT_WINDOW_AFTER:
+        window_end = words_after[_EXPECT_WINDOW_AFTER - 1].end()
+    future = [m for m in pats["future_cues"].finditer(text, clause[0], window_end) if m.group(0)[:1].islower()]
+    expected = bool(future) or (time is not None and (time.mod == "ON_OR_AFTER" or time.value == "FUTURE_REF"))
+    hedges = [
+        h for h in hedge_cues(text, clause[0], clause[1])
+        if not any(m.start() <= h.start and h.end <= m.end() for m in future)
+    ]
+    conditional = any(m.group(0)[:1].islower() for m in pats["conditional_cues"].finditer(text, clause[0], clause[1]))
+    return bool(hedges) or conditional, expected
+
+
+def _attribution_of(pos: int, attributions: list[Attribution]) -> int | None:
+    for index, attribution in enumerate(attributions):
+        if attribution.content.start <= pos < attribution.content.end:
+            return index
+    return None
+
+
+def _triggers(text: str, sent: Sentence) -> list[tuple[Span, str]]:
+    found: list[tuple[Span, str]] = []
+    for pattern, event_type in _trigger_patterns():
+        for match in pattern.finditer(text, sent.start, sent.end):
+            found.append((Span(match.group(0), match.start(), match.end()), event_type))
+    # Longest first, then drop triggers overlapping one already kept ("gempa bumi" over "gempa").
+    found.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
+    kept: list[tuple[Span, str]] = []
+    for span, event_type in found:
+        if all(span.end <= k.start or span.start >= k.end for k, _ in kept):
+            kept.append((span, event_type))
+    return sorted(kept, key=lambda item: item[0].start)
+
+
+def _frame(
+    text: str,
+    trigger: Span,
+    event_type: str,
+    sent: Sentence,
+    sent_index: int,
+    entities: list[Entity],
+    timexes: list[Timex],
+    attributions: list[Attribution],
+) -> Event:
+    clauses = _clauses(text, sent)
+    clause = _clause_of(clauses, trigger.start)
+    sent_timexes = [t for t in timexes if t.start >= sent.start and t.end <= sent.end]
+    time = _nearest_time(trigger, sent_timexes, clause)
+    place_entity = _place(text, trigger, sent, clause, entities)
+    if place_entity is not None:
+        place: str | None = place_entity.canonical
+    elif not entities:
+        place = _fallback_place(text, trigger, clause)
+    else:
+        place = None
+    hedged, expected = _flags(text, trigger, clause, time)
+    return Event(
+        trigger=trigger,
+        type=event_type,
+        participants=_participants(clause, entities, place, trigger),
+        place=place,
+        time=EventTime(text=time.text, value=time.value, type=time.type, mod=time.mod) if time else None,
+        hedged=hedged,
+        expected=expected,
+        attribution=_attribution_of(trigger.start, attributions),
+        sentence=sent_index,
+    )
+
+
+def _statement_events(
+    text: str,
+    sentences: list[Sentence],
+    timexes: list[Timex],
+    attributions: list[Attribution],
+    events: list[Event],
+) -> list[Event]:
+    cues = {c.lower() for c in load_event_triggers()["statement_cues"]}
+    out: list[Event] = []
+    for index, attribution in enumerate(attributions):
+        if attribution.cue.text.lower() not in cues:
+            continue
+        if any(e.attribution == index for e in events):
+            continue  # the content reports its own event; that is the news
+        sent_index = sentence_index(sentences, attribution.cue.start)
+        sent = sentences[sent_index]
+        clause = (sent.start, attribution.content.start)
+        sent_timexes = [t for t in timexes if t.start >= sent.start and t.end <= sent.end]
+        time = _nearest_time(attribution.cue, sent_timexes, clause)
+        participant = attribution.source.canonical or attribution.source.text
+        out.append(
+            Event(
+                trigger=Span(attribution.cue.text, attribution.cue.start, attribution.cue.end),
+                type="statement",
+                participants=[participant],
+                time=EventTime(text=time.text, value=time.value, type=time.type, mod=time.mod) if time else None,
+                hedged=attribution.hedged,
+                attribution=index,
+                sentence=sent_index,
+            )
+        )
+    return out
+
+
+def extract_events(
+    text: str,
+    *,
+    sentences: list[Sentence],
+    entities: list[Entity],
+    timexes: list[Timex],
+    attributions: list[Attribution],
+) -> list[Event]:
+    """Event frames for every trigger in every sentence, in text order."""
+    entities = sorted(entities, key=lambda e: e.start)
+    events: list[Event] = []
+    for sent_index, sent in enumerate(sentences):
+        for trigger, event_type in _triggers(text, sent):
+            events.append(_frame(text, trigger, event_type, sent, sent_index, entities, timexes, attributions))
+    events.extend(_statement_events(text, sentences, timexes, attributions, events))
+    return sorted(events, key=lambda e: e.trigger.start)

@@ -1,0 +1,323 @@
+"""Rules for calendar expressions: dates, weekdays, months, years, decades, centuries, quarters."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from warta.analyze.numbers import parse_roman
+from warta.analyze.time.anchor import FUTURE, PAST, resolve_day_month, resolve_month, resolve_weekday
+from warta.analyze.time.candidates import Candidate, Context
+from warta.analyze.time.fragments import FLAGS, MONTH_ANY, MONTH_FULL, WEEKDAY, YEAR
+from warta.analyze.time.lexicon import MONTH_ABBREVIATIONS, MONTHS, ORDINALS, WEEKDAYS
+
+# Words after which a bare year or month is a time ("pada 2019", "sejak Juli").
+YEAR_CUES = frozenset(
+    """pada sejak hingga sampai tahun awal akhir pertengahan medio jelang menjelang selama
+    sepanjang semenjak periode in since until till by during from of early late mid before after
+    circa through throughout""".split()
+)
+_WEEKDAY_REL = r"(?:\s+(?P<rel>lalu|kemarin|depan|ini|mendatang|nanti|yang\s+lalu))?"
+_EN_REL = r"(?:(?P<erel>last|next|this|coming|past)\s+)?"
+
+
+def month_number(word: str) -> int | None:
+    key = word.lower().rstrip(".")
+    return MONTHS.get(key) or MONTH_ABBREVIATIONS.get(key)
+
+
+def full_year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def day_candidate(start: int, end: int, day: date | None, fallback: str) -> Candidate:
+    value = day.isoformat() if day else fallback
+    return Candidate(start, end, "DATE", value, day=day, day_value=value)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _relative_weekday(ctx: Context, weekday: int, rel: str | None, start: int, end: int) -> date | None:
+    if ctx.dct is None:
+        return None
+    rel = (rel or "").lower().split()[-1] if rel else None
+    if rel in {"lalu", "kemarin", "last", "past"}:
+        back = (ctx.dct.isoweekday() - weekday) % 7 or 7
+        return date.fromordinal(ctx.dct.toordinal() - back)
+    if rel in {"depan", "mendatang", "nanti", "next", "coming"}:
+        ahead = (weekday - ctx.dct.isoweekday()) % 7 or 7
+        return date.fromordinal(ctx.dct.toordinal() + ahead)
+    return resolve_weekday(ctx.dct, weekday, ctx.tense(start, end))
+
+
+def _is_week_word(match: re.Match[str], ctx: Context, group: str) -> bool:
+    """Lower-case "minggu" is the week; capital "Minggu" at a sentence start followed by
+    lalu/depan/ini is too ("Minggu lalu, ..." = last week)."""
+    word = match.group(group)
+    if word.lower() != "minggu":
+        return False
+    if word[0] == "m":
+        return True
+    rel = match.groupdict().get("rel")
+    has_hari = match.group(0).lower().startswith("hari")
+    return bool(rel) and not has_hari and ctx.tenses.is_sentence_start(match.start())
+
+
+# --- weekday with a numeric date in brackets: "Senin (11/9/2023)" --------------------------------
+WEEKDAY_BRACKET = re.compile(
+    rf"(?:hari\s+)?(?P<wd>{WEEKDAY})\s*\(\s*(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})"
+    rf"(?:[/.-](?P<y>\d{{4}}|\d{{2}}))?\s*\)",
+    FLAGS,
+)
+
+
+def weekday_bracket(match: re.Match[str], ctx: Context) -> Candidate | None:
+    day_n, month_n = int(match.group("d")), int(match.group("m"))
+    if match.group("y"):
+        day = _safe_date(full_year(match.group("y")), month_n, day_n)
+        if day is None:
+            return None
+        return day_candidate(match.start(), match.end(), day, day.isoformat())
+    if ctx.dct is None:
+        if not (1 <= month_n <= 12 and 1 <= day_n <= 31):
+            return None
+        return day_candidate(match.start(), match.end(), None, f"XXXX-{month_n:02d}-{day_n:02d}")
+    day = resolve_day_month(ctx.dct, month_n, day_n, None)
+    return day_candidate(match.start(), match.end(), day, "") if day else None
+
+
+# --- "Selasa, 12 September 2023", "12 Sept", "tanggal 17 Agustus" -------------------------------
+DATE_DAY_MONTH = re.compile(
+    rf"(?:(?:hari\s+)?(?P<wd>{WEEKDAY})\s*,?\s+)?(?:(?:tanggal|tgl\.?)\s+)?"
+    rf"(?<![\d.,/-])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_ANY})"
+    rf"(?:,?\s+(?:tahun\s+)?(?P<y>{YEAR}))?",
+    FLAGS,
+)
+# --- "September 10, 2023", "Tuesday, Sept. 12" --------------------------------------------------
+DATE_MONTH_DAY = re.compile(
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?![.,:]\d)(?:,?\s+(?P<y>{YEAR}))?",
+    FLAGS,
+)
+
+
+def _named_date(match: re.Match[str], ctx: Context, english_order: bool) -> Candidate | None:
+    mon_word = match.group("mon")
+    if english_order and not mon_word[0].isupper():
+        return None  # "may 5" is a modal verb and a number
+    if english_order and mon_word.lower().rstrip(".") in {"mar", "jun", "jan", "des"} and not match.group("y"):
+        return None
+    month_n = month_number(mon_word)
+    day_n = int(match.group("d"))
+    if month_n is None or not 1 <= day_n <= 31:
+        return None
+    if match.group("y"):
+        day = _safe_date(int(match.group("y")), month_n, day_n)
+    elif ctx.dct is not None:
+        day = resolve_day_month(ctx.dct, month_n, day_n, ctx.tense(match.start(), match.end()))
+    else:
+        return day_candidate(match.start(), match.end(), None, f"XXXX-{month_n:02d}-{day_n:02d}")
+    if day is None:
+        return None
+    return day_candidate(match.start(), match.end(), day, day.isoformat())
+
+
+def date_day_month(match: re.Match[str], ctx: Context) -> Candidate | None:
+    return _named_date(match, ctx, english_order=False)
+
+
+def date_month_day(match: re.Match[str], ctx: Context) -> Candidate | None:
+    return _named_date(match, ctx, english_order=True)
+
+
+# --- numeric dates, day first: "11/9/2023", "11-9-2023", ISO "2023-09-11" ----------------------
+DATE_NUMERIC = re.compile(
+    r"(?<![\d.,/-])(?:(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"|(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2}))(?![\d/.-]\d|[\d/])",
+    FLAGS,
+)
+
+
+def date_numeric(match: re.Match[str], ctx: Context) -> Candidate | None:
+    if match.group("iy"):
+        day = _safe_date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
+    else:
+        year_text = match.group("y")
+        if len(year_text) == 2 and match.group("sep") != "/":
+            return None  # "12-05-23" is more often a code than a date
+        if match.group("sep") == "." and len(year_text) != 4:
+            return None
+        day_n, month_n = int(match.group("d")), int(match.group("m"))
+        if month_n > 12 and day_n <= 12:
+            day_n, month_n = month_n, day_n  # unambiguous US order
+        day = _safe_date(full_year(year_text), month_n, day_n)
+    if day is None or not 1900 <= day.year <= 2099:
+        return None
+    return day_candidate(match.start(), match.end(), day, day.isoformat())
+
+
+# --- bare weekdays: "Selasa", "hari Minggu lalu", "last Monday" --------------------------------
+WEEKDAY_ALONE = re.compile(rf"{_EN_REL}(?:hari\s+)?(?P<wd>{WEEKDAY}){_WEEKDAY_REL}", FLAGS)
+
+
+def weekday_alone(match: re.Match[str], ctx: Context) -> Candidate | None:
+    word = match.group("wd")
+    if not word[0].isupper() or _is_week_word(match, ctx, "wd"):
+        return None
+    weekday = WEEKDAYS[word.lower()]
+    rel = match.group("rel") or match.group("erel")
+    day = _relative_weekday(ctx, weekday, rel, match.start(), match.end())
+    end = match.end()
+    if match.group("rel") and match.group("rel").lower() == "ini" and day is None:
+        end = match.start("rel") - 1
+    return day_candidate(match.start(), end, day, f"XXXX-WXX-{weekday}")
+
+
+# --- months: "Juli 2023", "bulan Juli", "pada Desember", "Juli lalu", "last July" ---------------
+MONTH_YEAR = re.compile(
+    rf"(?:(?:bulan|bln\.?)\s+)?(?P<mon>{MONTH_FULL})\s+(?:(?:tahun|of)\s+)?(?P<y>{YEAR})", FLAGS
+)
+MONTH_ALONE = re.compile(
+    rf"{_EN_REL}(?P<bulan>bulan\s+)?(?P<mon>{MONTH_FULL})"
+    r"(?:\s+(?P<rel>lalu|kemarin|depan|ini|mendatang|nanti|yang\s+lalu|silam|tahun\s+ini|tahun\s+lalu|"
+    r"tahun\s+depan))?",
+    FLAGS,
+)
+
+
+def month_year(match: re.Match[str], ctx: Context) -> Candidate | None:
+    month_n = month_number(match.group("mon"))
+    if month_n is None or not match.group("mon")[0].isupper():
+        return None
+    return Candidate(match.start(), match.end(), "DATE", f"{match.group('y')}-{month_n:02d}")
+
+
+def month_alone(match: re.Match[str], ctx: Context) -> Candidate | None:
+    word = match.group("mon")
+    month_n = month_number(word)
+    if month_n is None or not word[0].isupper():
+        return None
+    rel = (match.group("rel") or match.group("erel") or "").lower().split()
+    if not match.group("bulan") and not rel and ctx.previous_word(match.start()) not in YEAR_CUES:
+        return None
+    if word.lower() == "may" and not rel and ctx.previous_word(match.start()) not in {"in", "since", "of", "until", "by"}:
+        return None
+    if ctx.dct is None:
+        return Candidate(match.start(), match.end(), "DATE", f"XXXX-{month_n:02d}")
+    last = rel[-1] if rel else None
+    if rel[:1] == ["tahun"] or last in {"tahun"}:
+        last = rel[-1]
+        year = ctx.dct.year + {"ini": 0, "lalu": -1, "depan": 1}[last]
+    elif last in {"lalu", "kemarin", "silam", "last", "past"}:
+        year = ctx.dct.year if month_n < ctx.dct.month else ctx.dct.year - 1
+    elif last in {"depan", "mendatang", "nanti", "next", "coming"}:
+        year = ctx.dct.year if month_n > ctx.dct.month else ctx.dct.year + 1
+    elif last in {"ini", "this"}:
+        year = ctx.dct.year
+    else:
+        year = resolve_month(ctx.dct, month_n, ctx.tense(match.start(), match.end()))
+    return Candidate(match.start(), match.end(), "DATE", f"{year}-{month_n:02d}")
+
+
+# --- years: "tahun 2019", "pada 2019" (the span is "2019"), "2019 lalu" --------------------------
+YEAR_ALONE = re.compile(rf"(?:(?P<kw>tahun|thn\.?)\s+)?(?P<y>{YEAR})(?:\s+(?:lalu|silam))?(?!\s*-?\s*an\b|'?s\b)", FLAGS)
+
+
+def year_alone(match: re.Match[str], ctx: Context) -> Candidate | None:
+    if not match.group("kw") and ctx.previous_word(match.start()) not in YEAR_CUES:
+        return None
+    following = ctx.text[match.end() : match.end() + 12].lower()
+    if re.match(r"\s*(?:orang|personel|unit|km|meter|ton|kg|%|persen|rupiah|dolar|jiwa|warga)\b", following):
+        return None
+    return Candidate(match.start(), match.end(), "DATE", match.group("y"))
+
+
+# --- decades: "1980an", "1990-an", "era 1990-an", "tahun 80-an", "the 1990s" -------------------
+DECADE = re.compile(
+    r"(?:(?P<kw>dekade|dasawarsa|era|tahun|masa|the)\s+)?"
+    r"(?:(?<!\d)(?P<c>1[5-9]|20)(?P<d>\d)0(?:\s*-\s*an|an|'?s)|'?(?P<d2>\d)0(?:-an|an|'s|s))\b",
+    FLAGS,
+)
+
+
+def decade(match: re.Match[str], ctx: Context) -> Candidate | None:
+    if match.group("c"):
+        value = match.group("c") + match.group("d")
+    else:
+        if not match.group("kw") and not match.group(0).startswith("'"):
+            return None  # "usia 20-an" is an age
+        value = "19" + match.group("d2")
+    return Candidate(match.start(), match.end(), "DATE", value)
+
+
+# --- centuries: "abad ke-15" -> 14, "abad XXI" -> 20, "the 21st century" -> 20 ------------------
+CENTURY = re.compile(
+    r"abad\s+(?:ke\s*-?\s*(?P<n>\d{1,2})|(?P<r>[IVXL]{1,6})\b|(?P<n2>\d{1,2})\b)"
+    r"|(?:the\s+)?(?P<en>\d{1,2})(?:st|nd|rd|th)\s+century",
+    FLAGS,
+)
+
+
+def century(match: re.Match[str], ctx: Context) -> Candidate | None:
+    if match.group("r"):
+        number = parse_roman(match.group("r"))
+    else:
+        number = int(match.group("n") or match.group("n2") or match.group("en"))
+    if not number or not 1 <= number <= 22:
+        return None
+    return Candidate(match.start(), match.end(), "DATE", f"{number - 1:02d}")
+
+
+# --- quarters and halves: "kuartal III 2025", "semester I", "the third quarter of 2024" ---------
+_ROMAN_OR_ORDINAL = r"(?:(?P<r>IV|I{1,3})\b|(?P<o>pertama|kesatu|kedua|ketiga|keempat)\b|ke-?(?P<n>[1-4])\b|(?P<n2>[1-4])\b)"
+_PERIOD_YEAR = rf"(?:\s+(?:tahun\s+)?(?:(?P<y>{YEAR})|(?P<yrel>ini|lalu|depan)\b))?"
+QUARTER = re.compile(
+    rf"(?P<kind>kuartal|kwartal|triwulan|semester|paruh)\s+{_ROMAN_OR_ORDINAL}{_PERIOD_YEAR}"
+    rf"|(?:the\s+)?(?P<eo>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<ekind>quarter|half)"
+    rf"(?:\s+of\s+(?:(?P<ey>{YEAR})|(?P<eyrel>this|last|next)\s+year))?"
+    rf"|\b(?P<qkind>[QH])(?P<qn>[1-4])(?:\s*[-/]?\s*(?P<qy>{YEAR}))?\b",
+    re.IGNORECASE,
+)
+
+
+def quarter(match: re.Match[str], ctx: Context) -> Candidate | None:
+    groups = match.groupdict()
+    if groups["qkind"]:
+        if not groups["qkind"].isupper() or not groups["qy"]:
+            return None
+        letter, number, year_text, year_rel = groups["qkind"].upper(), int(groups["qn"]), groups["qy"], None
+    elif groups["ekind"]:
+        letter = "Q" if groups["ekind"].lower() == "quarter" else "H"
+        number = ORDINALS[groups["eo"].lower()]
+        year_text = groups["ey"]
+        year_rel = {"this": "ini", "last": "lalu", "next": "depan"}.get((groups["eyrel"] or "").lower())
+    else:
+        kind = groups["kind"].lower()
+        letter = "H" if kind in {"semester", "paruh"} else "Q"
+        if groups["r"]:
+            if not groups["r"].isupper():
+                return None
+            number = parse_roman(groups["r"]) or 0
+        elif groups["o"]:
+            number = ORDINALS[groups["o"].lower()]
+        else:
+            number = int(groups["n"] or groups["n2"])
+        year_text, year_rel = groups["y"], (groups["yrel"] or "").lower() or None
+    if letter == "H" and number > 2:
+        return None
+    if year_text:
+        year = year_text
+    elif ctx.dct is not None:
+        year = str(ctx.dct.year + {"lalu": -1, "depan": 1}.get(year_rel or "", 0))
+    else:
+        year = "XXXX"
+    return Candidate(match.start(), match.end(), "DATE", f"{year}-{letter}{number}")
+
+
+TENSES = (FUTURE, PAST)

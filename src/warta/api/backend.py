@@ -1,0 +1,94 @@
+"""Access to the store from request threads, and the ingest entry point the API calls.
+
+FastAPI runs plain ``def`` endpoints in a thread pool; the store hands each thread its
+own SQLite connection. Writes go through one lock: SQLite allows a single writer, and serialising here turns
+"database is locked" into a short wait.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+
+class StoreLike(Protocol):
+    """The part of :class:`warta.store.Store` the reading room uses."""
+
+    def get_article(self, article_id: str) -> Any: ...
+    def list_articles(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[Any]: ...
+    def count_articles(self) -> int: ...
+    def get_analysis(self, article_id: str) -> Any: ...
+    def article_sources(self, article_id: str) -> list[dict[str, Any]]: ...
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]: ...
+    def list_stories(self, **filters: Any) -> list[dict[str, Any]]: ...
+    def get_story(self, story_id: str) -> dict[str, Any] | None: ...
+    def close(self) -> None: ...
+
+
+IngestFunction = Callable[[list[dict[str, Any]], Any], Any]
+
+
+def _default_store_factory(db_path: Path) -> Callable[[], StoreLike]:
+    def open_store() -> StoreLike:
+        from warta.store import Store
+
+        return Store(db_path)
+
+    return open_store
+
+
+def _default_ingest(items: list[dict[str, Any]], store: Any) -> Any:
+    from warta.pipeline import ingest_dicts
+
+    return ingest_dicts(items, store, origin="api")
+
+
+class Backend:
+    """One store shared by the request threads, a write lock, and a data generation counter.
+
+    :class:`warta.store.Store` gives each thread its own SQLite connection, so one
+    instance serves the whole thread pool; a replacement store must be thread-safe too.
+    """
+
+    def __init__(
+        self,
+        db_path: str | Path | None,
+        *,
+        store_factory: Callable[[], StoreLike] | None = None,
+        ingest: IngestFunction | None = None,
+    ) -> None:
+        if store_factory is None:
+            if db_path is None:
+                raise ValueError("create_app needs a db_path or a store_factory")
+            store_factory = _default_store_factory(Path(db_path))
+        self._store_factory = store_factory
+        self._ingest = ingest or _default_ingest
+        self._store: StoreLike | None = None
+        self._open_lock = threading.Lock()
+        self.write_lock = threading.Lock()
+        # Bumped after every write so that anything cached from before it is not served.
+        self.generation = 0
+
+    def store(self) -> StoreLike:
+        store = self._store
+        if store is None:
+            with self._open_lock:  # opening migrates the schema: do it once
+                if self._store is None:
+                    self._store = self._store_factory()
+                store = self._store
+        return store
+
+    def ingest(self, items: list[dict[str, Any]]) -> Any:
+        with self.write_lock:
+            try:
+                return self._ingest(items, self.store())
+            finally:
+                self.generation += 1
+
+    def close(self) -> None:
+        with self._open_lock:
+            store, self._store = self._store, None
+        if store is not None:
+            store.close()

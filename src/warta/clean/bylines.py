@@ -1,0 +1,67 @@
+"""Visible bylines: "Reporter: X | Editor: Y", "Penulis: X", "Editor: Y", "By X and Y".
+
+Extractors find authors only in meta tags and JSON-LD; Indonesian portals print them in the
+body instead. A line counts as a byline only when the whole line is role labels and names.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ROLES = (
+    r"reporter|reporter\s*&\s*editor|penulis|editor|pewarta|redaktur|wartawan|kontributor|"
+    r"penyunting|oleh|author|authors|writer|written\s+by|reported\s+by|edited\s+by|by"
+)
+_LABEL = re.compile(rf"(?:^|(?<=[\s|/•·,;]))(?:{_ROLES})\s*:\s*", re.IGNORECASE)
+_BY_LINE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s*(?:[|/•·,;&]|\s+dan\s+|\s+and\s+)\s*", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^[A-ZÀ-Ý][\w.'’-]*$|^(?:bin|binti|van|von|de|der|da|al|el)$|^[A-Z]\.$")
+_AGENCIES = frozenset({"reuters", "ap", "afp", "associated press", "antara", "bloomberg", "cnn", "bbc", "kompas.com"})
+MAX_BYLINE_LINE = 200
+
+
+def _valid_name(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in name):
+        return False
+    return all(_NAME_WORD.match(word) for word in words)
+
+
+def _names(segment: str) -> list[str] | None:
+    names = [part.strip(" .-–—\"'") for part in _NAME_SPLIT.split(segment) if part.strip(" .-–—\"'")]
+    names = [name for name in names if name.casefold() not in _AGENCIES]
+    if not names or not all(_valid_name(name) for name in names):
+        return None
+    return names
+
+
+def byline_authors(line: str) -> list[str] | None:
+    """The names on a byline line (deduplicated, in order), or None when it is not a byline."""
+    if not line or len(line) > MAX_BYLINE_LINE:
+        return None
+    labels = list(_LABEL.finditer(line))
+    if labels and labels[0].start() == 0:
+        found: list[str] = []
+        for index, label in enumerate(labels):
+            end = labels[index + 1].start() if index + 1 < len(labels) else len(line)
+            names = _names(line[label.end() : end].strip(" |/•·,;"))
+            if names is None:
+                return None
+            found.extend(names)
+        return _dedupe(found)
+    by = _BY_LINE.match(line)
+    if by:
+        names = _names(by.group(1))
+        return _dedupe(names) if names else None
+    return None
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    unique: list[str] = []
+    for name in names:
+        key = name.casefold()
+        if key not in seen:
+            seen.add(key)
+            unique.append(name)
+    return unique

@@ -1,0 +1,58 @@
+"""Exact duplicates: the same page behind different URLs, or the same text under another name."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Query parameters that only track how a reader arrived; they never select content.
+_TRACKING_PARAMS = re.compile(
+    r"^(utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|ref|ref_src|"
+    r"source|src|cmpid|amp|outputtype|page_source|share)$",
+    re.I,
+)
+_AMP_PATH = re.compile(r"(/amp/?$|\.amp$|/amp(?=/))", re.I)
+
+
+def canonical_url(url: str | None) -> str | None:
+    """A URL with tracking parameters, AMP markers, fragments and cosmetic differences removed.
+
+    ``https://www.Example.com/news/123/amp?utm_source=x#top`` and
+    ``http://example.com/news/123`` give the same value.
+    """
+    if not url:
+        return None
+    url = url.strip()
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
+        return url or None
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    for prefix in ("www.", "amp.", "m."):
+        if host.startswith(prefix) and host.count(".") >= 2:
+            host = host[len(prefix) :]
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    path = _AMP_PATH.sub("", parts.path) or "/"
+    path = re.sub(r"/{2,}", "/", path)
+    if len(path) > 1:
+        path = path.rstrip("/")
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING_PARAMS.match(k)]
+    query.sort()
+    # The scheme is dropped on purpose: http and https copies of a page are the same page.
+    return urlunsplit(("https", host, path, urlencode(query), ""))
+
+
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalise_for_hash(text: str) -> str:
+    """Case, punctuation, quotes and spacing folded away: what a copy-paste keeps."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def content_hash(text: str) -> str:
+    """SHA-1 of the normalised text (hex); equal for copies that differ only in form."""
+    return hashlib.sha1(normalise_for_hash(text).encode("utf-8")).hexdigest()

@@ -1,0 +1,44 @@
+"""Exception types with stable codes. Each message says what went wrong and how to fix it."""
+
+from __future__ import annotations
+
+
+class WartaError(Exception):
+    """Base class. ``code`` is stable across releases; scripts may match on it."""
+
+    code = "W000"
+
+    def __str__(self) -> str:
+        return f"{super().__str__()}"
+
+
+class InputError(WartaError, ValueError):
+    """A user's input cannot be read (a bad file, line, or field)."""
+
+    code = "W100"
+
+
+class EmptyArticleError(InputError):
+    """A document had no article text after extraction and cleaning."""
+
+    code = "W101"
+
+
+class QueryError(WartaError, ValueError):
+    """A search query is not valid FTS5 syntax (or is empty)."""
+
+    code = "W200"
+
+
+class NotFoundError(WartaError, LookupError):
+    code = "W300"
+
+
+class StoreError(WartaError):
+    """The database cannot be opened or is from a newer warta."""
+
+    code = "W400"
+
+
+class ConfigError(WartaError, ValueError):
+    code = "W500"

@@ -1,0 +1,108 @@
+"""Reading articles from files, directories and stdin.
+
+``read_paths`` yields one RawDocument per article, or one IngestProblem per user mistake
+(a bad file, line, entry or record); it never raises for bad input. Formats go by extension:
+``.txt``/``.md`` (optional front matter), ``.jsonl``/``.json``, ``.html``/``.htm``,
+``.xml``/``.rss``/``.atom`` feeds, ``.warc``/``.warc.gz``, and ``.gz`` of any of them.
+Limits: 20 MB for one text or HTML document or feed, 50 MB for a whole ``.json`` array,
+5 MB per JSON Lines line (JSON Lines and WARC files stream, so their size is unbounded).
+Text must be UTF-8: invalid UTF-8 is a problem naming the byte (see ``streams``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from warta.ingest.documents import read_html_file, read_text_file
+from warta.ingest.feeds import read_feed_file
+from warta.ingest.json_records import iter_text_lines, raw_from_dict, read_json_file, read_jsonl_file
+from warta.ingest.records import IngestProblem, RawDocument, ReadFailure
+from warta.ingest.warc import read_warc_file
+
+__all__ = ["IngestProblem", "RawDocument", "raw_from_dict", "read_paths", "SUPPORTED_SUFFIXES"]
+
+Reader = Callable[..., RawDocument | Iterator[RawDocument | IngestProblem]]
+
+_READERS: dict[str, Reader] = {
+    ".txt": read_text_file,
+    ".md": read_text_file,
+    ".markdown": read_text_file,
+    ".jsonl": read_jsonl_file,
+    ".ndjson": read_jsonl_file,
+    ".json": read_json_file,
+    ".html": read_html_file,
+    ".htm": read_html_file,
+    ".xhtml": read_html_file,
+    ".xml": read_feed_file,
+    ".rss": read_feed_file,
+    ".atom": read_feed_file,
+    ".warc": read_warc_file,
+}
+SUPPORTED_SUFFIXES = tuple(sorted(_READERS)) + (".warc.gz", ".gz")
+
+
+def _format_suffix(path: Path) -> str:
+    """The suffix that names the format: ``.jsonl`` for ``a.jsonl.gz``; ``.warc`` for ``.warc.gz``."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    """Files under a directory, recursively, sorted, skipping hidden files and directories."""
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def _read_file(path: Path, published: str | None, outlet: str | None) -> Iterator[RawDocument | IngestProblem]:
+    source_path = str(path)
+    reader = _READERS.get(_format_suffix(path))
+    if reader is None:
+        yield IngestProblem(source_path, None, f"unsupported file type '{''.join(path.suffixes) or path.name}'"
+                            f" (supported: {', '.join(SUPPORTED_SUFFIXES)})")
+        return
+    try:
+        result = reader(path, source_path, published=published, outlet=outlet)
+        if isinstance(result, RawDocument):
+            yield result
+        else:
+            yield from result
+    except ReadFailure as failure:
+        yield IngestProblem(source_path, failure.locator, failure.message)
+    except PermissionError:
+        yield IngestProblem(source_path, None, "permission denied")
+    except IsADirectoryError:
+        yield IngestProblem(source_path, None, "is a directory")
+    except OSError as exc:  # e.g. a file that vanished between listing and reading
+        yield IngestProblem(source_path, None, f"cannot read: {exc.strerror or exc}")
+
+
+def read_paths(
+    paths: Iterable[str | Path],
+    *,
+    published: str | None = None,
+    outlet: str | None = None,
+    stdin: TextIO | None = None,
+) -> Iterator[RawDocument | IngestProblem]:
+    """Documents and problems from files, directories (recursive, sorted) and "-" (JSON Lines
+    on stdin). ``published`` and ``outlet`` fill in documents that lack them."""
+    for given in paths:
+        if str(given) == "-":
+            yield from iter_text_lines(stdin or sys.stdin, "-", published=published, outlet=outlet)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _read_file(file, published, outlet)
+        elif path.exists():
+            yield from _read_file(path, published, outlet)
+        else:
+            yield IngestProblem(str(given), None, "no such file or directory")

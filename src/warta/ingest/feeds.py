@@ -1,0 +1,94 @@
+"""RSS and Atom feeds through feedparser: one document per entry."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import feedparser
+
+from warta.ingest.records import IngestProblem, RawDocument, ReadFailure
+from warta.ingest.streams import MAX_DOCUMENT_BYTES, check_plain_size, open_binary, read_bounded
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+
+
+def _entry_body(entry: Any) -> tuple[str | None, str | None]:
+    """(text, html) of an entry: its full content if present, else its summary."""
+    for part in list(entry.get("content") or []) + [entry.get("summary_detail")]:
+        if not part:
+            continue
+        value = (part.get("value") or "").strip()
+        if not value:
+            continue
+        if (part.get("type") or "").lower() in _HTML_TYPES:
+            return None, value
+        return value, None
+    summary = (entry.get("summary") or "").strip()
+    return (summary, None) if summary else (None, None)
+
+
+def _entry_date(entry: Any) -> str | None:
+    """The entry's date as written when it parses, else feedparser's UTC reading of it."""
+    from warta.clean.dates import normalize_date  # late import: clean depends on ingest
+
+    for key in ("published", "updated", "created"):
+        written = entry.get(key)
+        if not written:
+            continue
+        if normalize_date(written):
+            return written
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            return datetime.fromtimestamp(calendar.timegm(parsed), UTC).isoformat()
+        return written
+    return None
+
+
+def _entry_authors(entry: Any) -> list[str]:
+    names: list[str] = []
+    for author in entry.get("authors") or []:
+        name = (author.get("name") or "").strip()
+        if name and name not in names:
+            names.append(name)
+    if not names and (entry.get("author") or "").strip():
+        names.append(entry["author"].strip())
+    return names
+
+
+def read_feed_file(
+    path: Path, source_path: str, *, published: str | None, outlet: str | None
+) -> Iterator[RawDocument | IngestProblem]:
+    check_plain_size(path, MAX_DOCUMENT_BYTES, "one feed")
+    with open_binary(path) as stream:
+        data = read_bounded(stream, MAX_DOCUMENT_BYTES, "one feed")
+    if b"\x00" in data[:65536]:
+        raise ReadFailure("binary data (NUL bytes); not a feed")
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        if feed.get("bozo"):
+            reason = str(feed.get("bozo_exception") or "unreadable XML").splitlines()[0]
+            raise ReadFailure(f"not a valid RSS or Atom feed: {reason}")
+        raise ReadFailure("feed has no entries")
+    feed_title = (feed.feed.get("title") or "").strip() or None
+    for index, entry in enumerate(feed.entries, start=1):
+        locator = f"entry {index}"
+        text, html = _entry_body(entry)
+        if not text and not html:
+            yield IngestProblem(source_path, locator, "entry has no content or summary")
+            continue
+        yield RawDocument(
+            source_path=source_path,
+            locator=locator,
+            text=text,
+            html=html,
+            url=(entry.get("link") or "").strip() or None,
+            outlet=feed_title or outlet,
+            title=(entry.get("title") or "").strip() or None,
+            published=_entry_date(entry) or published,
+            language=(feed.feed.get("language") or "").strip() or None,
+            authors=_entry_authors(entry),
+        )

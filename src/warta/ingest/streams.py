@@ -1,0 +1,151 @@
+"""Opening, bounding and decoding input bytes.
+
+Decision on encodings: text formats must be UTF-8 (a BOM is accepted, and UTF-16 with a BOM).
+Invalid UTF-8 is reported as a problem naming the byte, with a hint when the bytes look like
+Windows-1252, rather than guessed at: a wrong guess would silently corrupt names and quotes.
+HTML is the exception, because a page declares its own charset (``<meta charset>`` or the
+HTTP header in a WARC record); a declared charset is honoured.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import os
+import re
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from warta.ingest.records import ReadFailure
+
+MB = 1024 * 1024
+MAX_DOCUMENT_BYTES = 20 * MB  # one text or HTML document, one feed
+MAX_JSON_BYTES = 50 * MB  # a .json object or array parsed whole; bigger collections: use JSON Lines
+MAX_LINE_BYTES = 5 * MB  # one JSON Lines line (the file itself streams, any size)
+MAX_RECORD_BYTES = 20 * MB  # one WARC payload
+
+GZIP_MAGIC = b"\x1f\x8b"
+# gzip/zlib failures seen on damaged streams: EOFError when cut short, the others when garbled.
+STREAM_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
+
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def megabytes(size: int) -> str:
+    return f"{size / MB:.1f} MB"
+
+
+def is_gzip_path(path: Path) -> bool:
+    return path.name.lower().endswith(".gz")
+
+
+def open_binary(path: Path) -> BinaryIO:
+    """The file's bytes, decompressed on the fly when it is gzip (checked by its magic bytes)."""
+    raw = open(path, "rb")  # noqa: SIM115 - the caller closes the returned stream
+    if not is_gzip_path(path):
+        return raw
+    magic = raw.read(2)
+    raw.seek(0)
+    if magic != GZIP_MAGIC:
+        raw.close()
+        raise ReadFailure("not a gzip file (the name ends in .gz but the content is not compressed)")
+    return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+
+
+def check_plain_size(path: Path, limit: int, what: str) -> None:
+    """Reject an over-large uncompressed file from its size alone, before reading a byte."""
+    if is_gzip_path(path):
+        return
+    size = os.stat(path).st_size
+    if size == 0:
+        raise ReadFailure("empty file")
+    if size > limit:
+        raise ReadFailure(
+            f"file too large ({megabytes(size)}; the limit for {what} is {megabytes(limit)})"
+        )
+
+
+def read_bounded(stream: BinaryIO, limit: int, what: str) -> bytes:
+    """All of the stream, or a ReadFailure when it exceeds ``limit`` or is damaged."""
+    try:
+        data = stream.read(limit + 1)
+    except STREAM_ERRORS:
+        raise ReadFailure("truncated or damaged gzip stream (no complete document before the damage)") from None
+    if len(data) > limit:
+        raise ReadFailure(f"too large (more than {megabytes(limit)}; the limit for {what})")
+    if not data.strip():
+        raise ReadFailure("empty file")
+    return data
+
+
+def iter_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """Lines of a stream in bytes; ``None`` stands for a line longer than ``limit`` (skipped
+    without holding it in memory). Damage in a gzip stream propagates as STREAM_ERRORS."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:  # drain the rest of the over-long line in bounded pieces
+                rest = stream.readline(MB)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line
+
+
+def _looks_cp1252(data: bytes) -> bool:
+    high = [b for b in data if b >= 0x80]
+    return bool(high) and not any(b in _CP1252_UNDEFINED for b in high)
+
+
+def decode_text(data: bytes, *, base_offset: int = 0) -> str:
+    """Bytes of a text format as str (UTF-8, or UTF-16 with a BOM); ReadFailure otherwise."""
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ReadFailure("invalid UTF-16 text") from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ReadFailure(f"binary data (a NUL byte at byte {base_offset + nul}); not a text, JSON, HTML, feed or WARC file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        where = base_offset + exc.start
+        hint = (
+            " (it looks like Windows-1252 text: re-save it as UTF-8)"
+            if _looks_cp1252(data)
+            else " (re-save the file as UTF-8)"
+        )
+        raise ReadFailure(f"invalid UTF-8 at byte {where}{hint}") from None
+
+
+def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
+    """The charset an HTML page declares for itself (HTTP header first, then <meta>)."""
+    if content_type:
+        match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", content_type, re.IGNORECASE)
+        if match:
+            return match.group(1).lower()
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+def decode_html(data: bytes, content_type: str | None = None) -> str:
+    """Bytes of an HTML page as str: its declared charset if it names a known one, else UTF-8."""
+    charset = declared_charset(data, content_type)
+    if charset and charset not in ("utf-8", "utf8"):
+        try:
+            codecs.lookup(charset)
+        except LookupError:
+            charset = None
+        if charset:
+            if data.find(b"\x00") >= 0 and not charset.startswith("utf-16"):
+                raise ReadFailure("binary data (NUL bytes); not an HTML page")
+            # 'replace' because the page vouched for this charset; a stray byte is not worth a rejection
+            return data.decode(charset, errors="replace")
+    return decode_text(data)

@@ -1,0 +1,278 @@
+"""The ingest pipeline: read → clean → analyse (map) → dedup → store → stories (reduce).
+
+Each batch is one transaction: an ingest killed at any moment leaves the database as it
+was after the last whole batch, and running it again skips what is stored (same id and
+same content) and completes the rest, so nothing is lost or doubled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from warta.analyze import analyze
+from warta.clean import clean_document
+from warta.dedup import canonical_url, content_hash, minhash_of
+from warta.dedup.near import NearDuplicateIndex, parameters, signature_bytes, signature_from_bytes
+from warta.errors import InputError
+from warta.ingest import IngestProblem, RawDocument, read_paths
+from warta.model import Analysis, Article
+from warta.scale import Executor, local_executor
+from warta.store import Store
+
+__all__ = ["IngestReport", "ingest_paths", "ingest_dicts", "ingest_documents", "recluster", "article_id_for"]
+
+BATCH_SIZE = 250
+MAX_ID_LENGTH = 200
+
+
+@dataclass(slots=True)
+class IngestReport:
+    read: int = 0
+    stored: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    rejected: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    stories_updated: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "unchanged": self.unchanged,
+            "duplicates": self.duplicates,
+            "rejected": list(self.rejected),
+            "article_ids": list(self.article_ids),
+            "stories_updated": self.stories_updated,
+        }
+
+
+def article_id_for(article: Article) -> str:
+    """A stable id: the given one, else derived from the URL, else from outlet and content."""
+    if article.id:
+        return article.id.strip()[:MAX_ID_LENGTH]
+    basis = article.url.strip() if article.url else f"{article.outlet or ''}\n{article.content_hash}"
+    return "a" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    published: str | None = None,
+    outlet: str | None = None,
+    stdin: TextIO | None = None,
+    progress: bool = False,
+    analyse: bool = True,
+    executor: Executor | None = None,
+    on_problem: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Ingest files, directories (recursively) and "-" (JSON Lines on stdin) into ``store``."""
+    paths = [str(p) for p in paths]
+    items = read_paths(paths, published=published, outlet=outlet, stdin=stdin or sys.stdin)
+    if progress:
+        items = _with_progress(items, paths)
+    return ingest_documents(items, store, analyse=analyse, executor=executor, on_problem=on_problem)
+
+
+def ingest_dicts(
+    items: list[dict[str, Any]],
+    store: Store,
+    *,
+    origin: str = "api",
+    analyse: bool = True,
+) -> IngestReport:
+    """Ingest articles given as dicts (the JSON Lines fields), e.g. from the HTTP API."""
+    docs: list[RawDocument | IngestProblem] = []
+    for number, item in enumerate(items, start=1):
+        locator = f"item {number}"
+        text, html = item.get("text"), item.get("html")
+        if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
+            docs.append(IngestProblem(origin, locator, "needs a non-empty 'text' or 'html'"))
+            continue
+        authors = item.get("authors") or []
+        docs.append(
+            RawDocument(
+                source_path=origin,
+                locator=locator,
+                text=text if isinstance(text, str) else None,
+                html=html if isinstance(html, str) else None,
+                id=_str_or_none(item.get("id")),
+                url=_str_or_none(item.get("url")),
+                outlet=_str_or_none(item.get("outlet")),
+                title=_str_or_none(item.get("title")),
+                published=_str_or_none(item.get("published")),
+                language=_str_or_none(item.get("language")),
+                authors=[str(a) for a in authors] if isinstance(authors, list) else [str(authors)],
+            )
+        )
+    return ingest_documents(docs, store, analyse=analyse)
+
+
+def ingest_documents(
+    items: Iterable[RawDocument | IngestProblem],
+    store: Store,
+    *,
+    analyse: bool = True,
+    executor: Executor | None = None,
+    on_problem: Callable[[str], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> IngestReport:
+    report = IngestReport()
+    session = _Session(store, analyse=analyse, executor=executor or local_executor())
+    batch: list[Article] = []
+    for item in items:
+        if isinstance(item, IngestProblem):
+            _reject(report, str(item), on_problem)
+            continue
+        report.read += 1
+        try:
+            article = clean_document(item)
+        except InputError as exc:
+            where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
+            _reject(report, f"{where}: {exc}", on_problem)
+            continue
+        if not article.text.strip():
+            where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
+            _reject(report, f"{where}: no article text found", on_problem)
+            continue
+        batch.append(article)
+        if len(batch) >= batch_size:
+            session.store_batch(batch, report)
+            batch = []
+    if batch:
+        session.store_batch(batch, report)
+    return report
+
+
+def _reject(report: IngestReport, message: str, on_problem: Callable[[str], None] | None) -> None:
+    report.rejected.append(message)
+    if on_problem is not None:
+        on_problem(message)
+
+
+def _str_or_none(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value)
+
+
+class _Session:
+    """State kept across the batches of one ingest: the near-duplicate index."""
+
+    def __init__(self, store: Store, *, analyse: bool, executor: Executor) -> None:
+        self.store = store
+        self.analyse = analyse
+        self.executor = executor
+        self.near = _load_near_index(store)
+
+    def store_batch(self, batch: list[Article], report: IngestReport) -> None:
+        store = self.store
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        fresh: list[Article] = []
+        for article in batch:
+            article.content_hash = content_hash(article.text)
+            article.id = article_id_for(article)
+            article.ingested_at = now
+            if store.article_hash(article.id) == article.content_hash:
+                report.unchanged += 1
+                report.article_ids.append(article.id)
+            else:
+                fresh.append(article)
+        # Earliest first, so that within a batch the canonical copy is the first published.
+        fresh.sort(key=lambda a: (a.published or "9999", a.id))
+        seen: set[str] = set()
+        fresh = [a for a in fresh if not (a.id in seen or seen.add(a.id))]  # type: ignore[func-returns-value]
+        analyses: dict[str, Analysis] = {}
+        if self.analyse and fresh:
+            for analysis in self.executor.map(analyze, fresh):
+                analyses[analysis.id] = analysis
+        added: list[tuple[Article, Analysis | None]] = []
+        with store.transaction():
+            for article in fresh:
+                url_key = canonical_url(article.url)
+                kind: str | None = None
+                score: float | None = None
+                duplicate_of = store.find_canonical(canonical_url=url_key, content_hash=article.content_hash)
+                if duplicate_of == article.id:
+                    duplicate_of = None  # an updated version of itself
+                if duplicate_of:
+                    kind, score = "exact", 1.0
+                signature = minhash_of(article.text)
+                if not duplicate_of:
+                    match = self.near.best_match(signature)
+                    if match and match[0] != article.id:
+                        duplicate_of, score = match
+                        kind = "near"
+                article.duplicate_of = duplicate_of
+                store.insert_article(article, canonical_url=url_key, duplicate_kind=kind, duplicate_score=score)
+                report.stored += 1
+                report.article_ids.append(article.id)
+                added.append((article, analyses.get(article.id)))
+                if duplicate_of:
+                    report.duplicates += 1
+                    continue
+                store.save_signature(article.id, signature_bytes(signature))
+                self.near.add(article.id, signature)
+            if self.analyse:
+                from warta.stories_bridge import update_stories
+
+                report.stories_updated += update_stories(store, added, analyses)
+
+
+def _load_near_index(store: Store) -> NearDuplicateIndex:
+    """The LSH index of stored canonical articles; rebuilt from text if parameters changed."""
+    index = NearDuplicateIndex()
+    params = "|".join(f"{k}={v}" for k, v in sorted(parameters().items()))
+    if store.get_meta("minhash_parameters") not in (None, params):
+        with store.transaction():
+            for article_id in store.article_ids(canonical_only=True):
+                article = store.get_article(article_id)
+                if article is not None:
+                    store.save_signature(article_id, signature_bytes(minhash_of(article.text)))
+            store.set_meta("minhash_parameters", params)
+    elif store.get_meta("minhash_parameters") is None:
+        with store.transaction():
+            store.set_meta("minhash_parameters", params)
+    for article_id, blob in store.signatures():
+        index.add(article_id, signature_from_bytes(blob))
+    return index
+
+
+def recluster(store: Store) -> int:
+    """Rebuild every story from the stored features; returns the number of stories."""
+    from warta.stories_bridge import rebuild_all
+
+    with store.transaction():
+        return rebuild_all(store)
+
+
+def _with_progress(items: Iterator[RawDocument | IngestProblem], paths: list[str]) -> Iterator[Any]:
+    """A Rich progress bar on stderr while documents are read (only on a terminal)."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/bold] {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("documents", total=None)
+        for item in items:
+            bar.advance(task)
+            yield item

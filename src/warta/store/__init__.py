@@ -1,0 +1,523 @@
+"""SQLite storage: one file, WAL mode, versioned schema, FTS5 search.
+
+The store knows rows, not rules: deduplication and story building decide what to write
+(see :mod:`warta.pipeline`), the store writes it inside one transaction per batch, so an
+ingest killed at any moment leaves the file as it was before that batch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from warta.errors import QueryError, StoreError
+from warta.model import Analysis, Article, RelatedLink
+from warta.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["Store", "default_db_path"]
+
+_ARTICLE_COLUMNS = (
+    "id, title, outlet, url, canonical_url, published, published_inferred, published_confidence, "
+    "language, authors, dateline_place, text, paragraphs, related, source_path, ingested_at, "
+    "content_hash, duplicate_of, duplicate_kind, duplicate_score"
+)
+
+
+def default_db_path() -> str:
+    return os.environ.get("WARTA_DB") or "warta.db"
+
+
+class Store:
+    """A warta database. Thread-safe for reading: each thread gets its own connection."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = str(path) if path is not None else default_db_path()
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._migrate()
+
+    # -- connections and schema -------------------------------------------------------
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        parent = Path(self.path).parent
+        if self.path != ":memory:" and not parent.exists():
+            raise StoreError(f"{self.path}: folder {parent} does not exist")
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=30000")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a warta database ({exc})") from None
+        with self._lock:
+            self._connections.append(conn)
+        return conn
+
+    def _migrate(self) -> None:
+        db = self.db
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a warta database ({exc})") from None
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {version} is newer than this warta ({SCHEMA_VERSION}); upgrade warta"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in _split_sql(MIGRATIONS[number]):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit of work (BEGIN IMMEDIATE … COMMIT); nested calls join the outer one."""
+        db = self.db
+        if db.in_transaction:
+            yield db
+            return
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        else:
+            db.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- meta ---------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # -- articles -----------------------------------------------------------------------
+
+    def insert_article(
+        self,
+        article: Article,
+        *,
+        canonical_url: str | None,
+        duplicate_kind: str | None = None,
+        duplicate_score: float | None = None,
+    ) -> None:
+        self.db.execute(
+            f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 20)})",
+            (
+                article.id,
+                article.title,
+                article.outlet,
+                article.url,
+                canonical_url,
+                article.published,
+                int(article.published_inferred),
+                article.published_confidence,
+                article.language,
+                json.dumps(article.authors, ensure_ascii=False),
+                article.dateline_place,
+                article.text,
+                json.dumps(article.paragraphs, ensure_ascii=False),
+                json.dumps([r.to_dict() for r in article.related], ensure_ascii=False),
+                article.source_path,
+                article.ingested_at,
+                article.content_hash or "",
+                article.duplicate_of,
+                duplicate_kind,
+                duplicate_score,
+            ),
+        )
+
+    def set_duplicate(self, article_id: str, duplicate_of: str | None, kind: str | None, score: float | None) -> None:
+        self.db.execute(
+            "UPDATE articles SET duplicate_of = ?, duplicate_kind = ?, duplicate_score = ? WHERE id = ?",
+            (duplicate_of, kind, score, article_id),
+        )
+
+    def article_hash(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def find_canonical(self, *, canonical_url: str | None = None, content_hash: str | None = None) -> str | None:
+        """The canonical article with this URL or this content hash, if stored."""
+        if canonical_url:
+            row = self.db.execute(
+                "SELECT coalesce(duplicate_of, id) FROM articles WHERE canonical_url = ? ORDER BY rowid LIMIT 1",
+                (canonical_url,),
+            ).fetchone()
+            if row:
+                return row[0]
+        if content_hash:
+            row = self.db.execute(
+                "SELECT coalesce(duplicate_of, id) FROM articles WHERE content_hash = ? ORDER BY rowid LIMIT 1",
+                (content_hash,),
+            ).fetchone()
+            if row:
+                return row[0]
+        return None
+
+    def duplicates_of(self, article_id: str) -> list[str]:
+        rows = self.db.execute("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", (article_id,))
+        return [r[0] for r in rows]
+
+    def published_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _row_to_article(row) if row else None
+
+    def get_articles(self, article_ids: list[str]) -> list[Article]:
+        found = {}
+        for chunk in _chunks(article_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk):
+                found[row["id"]] = _row_to_article(row)
+        return [found[i] for i in article_ids if i in found]
+
+    def list_articles(
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        outlet: str | None = None,
+        include_duplicates: bool = True,
+    ) -> list[Article]:
+        where, params = [], []
+        if outlet:
+            where.append("outlet = ?")
+            params.append(outlet)
+        if not include_duplicates:
+            where.append("duplicate_of IS NULL")
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self.db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles {clause} "
+            "ORDER BY coalesce(published, '') DESC, id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [_row_to_article(r) for r in rows]
+
+    def count_articles(self, *, include_duplicates: bool = True) -> int:
+        sql = "SELECT count(*) FROM articles" + ("" if include_duplicates else " WHERE duplicate_of IS NULL")
+        return self.db.execute(sql).fetchone()[0]
+
+    def article_ids(self, *, canonical_only: bool = False) -> list[str]:
+        sql = "SELECT id FROM articles" + (" WHERE duplicate_of IS NULL" if canonical_only else "") + " ORDER BY id"
+        return [r[0] for r in self.db.execute(sql)]
+
+    def article_sources(self, article_id: str) -> list[dict[str, Any]]:
+        """Every copy of an article's content: itself (or its canonical) and its duplicates."""
+        row = self.db.execute("SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if not row:
+            return []
+        canonical = row[0]
+        rows = self.db.execute(
+            "SELECT id, outlet, url, source_path, duplicate_kind, published FROM articles "
+            "WHERE id = ? OR duplicate_of = ? ORDER BY duplicate_of IS NOT NULL, coalesce(published, ''), id",
+            (canonical, canonical),
+        )
+        return [
+            {
+                "article_id": r["id"],
+                "outlet": r["outlet"],
+                "url": r["url"],
+                "source_path": r["source_path"],
+                "duplicate_kind": r["duplicate_kind"],
+                "published": r["published"],
+            }
+            for r in rows
+        ]
+
+    # -- search -------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """FTS5 search over titles and texts; raises QueryError for empty or malformed queries."""
+        if not query or not query.strip():
+            raise QueryError("empty search query")
+        try:
+            rows = self.db.execute(
+                "SELECT a.id, a.title, a.outlet, a.published, a.duplicate_of, "
+                "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
+                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+                (query, limit, offset),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"cannot search for {query!r}: {exc}; put phrases in double quotes") from None
+        return [dict(r) for r in rows]
+
+    # -- analyses and features ----------------------------------------------------------
+
+    def save_analysis(self, analysis: Analysis, features: dict[str, Any] | None = None) -> None:
+        data = analysis.to_dict()
+        data.pop("text", None)  # the article row already holds it
+        self.db.execute(
+            "INSERT OR REPLACE INTO analyses(article_id, analysis, features) VALUES (?, ?, ?)",
+            (
+                analysis.id,
+                json.dumps(data, ensure_ascii=False),
+                json.dumps(features, ensure_ascii=False) if features is not None else None,
+            ),
+        )
+        self.db.execute("DELETE FROM entity_mentions WHERE article_id = ?", (analysis.id,))
+        counts: dict[tuple[str, str], int] = {}
+        for entity in analysis.entities:
+            key = (entity.canonical, entity.type)
+            counts[key] = counts.get(key, 0) + 1
+        self.db.executemany(
+            "INSERT INTO entity_mentions(article_id, canonical, type, mentions) VALUES (?, ?, ?, ?)",
+            [(analysis.id, c, t, n) for (c, t), n in counts.items()],
+        )
+
+    def get_analysis(self, article_id: str) -> Analysis | None:
+        row = self.db.execute(
+            "SELECT an.analysis, a.text FROM analyses an JOIN articles a ON a.id = an.article_id WHERE an.article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if not row:
+            return None
+        data = json.loads(row[0])
+        data["text"] = row[1]
+        return Analysis.from_dict(data)
+
+    def all_features(self) -> dict[str, dict[str, Any]]:
+        rows = self.db.execute("SELECT article_id, features FROM analyses WHERE features IS NOT NULL")
+        return {r[0]: json.loads(r[1]) for r in rows}
+
+    # -- dedup signatures ---------------------------------------------------------------
+
+    def save_signature(self, article_id: str, signature: bytes) -> None:
+        self.db.execute("INSERT OR REPLACE INTO minhashes(article_id, signature) VALUES (?, ?)", (article_id, signature))
+
+    def delete_signature(self, article_id: str) -> None:
+        self.db.execute("DELETE FROM minhashes WHERE article_id = ?", (article_id,))
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        yield from self.db.execute("SELECT article_id, signature FROM minhashes ORDER BY article_id")
+
+    # -- stories ------------------------------------------------------------------------
+
+    def get_story_state(self, key: str = "index") -> dict[str, Any] | None:
+        row = self.db.execute("SELECT state FROM story_state WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def set_story_state(self, state: dict[str, Any], key: str = "index") -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO story_state(key, state) VALUES (?, ?)", (key, json.dumps(state, ensure_ascii=False))
+        )
+
+    def set_memberships(self, memberships: dict[str, str]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO story_articles(article_id, story_id) VALUES (?, ?)", list(memberships.items())
+        )
+
+    def memberships(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT article_id, story_id FROM story_articles")}
+
+    def story_members(self, story_id: str) -> list[str]:
+        rows = self.db.execute("SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY article_id", (story_id,))
+        return [r[0] for r in rows]
+
+    def save_story(self, story: dict[str, Any], *, updated_at: str | None = None) -> None:
+        sid = story["id"]
+        articles = story.get("articles", [])
+        published = sorted(a["published"] for a in articles if a.get("published"))
+        outlets = sorted({a["outlet"] for a in articles if a.get("outlet")})
+        db = self.db
+        db.execute(
+            "INSERT OR REPLACE INTO stories(id, title, summary, article_count, outlets, first_published, "
+            "last_published, conflict_count, story, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                sid,
+                story.get("title"),
+                story.get("summary"),
+                len(articles),
+                json.dumps(outlets, ensure_ascii=False),
+                published[0] if published else None,
+                published[-1] if published else None,
+                len(story.get("conflicts", [])),
+                json.dumps(story, ensure_ascii=False),
+                updated_at,
+            ),
+        )
+        db.execute("DELETE FROM timeline_entries WHERE story_id = ?", (sid,))
+        db.executemany(
+            "INSERT INTO timeline_entries(story_id, position, date, precision, text, expected, hedged, sources) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    sid,
+                    i,
+                    e.get("date"),
+                    e.get("precision"),
+                    e.get("text"),
+                    int(bool(e.get("expected"))),
+                    int(bool(e.get("hedged"))),
+                    json.dumps(e.get("sources", []), ensure_ascii=False),
+                )
+                for i, e in enumerate(story.get("timeline", []))
+            ],
+        )
+        db.execute("DELETE FROM conflicts WHERE story_id = ?", (sid,))
+        db.executemany(
+            'INSERT INTO conflicts(story_id, position, about, "values") VALUES (?, ?, ?, ?)',
+            [
+                (sid, i, c.get("about", ""), json.dumps(c.get("values", []), ensure_ascii=False))
+                for i, c in enumerate(story.get("conflicts", []))
+            ],
+        )
+
+    def delete_stories(self, story_ids: list[str]) -> None:
+        for sid in story_ids:
+            for table in ("timeline_entries", "conflicts", "story_articles"):
+                self.db.execute(f"DELETE FROM {table} WHERE story_id = ?", (sid,))
+            self.db.execute("DELETE FROM stories WHERE id = ?", (sid,))
+
+    def story_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM stories ORDER BY id")]
+
+    def get_story(self, story_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT story FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def list_stories(
+        self,
+        *,
+        q: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        outlet: str | None = None,
+        entity: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        where, params = [], []
+        if q:
+            where.append(
+                "s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+                "JOIN articles_fts f ON f.rowid = a.rowid WHERE articles_fts MATCH ?)"
+            )
+            params.append(q)
+        if date_from:
+            where.append("coalesce(s.last_published, '') >= ?")
+            params.append(date_from)
+        if date_to:
+            # A date_to of "2024-11-09" includes that whole day.
+            where.append("coalesce(s.first_published, '') <= ?")
+            params.append(date_to + "\uffff" if len(date_to) == 10 else date_to)
+        if outlet:
+            where.append(
+                "s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+                "WHERE a.outlet = ? COLLATE NOCASE)"
+            )
+            params.append(outlet)
+        if entity:
+            where.append(
+                "s.id IN (SELECT sa.story_id FROM story_articles sa JOIN entity_mentions em "
+                "ON em.article_id = sa.article_id WHERE em.canonical = ? COLLATE NOCASE)"
+            )
+            params.append(entity)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        try:
+            rows = self.db.execute(
+                "SELECT s.id, s.title, s.summary, s.article_count, s.outlets, s.first_published, "
+                f"s.last_published, s.conflict_count FROM stories s {clause} "
+                "ORDER BY coalesce(s.last_published, '') DESC, s.article_count DESC, s.id LIMIT ? OFFSET ?",
+                (*params, limit, offset),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"cannot search for {q!r}: {exc}; put phrases in double quotes") from None
+        out = []
+        for r in rows:
+            item = dict(r)
+            item["outlets"] = json.loads(item["outlets"])
+            out.append(item)
+        return out
+
+    def count_stories(self) -> int:
+        return self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+
+
+def _row_to_article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"],
+        text=row["text"],
+        title=row["title"],
+        url=row["url"],
+        outlet=row["outlet"],
+        authors=json.loads(row["authors"]),
+        published=row["published"],
+        published_inferred=bool(row["published_inferred"]),
+        published_confidence=row["published_confidence"],
+        language=row["language"],
+        paragraphs=json.loads(row["paragraphs"]),
+        related=[RelatedLink.from_dict(r) for r in json.loads(row["related"])],
+        dateline_place=row["dateline_place"],
+        source_path=row["source_path"],
+        ingested_at=row["ingested_at"],
+        duplicate_of=row["duplicate_of"],
+        content_hash=row["content_hash"] or None,
+    )
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+_STATEMENT_END = re.compile(r";\s*$")
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements; trigger bodies keep their inner semicolons."""
+    statements, current, depth = [], [], 0
+    for line in script.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        current.append(line)
+        upper = stripped.upper()
+        if upper.startswith("CREATE TRIGGER"):
+            depth += 1
+        if depth and upper == "END;":
+            depth -= 1
+        if not depth and _STATEMENT_END.search(stripped):
+            statements.append("\n".join(current))
+            current = []
+    if current:
+        statements.append("\n".join(current))
+    return statements

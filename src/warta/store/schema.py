@@ -1,0 +1,124 @@
+"""The SQLite schema, as a list of migrations applied in order (``PRAGMA user_version``).
+
+Plain columns with names a journalist can read in Datasette; JSON only where a value is a
+list (authors, related links) or a whole analysis. A migration never rewrites what an
+earlier one stored; a database from a newer warta is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: articles, their sources, full-text search, analyses, dedup signatures.
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        outlet TEXT,
+        url TEXT,
+        canonical_url TEXT,
+        published TEXT,
+        published_inferred INTEGER NOT NULL DEFAULT 0,
+        published_confidence REAL,
+        language TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',
+        dateline_place TEXT,
+        text TEXT NOT NULL,
+        paragraphs TEXT NOT NULL DEFAULT '[]',
+        related TEXT NOT NULL DEFAULT '[]',
+        source_path TEXT,
+        ingested_at TEXT,
+        content_hash TEXT NOT NULL,
+        duplicate_of TEXT REFERENCES articles(id),
+        duplicate_kind TEXT,
+        duplicate_score REAL
+    );
+    CREATE INDEX articles_canonical_url ON articles(canonical_url);
+    CREATE INDEX articles_content_hash ON articles(content_hash);
+    CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_outlet ON articles(outlet);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+
+    CREATE TABLE minhashes (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        signature BLOB NOT NULL
+    );
+    CREATE TABLE analyses (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        analysis TEXT NOT NULL,
+        features TEXT
+    );
+    CREATE TABLE entity_mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        canonical TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (article_id, canonical, type)
+    );
+    CREATE INDEX entity_mentions_canonical ON entity_mentions(canonical);
+    """,
+    # 2: stories and what they are made of.
+    """
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        summary TEXT,
+        article_count INTEGER NOT NULL DEFAULT 0,
+        outlets TEXT NOT NULL DEFAULT '[]',
+        first_published TEXT,
+        last_published TEXT,
+        conflict_count INTEGER NOT NULL DEFAULT 0,
+        story TEXT NOT NULL,
+        updated_at TEXT
+    );
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        story_id TEXT NOT NULL REFERENCES stories(id)
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    CREATE TABLE timeline_entries (
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        position INTEGER NOT NULL,
+        date TEXT,
+        precision TEXT,
+        text TEXT,
+        expected INTEGER NOT NULL DEFAULT 0,
+        hedged INTEGER NOT NULL DEFAULT 0,
+        sources TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (story_id, position)
+    );
+    CREATE TABLE conflicts (
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        position INTEGER NOT NULL,
+        about TEXT NOT NULL,
+        "values" TEXT NOT NULL,
+        PRIMARY KEY (story_id, position)
+    );
+    CREATE TABLE story_state (
+        key TEXT PRIMARY KEY,
+        state TEXT NOT NULL
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

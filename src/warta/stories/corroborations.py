@@ -1,0 +1,127 @@
+"""Where independent sources agree: matching statements and matching event frames.
+
+Two attributed statements corroborate each other when their speakers are the same (the
+same canonical, or one's name inside the other's source phrase), their contents share
+enough stems after paraphrase folding (:mod:`warta.stories.synonyms`), and the articles
+are independent (no shared outlet, relay or duplicate; see :mod:`warta.stories.evidence`).
+An event told by frames from independent articles is corroborated too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from warta.stories.evidence import Member, independent_groups
+from warta.stories.records import Corroboration, TimelineEntry
+from warta.stories.synonyms import canonical_stems
+from warta.stories.text import content_stems
+from warta.stories.timeline import one_line
+
+MIN_SHARED = 3
+MIN_JACCARD = 0.2
+
+
+@dataclass(slots=True)
+class _Statement:
+    member: Member
+    index: int
+    speaker: str | None
+    source_text: str
+    content: str
+    stems: frozenset[str]
+
+
+def _statements(members: list[Member]) -> list[_Statement]:
+    out: list[_Statement] = []
+    for member in members:
+        for i, a in enumerate(member.analysis.attributions):
+            stems = frozenset(canonical_stems(content_stems(a.content.text)))
+            if stems:
+                out.append(_Statement(member, i, member.speaker(i), a.source.text, a.content.text, stems))
+    return out
+
+
+def _same_speaker(a: _Statement, b: _Statement) -> bool:
+    if not a.speaker or not b.speaker:
+        return False
+    sa, sb = a.speaker.lower(), b.speaker.lower()
+    return sa == sb or sa in b.source_text.lower() or sb in a.source_text.lower()
+
+
+def _similar(a: _Statement, b: _Statement) -> bool:
+    shared = len(a.stems & b.stems)
+    return shared >= MIN_SHARED and shared / len(a.stems | b.stems) >= MIN_JACCARD
+
+
+def statement_corroborations(members: list[Member]) -> list[Corroboration]:
+    statements = _statements(members)
+    parent = list(range(len(statements)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i in range(len(statements)):
+        for j in range(i + 1, len(statements)):
+            a, b = statements[i], statements[j]
+            if a.member.id != b.member.id and _same_speaker(a, b) and _similar(a, b):
+                parent[find(j)] = find(i)
+    clusters: dict[int, list[_Statement]] = {}
+    for i, s in enumerate(statements):
+        clusters.setdefault(find(i), []).append(s)
+    out: list[Corroboration] = []
+    for cluster in clusters.values():
+        channels = [s.member.channels(s.index) for s in cluster]
+        if independent_groups(channels) < 2:
+            continue  # one origin relayed (or duplicated) is not corroboration
+        cluster.sort(key=lambda s: (s.member.reported or "", s.member.id, s.index))
+        speaker = next(s.speaker for s in cluster if s.speaker)
+        out.append(
+            Corroboration(
+                about=f"{speaker}: {one_line(cluster[0].content, 120)}",
+                articles=_unique(s.member.id for s in cluster),
+                outlets=_unique(s.member.article.outlet for s in cluster if s.member.article.outlet),
+                attributed_to=_unique(s.speaker for s in cluster if s.speaker),
+                kind="statement",
+                sentences=_unique(s.content for s in cluster),
+            )
+        )
+    return out
+
+
+def event_corroborations(timeline: list[TimelineEntry], members: list[Member]) -> list[Corroboration]:
+    by_id = {m.id: m for m in members}
+    out: list[Corroboration] = []
+    for entry in timeline:
+        if entry.type is None:
+            continue
+        articles = _unique(s.article for s in entry.sources)
+        if len(articles) < 2:
+            continue
+        if independent_groups(by_id[a].channels() for a in articles if a in by_id) < 2:
+            continue
+        out.append(
+            Corroboration(
+                about=f"{entry.type} {entry.date}: {entry.text}",
+                articles=articles,
+                outlets=_unique(s.outlet for s in entry.sources if s.outlet),
+                attributed_to=_unique(s.attributed_to for s in entry.sources if s.attributed_to),
+                kind="event",
+                sentences=_unique(s.sentence for s in entry.sources),
+            )
+        )
+    return out
+
+
+def _unique(items: object) -> list[str]:
+    out: list[str] = []
+    for item in items:  # type: ignore[attr-defined]
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def find_corroborations(members: list[Member], timeline: list[TimelineEntry]) -> list[Corroboration]:
+    return statement_corroborations(members) + event_corroborations(timeline, members)

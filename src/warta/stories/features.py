@@ -1,0 +1,78 @@
+"""Compact per-article features for story clustering (the input of the reduce step).
+
+A :class:`StoryFeatures` holds what clustering needs and nothing more: term counts,
+canonical entity ids, event types and times, a date and the outlet. It is picklable and
+round-trips through JSON, so the map step can ship it between processes and the store can
+keep it inside the index state.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from warta.model import Analysis, Article, Record
+from warta.stories.text import content_stems
+
+# Enough terms to describe an article; more only add noise and state size.
+MAX_TERMS = 80
+# The title says what the story is about: its words count this many times over.
+TITLE_WEIGHT = 2
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(slots=True)
+class StoryFeatures(Record):
+    id: str
+    published: str | None = None  # YYYY-MM-DD: publication date, else the first full timex date
+    outlet: str | None = None
+    terms: dict[str, float] = field(default_factory=dict)  # stem -> sublinear term frequency
+    entities: list[str] = field(default_factory=list)  # canonical ids, sorted
+    event_types: list[str] = field(default_factory=list)  # sorted, unique
+    event_times: list[str] = field(default_factory=list)  # TIMEX3 values, sorted, unique
+    duplicate_of: str | None = None
+
+    def order_key(self) -> tuple[str, str]:
+        """Articles sort by (published, id); undated ones last."""
+        return (self.published or "9999-99-99", self.id)
+
+
+def _first_day(values: list[str]) -> str | None:
+    for value in values:
+        match = _DAY.match(value)
+        if match:
+            return match.group(0)
+    return None
+
+
+def extract_features(article: Article, analysis: Analysis) -> StoryFeatures:
+    """Reduce one analysed article to the features story clustering reads."""
+    counts: Counter[str] = Counter(content_stems(analysis.text or article.text))
+    if article.title:
+        for term in content_stems(article.title):
+            counts[term] += TITLE_WEIGHT
+    top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
+    terms = {term: round(1.0 + math.log(count), 4) for term, count in top}
+
+    entities = sorted({e.canonical for e in analysis.entities if e.canonical})
+    event_types = sorted({e.type for e in analysis.events if e.type})
+    event_times = sorted({e.time.value for e in analysis.events if e.time and e.time.value})
+    published = None
+    if article.published and _DAY.match(article.published):
+        published = article.published[:10]
+    else:
+        dates = [t.value for t in analysis.timexes if t.type == "DATE"]
+        published = _first_day(dates)
+    return StoryFeatures(
+        id=article.id,
+        published=published,
+        outlet=article.outlet,
+        terms=terms,
+        entities=entities,
+        event_types=event_types,
+        event_times=event_times,
+        duplicate_of=article.duplicate_of,
+    )

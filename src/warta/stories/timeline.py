@@ -1,0 +1,268 @@
+"""Consolidated timeline: event frames of every member merged when they tell the same event.
+
+Two frames are the *same event* when they have the same type, overlapping participants
+(or none named), compatible places and compatible times. Each merged group becomes one
+entry with all its supporting sentences. Dated sentences that carry no event frame become
+background entries (type None), merged across articles when they say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from warta.model import Event
+from warta.stories.evidence import Member
+from warta.stories.records import TimelineEntry, TimelineSource
+from warta.stories.text import content_stems
+from warta.stories.timevalues import compatible, is_dated, precision, sort_key
+
+MAX_TEXT = 180
+BACKGROUND_SIMILARITY = 0.3  # stem Jaccard above which two dated sentences are one fact
+
+
+@dataclass(slots=True)
+class Frame:
+    """One event frame with where it came from."""
+
+    member: Member
+    event: Event
+    sentence: str
+    stems: frozenset[str]
+
+    @property
+    def value(self) -> str | None:
+        return self.event.time.value if self.event.time and self.event.time.value else None
+
+
+@dataclass(slots=True)
+class EventGroup:
+    frames: list[Frame] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.frames[0].event.type
+
+    @property
+    def article_ids(self) -> set[str]:
+        return {f.member.id for f in self.frames}
+
+    @property
+    def participants(self) -> set[str]:
+        return {p for f in self.frames for p in f.event.participants}
+
+    @property
+    def places(self) -> set[str]:
+        return {f.event.place for f in self.frames if f.event.place}
+
+    @property
+    def values(self) -> list[str]:
+        return [v for f in self.frames if (v := f.value)]
+
+    def best_value(self) -> str | None:
+        """The most precise value its frames give (ties: the most reported, then earliest)."""
+        values = self.values
+        if not values:
+            return None
+        counts: dict[str, int] = defaultdict(int)
+        for v in values:
+            counts[v] += 1
+        return min(counts, key=lambda v: (_span_days(v), -counts[v], sort_key(v)))
+
+    @property
+    def stems(self) -> frozenset[str]:
+        return frozenset().union(*(f.stems for f in self.frames))
+
+
+def _span_days(value: str) -> int:
+    from warta.stories.timevalues import interval
+
+    span = interval(value)
+    return (span[1] - span[0]).days if span else 10**6
+
+
+def one_line(text: str, limit: int = MAX_TEXT) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def frames_of(members: list[Member]) -> list[Frame]:
+    out: list[Frame] = []
+    for member in members:
+        for event in member.analysis.events:
+            sentence = member.sentence_text(event.sentence) or event.trigger.text
+            out.append(Frame(member, event, sentence, frozenset(content_stems(sentence))))
+    return out
+
+
+def places_compatible(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return True
+    if a & b:
+        return True
+    # A city and the country it lies in are named differently but do not disagree.
+    low_a, low_b = {x.lower() for x in a}, {x.lower() for x in b}
+    return any(x in y or y in x for x in low_a for y in low_b)
+
+
+def participants_overlap(a: set[str], b: set[str]) -> bool:
+    return not a or not b or bool(a & b)
+
+
+def same_event(a: Frame, b: Frame) -> bool:
+    if a.event.type != b.event.type or a.event.expected != b.event.expected:
+        return False  # a plan and a report that it happened are compared, not merged
+    if not participants_overlap(set(a.event.participants), set(b.event.participants)):
+        return False
+    if not places_compatible({a.event.place} - {None}, {b.event.place} - {None}):  # type: ignore[arg-type]
+        return False
+    if a.value and b.value:
+        return compatible(a.value, b.value)
+    # Undated frames join a dated one only when the sentences say much the same.
+    return _jaccard(a.stems, b.stems) >= 0.5
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def group_events(frames: list[Frame]) -> list[EventGroup]:
+    """Union the frames that tell the same event (order-independent single linkage).
+
+    A frame pair only links when both times are compatible with each other; a group may
+    still hold a month and two days inside it, which is fine: none contradicts another.
+    """
+    parent = list(range(len(frames)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    values_of: dict[int, set[str]] = {i: ({f.value} if f.value else set()) for i, f in enumerate(frames)}
+    for i in range(len(frames)):
+        for j in range(i + 1, len(frames)):
+            if not same_event(frames[i], frames[j]):
+                continue
+            ri, rj = find(i), find(j)
+            if ri == rj:
+                continue
+            # Never merge groups whose times contradict each other.
+            if all(compatible(x, y) for x in values_of[ri] for y in values_of[rj]):
+                parent[rj] = ri
+                values_of[ri] |= values_of.pop(rj)
+    groups: dict[int, EventGroup] = defaultdict(EventGroup)
+    for i, frame in enumerate(frames):
+        groups[find(i)].frames.append(frame)
+    return list(groups.values())
+
+
+def _source(member: Member, sentence: str, attribution: int | None) -> TimelineSource:
+    return TimelineSource(
+        article=member.id,
+        sentence=sentence,
+        attributed_to=member.speaker(attribution),
+        outlet=member.article.outlet,
+        reported=member.reported,
+    )
+
+
+def _entry_id(date: str, kind: str, text: str) -> str:
+    import hashlib
+
+    digest = hashlib.sha1(f"{date}|{kind}|{text}".encode()).hexdigest()[:10]
+    return f"t-{digest}"
+
+
+def event_entry(group: EventGroup) -> TimelineEntry | None:
+    value = group.best_value()
+    if value is None or not is_dated(value):
+        return None
+    frames = sorted(group.frames, key=lambda f: (f.member.reported or "", f.member.id, f.event.sentence))
+    sources: list[TimelineSource] = []
+    seen: set[tuple[str, str]] = set()
+    for f in frames:
+        key = (f.member.id, f.sentence)
+        if key in seen:
+            continue
+        seen.add(key)
+        attribution = f.event.attribution
+        if attribution is None:
+            attribution = f.member.attribution_for_sentence(f.event.sentence)
+        sources.append(_source(f.member, f.sentence, attribution))
+    mods = {f.event.time.mod for f in frames if f.event.time and f.event.time.value == value}
+    place = sorted(group.places)[0] if group.places else None
+    text = one_line(frames[0].sentence)
+    return TimelineEntry(
+        id=_entry_id(value, group.type, text),
+        date=value,
+        precision=precision(value),
+        text=text,
+        expected=all(f.event.expected for f in frames),
+        hedged=all(f.event.hedged for f in frames),
+        type=group.type,
+        place=place,
+        mod=next(iter(mods)) if len(mods) == 1 else None,
+        participants=sorted(group.participants),
+        sources=sources,
+    )
+
+
+def background_entries(members: list[Member], covered: set[tuple[str, int]]) -> list[TimelineEntry]:
+    """Dated sentences without an event frame, merged across articles when alike."""
+    facts: list[tuple[str, str | None, Member, int, str, frozenset[str]]] = []
+    for member in members:
+        for timex in member.analysis.timexes:
+            if timex.type not in ("DATE", "TIME") or not is_dated(timex.value):
+                continue
+            index = member.sentence_index_at(timex.start)
+            if index < 0 or (member.id, index) in covered:
+                continue
+            sentence = member.sentence_text(index)
+            facts.append((timex.value, timex.mod, member, index, sentence, frozenset(content_stems(sentence))))
+    merged: list[list[tuple[str, str | None, Member, int, str, frozenset[str]]]] = []
+    for fact in sorted(facts, key=lambda f: (sort_key(f[0]), f[2].reported or "", f[2].id, f[3])):
+        for group in merged:
+            head = group[0]
+            if head[0] == fact[0] and _jaccard(head[5], fact[5]) >= BACKGROUND_SIMILARITY:
+                if all((g[2].id, g[3]) != (fact[2].id, fact[3]) for g in group):
+                    group.append(fact)
+                break
+            if head[0] == fact[0] and head[2].id == fact[2].id and head[3] == fact[3]:
+                break
+        else:
+            merged.append([fact])
+    entries: list[TimelineEntry] = []
+    for group in merged:
+        value, mod, member, _index, sentence, _stems = group[0]
+        sources = [_source(m, s, m.attribution_for_sentence(i)) for _v, _m, m, i, s, _st in group]
+        text = one_line(sentence)
+        entries.append(
+            TimelineEntry(
+                id=_entry_id(value, "background", text),
+                date=value,
+                precision=precision(value),
+                text=text,
+                expected=False,
+                hedged=False,
+                type=None,
+                mod=mod,
+                sources=sources,
+            )
+        )
+    return entries
+
+
+def build_timeline(members: list[Member]) -> tuple[list[TimelineEntry], list[EventGroup]]:
+    """The story's timeline (chronological) and the event groups behind it."""
+    frames = frames_of(members)
+    groups = group_events(frames)
+    entries = [e for g in groups if (e := event_entry(g)) is not None]
+    covered = {(f.member.id, f.event.sentence) for f in frames if f.value}
+    entries += background_entries(members, covered)
+    entries.sort(key=lambda e: (sort_key(e.date), e.type is None, e.text))
+    return entries, groups

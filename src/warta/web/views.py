@@ -1,0 +1,263 @@
+"""Turn a story dict (the issue-6 contract) into what the story page shows.
+
+Pure functions of plain dicts: the brief with citation links, the timeline, the relay
+graph (who relays whom), and the map's points projected onto an equirectangular SVG.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+_CITATION = re.compile(r"\[([^\[\]\s]{1,80}(?:\s*,\s*[^\[\]\s]{1,80})*)\]")
+
+
+def article_index(story: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {str(a.get("id")): a for a in story.get("articles") or [] if a.get("id") is not None}
+
+
+def article_href(article_id: str, sentence: int | None = None) -> str:
+    from urllib.parse import quote
+
+    anchor = f"#s{sentence}" if isinstance(sentence, int) and sentence >= 0 else ""
+    return f"/articles/{quote(str(article_id), safe='')}{anchor}"
+
+
+def _citation_link(token: str, story: dict[str, Any]) -> Markup | None:
+    articles = story.get("articles") or []
+    by_id = article_index(story)
+    if token.isdigit() and 1 <= int(token) <= len(articles):
+        article = articles[int(token) - 1]
+    else:
+        article = by_id.get(token)
+    if article is None:
+        return None
+    label = article.get("outlet") or token
+    return Markup('<a class="cite" href="{}" title="{}">{}</a>').format(
+        article_href(str(article["id"])), article.get("title") or "", label
+    )
+
+
+def render_brief(text: str, story: dict[str, Any]) -> Markup:
+    """The brief with ``[n]`` / ``[article-id]`` markers turned into links; the rest escaped."""
+    parts: list[str] = []
+    cursor = 0
+    for match in _CITATION.finditer(text):
+        tokens = [t.strip() for t in match.group(1).split(",")]
+        links = [_citation_link(t, story) for t in tokens]
+        if not tokens or any(link is None for link in links):
+            continue  # not a citation: leave it as text
+        parts.append(str(escape(text[cursor : match.start()])))
+        parts.append('<sup class="citation">[' + ", ".join(str(link) for link in links) + "]</sup>")
+        cursor = match.end()
+    parts.append(str(escape(text[cursor:])))
+    return Markup("".join(parts))
+
+
+def brief_items(story: dict[str, Any]) -> list[dict[str, Any]]:
+    """The brief as sentences with their cited articles, whatever shape the story gives."""
+    brief = story.get("brief")
+    items: list[dict[str, Any]] = []
+    if isinstance(brief, list):
+        for entry in brief:
+            if isinstance(entry, str):
+                items.append({"html": render_brief(entry, story), "cites": []})
+            elif isinstance(entry, dict):
+                cited = entry.get("articles") or entry.get("citations") or entry.get("sources") or []
+                cites = [c.get("article") if isinstance(c, dict) else c for c in cited]
+                items.append({"html": render_brief(str(entry.get("text", "")), story), "cites": _cites(cites, story)})
+    elif isinstance(brief, str) and brief.strip():
+        items.append({"html": render_brief(brief, story), "cites": []})
+    if not items and story.get("summary"):
+        items.append({"html": render_brief(str(story["summary"]), story), "cites": []})
+    return items
+
+
+def _cites(ids: list[Any], story: dict[str, Any]) -> list[dict[str, str]]:
+    by_id = article_index(story)
+    cites = []
+    for article_id in ids:
+        article = by_id.get(str(article_id), {})
+        cites.append({"href": article_href(str(article_id)), "label": article.get("outlet") or str(article_id),
+                      "title": article.get("title") or ""})
+    return cites
+
+
+def timeline_entries(story: dict[str, Any]) -> list[dict[str, Any]]:
+    """Timeline entries with resolved source links and a CSS class for their status."""
+    by_id = article_index(story)
+    entries = []
+    for entry in story.get("timeline") or []:
+        sources = []
+        for src in entry.get("sources") or []:
+            article_id = str(src.get("article", ""))
+            article = by_id.get(article_id, {})
+            sources.append({
+                "href": article_href(article_id, src.get("sentence")),
+                "outlet": article.get("outlet") or article_id,
+                "attributed_to": src.get("attributed_to"),
+            })
+        status = "expected" if entry.get("expected") else "reported"
+        entries.append({**entry, "status": status, "links": sources})
+    return entries
+
+
+def conflict_views(story: dict[str, Any]) -> list[dict[str, Any]]:
+    """Disagreements: each value with the outlets reporting it and who they attribute it to."""
+    by_id = article_index(story)
+    views = []
+    for conflict in story.get("conflicts") or []:
+        values = []
+        for value in conflict.get("values") or []:
+            ids = [str(a) for a in value.get("articles") or []]
+            outlets = [{"href": article_href(i), "label": by_id.get(i, {}).get("outlet") or i} for i in ids]
+            attributed = value.get("attributed_to") or []
+            if isinstance(attributed, str):
+                attributed = [attributed]
+            values.append({"value": value.get("value"), "outlets": outlets, "attributed_to": [a for a in attributed if a]})
+        views.append({"about": conflict.get("about"), "values": values})
+    return views
+
+
+def corroboration_views(story: dict[str, Any]) -> list[dict[str, Any]]:
+    by_id = article_index(story)
+    return [
+        {"about": c.get("about"),
+         "outlets": [{"href": article_href(str(i)), "label": by_id.get(str(i), {}).get("outlet") or str(i)}
+                     for i in c.get("articles") or []]}
+        for c in story.get("corroborations") or []
+    ]
+
+
+@dataclass
+class RelayNode:
+    """One party in the relay graph: an outlet, an intermediary, or the original source."""
+
+    name: str
+    count: int = 0
+    children: dict[str, RelayNode] = field(default_factory=dict)
+
+    def child(self, name: str) -> RelayNode:
+        node = self.children.get(name)
+        if node is None:
+            node = self.children[name] = RelayNode(name)
+        return node
+
+
+def relay_tree(story: dict[str, Any]) -> list[RelayNode]:
+    """Outlet -> relayed outlets/media (``via``, outermost first) -> original source."""
+    by_id = article_index(story)
+    roots: dict[str, RelayNode] = {}
+    for att in story.get("attributions") or []:
+        article = by_id.get(str(att.get("article", "")), {})
+        outlet = article.get("outlet") or str(att.get("article") or "unknown outlet")
+        source = att.get("source") or {}
+        who = source.get("canonical") or source.get("text")
+        chain = [str(v) for v in att.get("via") or [] if v] + ([str(who)] if who else [])
+        node = roots.setdefault(outlet, RelayNode(outlet))
+        node.count += 1
+        for name in chain:
+            if name == node.name:
+                continue
+            node = node.child(name)
+            node.count += 1
+    return sorted(roots.values(), key=lambda n: (-n.count, n.name))
+
+
+def relay_edges(roots: list[RelayNode]) -> list[dict[str, Any]]:
+    """Flat edges of the relay tree with depth, for the SVG drawing."""
+    edges: list[dict[str, Any]] = []
+
+    def walk(node: RelayNode, depth: int) -> None:
+        for child in node.children.values():
+            edges.append({"from": node.name, "to": child.name, "count": child.count, "depth": depth})
+            walk(child, depth + 1)
+
+    for root in roots:
+        walk(root, 0)
+    return edges
+
+
+def relay_svg(roots: list[RelayNode], *, column_width: int = 190, row_height: int = 26) -> dict[str, Any] | None:
+    """A layered drawing: outlets in the first column, each relay step one column right."""
+    if not any(r.children for r in roots):
+        return None
+    nodes: list[dict[str, Any]] = []
+    lines: list[dict[str, Any]] = []
+    row = 0
+
+    def place(node: RelayNode, depth: int) -> tuple[float, float]:
+        nonlocal row
+        x = 10 + depth * column_width
+        if not node.children:
+            y = 16 + row * row_height
+            row += 1
+        else:
+            child_points = [place(c, depth + 1) for c in node.children.values()]
+            y = sum(p[1] for p in child_points) / len(child_points)
+            for cx, cy in child_points:
+                lines.append({"x1": x + column_width - 40, "y1": y, "x2": cx, "y2": cy})
+        label = node.name if len(node.name) <= 26 else node.name[:25] + "…"
+        nodes.append({"x": x, "y": y, "label": label, "name": node.name, "count": node.count, "outlet": depth == 0})
+        return x, y
+
+    depth_max = 0
+
+    def depth_of(node: RelayNode) -> int:
+        return 1 + max((depth_of(c) for c in node.children.values()), default=0)
+
+    for root in roots:
+        place(root, 0)
+        depth_max = max(depth_max, depth_of(root))
+    return {"width": 20 + depth_max * column_width, "height": 10 + row * row_height, "nodes": nodes, "lines": lines}
+
+
+def map_points(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Distinct places with coordinates (``lat``/``lon`` on the entity), with mention counts."""
+    places: dict[str, dict[str, Any]] = {}
+    for ent in entities:
+        lat, lon = ent.get("lat"), ent.get("lon")
+        if not isinstance(lat, (int, float)) or not isinstance(lon, (int, float)):
+            continue
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            continue
+        name = str(ent.get("canonical") or ent.get("text") or "")
+        mentions = ent.get("mentions")
+        weight = mentions if isinstance(mentions, int) else 1
+        place = places.setdefault(name, {"name": name, "lat": float(lat), "lon": float(lon), "mentions": 0})
+        place["mentions"] += weight
+    return sorted(places.values(), key=lambda p: (-p["mentions"], p["name"]))
+
+
+def map_view(points: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """An equirectangular projection (x = lon, y = -lat) framed around the points, with a grid."""
+    if not points:
+        return None
+    lons = [p["lon"] for p in points]
+    lats = [p["lat"] for p in points]
+    span = max(max(lons) - min(lons), max(lats) - min(lats), 20.0) + 20.0
+    center_lon, center_lat = (max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2
+    west = max(-180.0, min(center_lon - span, 180.0 - 2 * span))
+    east = min(180.0, west + 2 * span)
+    north = min(90.0, max(center_lat + span / 2, -90.0 + span))
+    south = max(-90.0, north - span)
+    step = 10 if span <= 60 else 30
+    meridians = [lon for lon in range(-180, 181, step) if west <= lon <= east]
+    parallels = [lat for lat in range(-90, 91, step) if south <= lat <= north]
+    radius = max(span / 90, 0.4)
+    projected = [{**p, "x": p["lon"], "y": -p["lat"], "r": radius * (1 + min(p["mentions"], 10) / 10)} for p in points]
+    return {
+        "viewbox": f"{west:.2f} {-north:.2f} {east - west:.2f} {north - south:.2f}",
+        "west": west, "east": east, "north": -north, "south": -south,
+        "meridians": meridians, "parallels": parallels, "points": projected,
+        "font": max(span / 30, 0.8), "stroke": span / 400,
+    }
+
+
+def quote_path(prefix: str, identifier: str, suffix: str = "") -> str:
+    from urllib.parse import quote
+
+    return f"{prefix}{quote(identifier, safe='')}{suffix}"
