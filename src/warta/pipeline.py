@@ -76,13 +76,16 @@ def ingest_paths(
     analyse: bool = True,
     executor: Executor | None = None,
     on_problem: Callable[[str], None] | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> IngestReport:
     """Ingest files, directories (recursively) and "-" (JSON Lines on stdin) into ``store``."""
     paths = [str(p) for p in paths]
     items = read_paths(paths, published=published, outlet=outlet, stdin=stdin or sys.stdin)
     if progress:
         items = _with_progress(items, paths)
-    return ingest_documents(items, store, analyse=analyse, executor=executor, on_problem=on_problem)
+    return ingest_documents(
+        items, store, analyse=analyse, executor=executor, on_problem=on_problem, batch_size=batch_size
+    )
 
 
 def ingest_dicts(

@@ -66,6 +66,6 @@ def _rewrite(store: Store, partition: dict[str, str], affected: set[str]) -> int
             if analysis is not None:
                 pairs.append((article, analysis))
         story = build_story(story_id, pairs)
-        store.set_memberships({a: story_id for a in ids})
         store.save_story(story.to_dict(), updated_at=now)
+        store.set_memberships({a: story_id for a in ids})
     return len(affected) - len(gone)

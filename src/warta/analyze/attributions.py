@@ -45,7 +45,13 @@ _MAX_SOURCE_TOKENS = 12
 _SOURCE_TAIL = re.compile(
     r"\s+(?:kepada|pada|saat|ketika|usai|seusai|dalam|kemarin|di|to|on|in|at|during)\s.*$", re.S
 )
-_SOURCE_TAIL_ACCORDING = re.compile(r"\s+(?:kepada|pada|saat|ketika|usai|seusai|kemarin|to|on)\s.*$", re.S)
+# "said on Monday it would ...", "menyatakan dalam keterangan tertulis, ..." — not content.
+_LEADING_ADVERBIAL = re.compile(
+    r"\s*(?:(?:late |early |earlier )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:pada )?(?:hari )?(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)(?: \([\d/]+\))?"
+    r"|in a (?:written )?statement|dalam (?:sebuah )?(?:pernyataan|keterangan)(?: tertulis(?:nya)?| resmi)?)"
+    r"(?=[\s,])"
+)
 _DATE_PART = re.compile(
     r"^\s*(?:\(|\d|Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday)[^,]{0,30},"
@@ -73,14 +79,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"([,”\"’])\s*(" + _phrase_regex(cues["postposed"]).pattern + r")\s+", re.IGNORECASE
         ),
         "according_pre": re.compile(
-            r"^(?:" + _phrase_regex(cues["according_to"]).pattern + r")\s+", re.IGNORECASE
+            r"^(?:" + _phrase_regex(cues["according_to"]).pattern + r")(?:\s+|(?=nya,))", re.IGNORECASE
         ),
+        "according_nya": re.compile(r"^(?:menurut|katanya)(?=nya,)", re.IGNORECASE),
+        "postposed_nya": re.compile(r"([,”\"’])\s*(" + _phrase_regex(cues["postposed_nya"]).pattern + r")", re.I),
+        "age": re.compile(r"\s*\(\d{1,3}\)\s*$"),
         "according_post": re.compile(
             r",\s*(" + _phrase_regex(cues["according_to"]).pattern + r")\s+", re.IGNORECASE
         ),
         "relay_pre": re.compile(r"^(?:" + _phrase_regex(cues["relay_prefix"]).pattern + r")\s+", re.IGNORECASE),
         "relay_post": re.compile(
-            r",\s*(" + _phrase_regex(cues["relay_postposed"]).pattern + r")\s+", re.IGNORECASE
+            r",\s*(" + _phrase_regex(cues["relay_postposed"] + cues["according_to"]).pattern + r")\s+",
+            re.IGNORECASE,
         ),
         "relay_join": re.compile(r"\s*,?\s+(?:" + _phrase_regex(cues["relay_joiners"]).pattern + r")\s+", re.I),
         "that": _phrase_regex(cues["that_words"]),
@@ -125,12 +135,16 @@ def canonical_source_name(phrase: str) -> str:
     stripped = False
     while True:
         match = pats["descriptor"].match(rest) or pats["portfolio"].match(rest)
-        if not match:
+        if not match or match.group(0) == "The":  # "The Guardian": a capital The is the name's
             break
         rest = rest[match.end() :].lstrip()
         stripped = True
+    words = rest.split()
+    # "Ketua KPU Hasyim Asy'ari": after a role, an organisation acronym precedes the name.
+    if stripped and len(words) >= 3 and words[0].isupper() and len(words[0]) >= 2 and words[1][:1].isupper():
+        rest = " ".join(words[1:])
     places = _place_names()
-    while rest:
+    while rest and not rest.startswith("The "):
         words = rest.split()
         for size in (3, 2, 1):
             if len(words) >= size and " ".join(words[:size]).lower().rstrip(",") in places:
@@ -299,27 +313,48 @@ class _Extractor:
 
     # -- sources -------------------------------------------------------------------------------
 
-    def _source(self, start: int, end: int, sentence_found: list[_Found]) -> tuple[Source, list[str]] | None:
+    def _source(
+        self, start: int, end: int, sentence_found: list[_Found], *, lenient: bool = False
+    ) -> tuple[Source, list[str]] | None:
+        """The source phrase at text[start:end]; ``lenient`` after "menurut"/"according to",
+        where the cue itself says a source follows ("the city fire department")."""
         span = _span(self.text, start, end)
         if not span.text:
             if sentence_found:  # "... dan menambahkan" — the subject is the previous source
                 prev = sentence_found[-1]
                 return prev.source, list(prev.via)
             return None
-        if not _valid_source(span.text):
+        if not (_valid_source(span.text) or (lenient and 0 < len(_words(span.text)) <= _MAX_SOURCE_TOKENS)):
             return None
         words = [w.lower() for w in _words(span.text)]
         if len(words) == 1 and words[0] in _lower_set("pronouns"):
             prev = self.found[-1] if self.found else None
-            canonical = prev.source.canonical if prev else None
-            via = list(prev.via) if prev else []
-            return Source(text=span.text, start=span.start, end=span.end, canonical=canonical), via
+            if prev is not None:
+                return Source(span.text, span.start, span.end, prev.source.canonical), list(prev.via)
+            return Source(span.text, span.start, span.end, self._previous_subject(span.start)), []
         if self._is_report_anaphor(words):
             prev = self._resolve_report()
             if prev is not None:
                 source = Source(span.text, span.start, span.end, canonical=prev.source.canonical)
                 return source, list(prev.via)
         return Source(span.text, span.start, span.end, canonical=_canonical(span, self.entities)), []
+
+    def _previous_subject(self, pos: int) -> str | None:
+        """With no earlier statement, a pronoun refers to the previous sentence's subject:
+        its leading capitalised phrase ("Dinas Kesehatan DKI Jakarta menargetkan ...")."""
+        before = [s for s in self.sentences if s.end <= pos]
+        if not before:
+            return None
+        sent = before[-1]
+        words = list(_WORD.finditer(self.text, sent.start, sent.end))
+        taken: list[re.Match[str]] = []
+        for word in words:
+            if not word.group(0)[:1].isupper():
+                break
+            taken.append(word)
+        if not taken:
+            return None
+        return canonical_source_name(self.text[taken[0].start() : taken[-1].end()])
 
     @staticmethod
     def _is_report_anaphor(words: list[str]) -> bool:
@@ -331,16 +366,13 @@ class _Extractor:
     def _resolve_report(self) -> _Found | None:
         outlet = _patterns()["descriptor"]
         outlet_words = _lower_set("outlet_words")
+        reporting = _lower_set("reporting_cues")
         for prev in reversed(self.found):
             cue = prev.cue.text.lower()
             src = prev.source.text.lower()
-            if (
-                cue in {"melaporkan", "mengatakan", "reported", "said", "memberitakan"}
-                or any(w in src for w in outlet_words)
-                or (outlet.match(src) and prev.via)
-            ):
+            if cue in reporting or any(w in src for w in outlet_words) or prev.via or outlet.match(src):
                 return prev
-        return None
+        return self.found[-1] if self.found else None
 
     def _relay_names(self, start: int, end: int) -> list[Span]:
         """"A yang mengutip B" -> [A, B] as spans."""
@@ -357,42 +389,70 @@ class _Extractor:
 
     # -- per sentence ----------------------------------------------------------------------------
 
+    def _name_after(self, pos: int, end: int, tail: re.Pattern[str] | None) -> Span:
+        """A source phrase starting at pos: up to a comma, or the name after a role phrase."""
+        text = self.text
+        name_end = self._phrase_end(pos, end)
+        phrase = tail.sub("", text[pos:name_end]) if tail is not None else text[pos:name_end]
+        phrase = _patterns()["age"].sub("", phrase)
+        name = _span(text, pos, pos + len(phrase))
+        # "kata juru bicara polisi, Budi Santoso" — the name follows a role phrase.
+        if name_end < end and (name.text[:1].islower() or _patterns()["descriptor"].match(name.text)):
+            follow_end = self._phrase_end(name_end + 1, end)
+            follow = _span(text, name_end + 1, follow_end)
+            follow_text = _patterns()["age"].sub("", follow.text)
+            if follow_text[:1].isupper() and len(_words(follow_text)) <= 4:
+                name = Span(follow_text, follow.start, follow.start + len(follow_text))
+        return name
+
     def sentence(self, sent: Sentence) -> None:
         text = self.text
         start, end = sent.start, sent.end
         pats = _patterns()
         via: list[str] = []
-        relay_source: tuple[Span, Span] | None = None  # (cue, name) of a prefix relay
+        relay_source: tuple[Span, Span] | None = None  # (cue, name) of a prefix relay or "Menurut X,"
         local = text[start:end]
-        prefix = pats["relay_pre"].match(local) or pats["according_pre"].match(local)
+        prefix = pats["relay_pre"].match(local) or pats["according_pre"].match(local) or pats["according_nya"].match(local)
         clause_start = start
         if prefix:
             comma = text.find(",", start + prefix.end(), end)
             if comma > 0:
                 names = self._relay_names(start + prefix.end(), comma)
                 clause_start = comma + 1
+                # "Seperti dilaporkan Tempo, yang mengutip dokumen internal, ..." — the chain goes on.
+                joiner = pats["relay_join"].match(text, comma, end)
+                next_comma = text.find(",", joiner.end(), end) if joiner else -1
+                if joiner and next_comma > 0:
+                    names.append(_span(text, joiner.end(), next_comma))
+                    clause_start = next_comma + 1
+                # "Menurut Kapolda Metro Jaya, Irjen Karyoto, ..." — a name after the role.
+                follow = text.find(",", clause_start, end)
+                if follow > 0 and names:
+                    words = _words(text[clause_start:follow])
+                    if 0 < len(words) <= 4 and all(w[:1].isupper() for w in words):
+                        names[-1] = _span(text, clause_start, follow)
+                        clause_start = follow + 1
                 date = _DATE_PART.match(text, clause_start, end)
                 if date:
                     clause_start = date.end()
                 cue = _span(text, start, start + prefix.end())
+                if text[start + prefix.end() : comma] == "nya":  # "Menurutnya, ..."
+                    names = [Span("nya", start + prefix.end(), comma)]
                 if names:
                     relay_source = (cue, names[-1])
                     via = self._via_names(names[:-1])
         sentence_found: list[_Found] = []
         used: list[tuple[int, int]] = []
 
-        # Post-posed relay: "..., seperti yang dilaporkan oleh X."
+        # Post-posed relay: "..., seperti yang dilaporkan oleh X." / "..., menurut X."
         post_relay: tuple[int, Span, Span] | None = None
+        end_for_verbs = end
         match = pats["relay_post"].search(text, clause_start, end)
-        if match:
-            name = _span(text, match.end(), self._phrase_end(match.end(), end))
+        if match and not _inside_quote(match.start(), self.quotes):
+            name = self._name_after(match.end(), end, None)
             if name.text:
                 post_relay = (match.start(), _span(text, match.start(1), match.end(1)), name)
                 end_for_verbs = match.start()
-            else:
-                end_for_verbs = end
-        else:
-            end_for_verbs = end
 
         self._postposed(clause_start, end_for_verbs, sentence_found, used)
         self._verbs(clause_start, end_for_verbs, sentence_found, used)
@@ -402,23 +462,26 @@ class _Extractor:
             relayed = [f for f in sentence_found if f.content.end <= comma + 1]
             if relayed:
                 for f in relayed:
-                    f.via = f.via + [_canonical(name, self.entities)]
+                    f.via = f.via + [self._outlet_name(name)]
             else:
-                source = Source(name.text, name.start, name.end, _canonical(name, self.entities))
+                resolved = self._source(name.start, name.end, [], lenient=True)
                 content, direct = _content(text, clause_start, comma, self.quotes)
-                if content.text:
-                    sentence_found.append(_Found(source, cue, content, direct, list(via)))
+                if content.text and resolved is not None:
+                    sentence_found.append(_Found(resolved[0], cue, content, direct, list(via) + resolved[1]))
         for f in sentence_found:
             if relay_source is not None and f.source.start >= clause_start:
-                f.via = via + [_canonical(relay_source[1], self.entities)] + f.via
+                f.via = via + [self._outlet_name(relay_source[1])] + f.via
         if relay_source is not None and not sentence_found:
             cue, name = relay_source
             content, direct = _content(text, clause_start, end, self.quotes)
-            if content.text:
-                source = Source(name.text, name.start, name.end, _canonical(name, self.entities))
-                sentence_found.append(_Found(source, cue, content, direct, list(via)))
+            resolved = self._source(name.start, name.end, [], lenient=True)
+            if content.text and resolved is not None:
+                sentence_found.append(_Found(resolved[0], cue, content, direct, list(via) + resolved[1]))
         sentence_found.sort(key=lambda f: f.cue.start)
         self.found.extend(sentence_found)
+
+    def _outlet_name(self, span: Span) -> str:
+        return _canonical(span, self.entities)
 
     def _phrase_end(self, pos: int, end: int) -> int:
         comma = self.text.find(",", pos, end)
@@ -427,28 +490,26 @@ class _Extractor:
     def _postposed(self, start: int, end: int, out: list[_Found], used: list[tuple[int, int]]) -> None:
         text = self.text
         pats = _patterns()
-        for pattern, tail in ((pats["postposed"], _SOURCE_TAIL), (pats["according_post"], _SOURCE_TAIL_ACCORDING)):
+        for pattern in (pats["postposed"], pats["postposed_nya"]):
             for match in pattern.finditer(text, start, end):
-                comma = match.start(1) if pattern is pats["postposed"] else match.start()
-                if _inside_quote(comma, self.quotes):
+                mark = match.start(1)
+                if _inside_quote(mark, self.quotes):
                     continue
-                name_end = self._phrase_end(match.end(), end)
-                phrase = tail.sub("", text[match.end() : name_end])
-                name = _span(text, match.end(), match.end() + len(phrase))
-                # "kata juru bicara polisi, Budi Santoso" — the name after a role phrase.
-                if name_end < end and name.text[:1].islower():
-                    follow = _span(text, name_end + 1, self._phrase_end(name_end + 1, end))
-                    if follow.text[:1].isupper() and len(_words(follow.text)) <= 4:
-                        name = follow
-                if not _valid_source(name.text):
+                if pattern is pats["postposed_nya"]:  # "ujarnya": the source is the suffix
+                    name = Span("nya", match.end(2) - 3, match.end(2))
+                    cue = Span(text[match.start(2) : match.end(2) - 3], match.start(2), match.end(2) - 3)
+                else:
+                    name = self._name_after(match.end(), end, _SOURCE_TAIL)
+                    cue = _span(text, match.start(2), match.end(2))
+                    if not _valid_source(name.text):
+                        continue
+                if any(s <= cue.start < e for s, e in used):
                     continue
-                cue_group = 2 if pattern is pats["postposed"] else 1
-                cue = _span(text, match.start(cue_group), match.end(cue_group))
-                quote = _quoted_before(comma, self.quotes)
+                quote = _quoted_before(mark, self.quotes)
                 if quote is not None:
                     content, direct = _span(text, quote[0] + 1, quote[1]), True
                 else:
-                    content, direct = _content(text, start, comma, self.quotes)
+                    content, direct = _content(text, start, mark, self.quotes)
                 if not content.text:
                     continue
                 resolved = self._source(name.start, name.end, out)
@@ -458,6 +519,20 @@ class _Extractor:
                 out.append(_Found(source, cue, content, direct, via))
                 used.append((cue.start, cue.end))
 
+    def _passive_before(self, cue: Span) -> bool:
+        before = _words(self.text[max(0, cue.start - 12) : cue.start])
+        return bool(before) and before[-1].lower() in _lower_set("passive_auxiliaries")
+
+    def _told_outlet(self, cue: Span, end: int) -> str | None:
+        """"told Reuters" / "mengatakan kepada Reuters": the outlet relays the statement."""
+        after = self.text[cue.end : end]
+        match = re.match(r"\s+(?:kepada\s+|the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})", after)
+        if not match:
+            return None
+        outlets = {o.lower() for o in load_attribution_cues()["outlets"]}
+        name = match.group(1).rstrip(".")
+        return name if name.lower() in outlets else None
+
     def _verbs(self, start: int, end: int, out: list[_Found], used: list[tuple[int, int]]) -> None:
         text = self.text
         pats = _patterns()
@@ -465,12 +540,15 @@ class _Extractor:
         for match in pats["verb"].finditer(text, start, end):
             if any(s <= match.start() < e for s, e in used) or _inside_quote(match.start(), self.quotes):
                 continue
-            if any(f.content.start <= match.start() < f.content.end for f in out):
-                continue  # a cue inside someone else's content is reported speech, not ours
             cue = Span(match.group(0), match.start(), match.end())
             is_belief = cue.text.lower() in belief
+            if is_belief and self._passive_before(cue):
+                continue  # "is believed to" is a hedge, not a source's belief
             that = pats["that"].search(text, cue.end, min(end, cue.end + 120))
-            if is_belief and (that is None or len(_words(text[cue.end : that.start()])) > 3):
+            if that is not None and len(_words(text[cue.end : that.start()])) > 8:
+                that = None
+            needs_that = cue.text.lower() in _lower_set("belief_verbs_need_that")
+            if needs_that and (that is None or len(_words(text[cue.end : that.start()])) > 3):
                 continue
             pre_start = start
             for boundary in pats["that"].finditer(text, start, cue.start):
@@ -484,25 +562,42 @@ class _Extractor:
             parts = self._comma_parts(pre_start, pre_end)
             part = _choose_appositive(parts, text)
             src_start = _trim_to_connector(text, part[0], part[1])
-            resolved = self._source(src_start, part[1], out)
+            while src_start < part[1] and text[src_start] in " \"”’":
+                src_start += 1
+            # After a closing quote the cue's subject is the source: '"...," the lawyer said.'
+            after_quote = text[start:src_start].rstrip(" ,")[-1:] in {"”", '"', "’"}
+            resolved = self._source(src_start, part[1], out, lenient=after_quote)
             if resolved is None:
                 continue
             source, via = resolved
-            after = text[cue.end : end]
-            if not after.strip(" .,:;\"”'’"):
-                # "'...,' Budi said." — the content precedes the source.
-                comma = text.rfind(",", start, source.start)
-                quote = _quoted_before(comma, self.quotes) if comma >= 0 else None
+            outlet = self._told_outlet(cue, end)
+            if outlet is not None:
+                via = via + [outlet]
+            after_words = _words(text[cue.end : end])
+            before_source = text[start : source.start].rstrip()
+            postposed = not after_words or (
+                before_source[-1:] in {",", "”", '"'} and that is None and len(after_words) <= 4
+            )
+            if postposed and before_source:
+                # "'...,' Budi said." / "..., two diplomats told Reuters." — content comes first.
+                mark = len(before_source) + start - 1
+                quote = _quoted_before(mark, self.quotes) or _quoted_before(mark - 1, self.quotes)
                 if quote is not None:
                     content, direct = _span(text, quote[0] + 1, quote[1]), True
-                elif comma >= 0:
-                    content, direct = _content(text, start, comma, self.quotes)
                 else:
-                    continue
+                    content, direct = _content(text, start, mark, self.quotes)
+                for earlier in out:  # an earlier statement in this sentence ends before this source
+                    if earlier.content.start < source.start < earlier.content.end:
+                        earlier.content = _span(text, earlier.content.start, mark)
+            elif not after_words:
+                continue
             else:
-                content_start = that.end() if that is not None and not _inside_quote(that.start(), self.quotes) else cue.end
-                if that is not None and len(_words(text[cue.end : that.start()])) > 15:
-                    content_start = cue.end
+                content_start = cue.end
+                if that is not None and not _inside_quote(that.start(), self.quotes):
+                    content_start = that.end()
+                lead = _LEADING_ADVERBIAL.match(text, content_start, end)
+                if lead is not None and (that is None or content_start != that.end()):
+                    content_start = lead.end()
                 content_end = self._quote_end(content_start, end)
                 content, direct = _content(text, content_start, content_end, self.quotes)
             if not content.text:

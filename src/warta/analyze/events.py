@@ -5,14 +5,17 @@ Triggers and types are data (``warta/data/cues/events.json``). For each trigger:
 * **clause** — the sentence is cut at ";", at "bahwa"/"jika"/"ketika"/... and at a comma
   followed by "dan"/"lalu"; time, participants, hedging and expectation are read there.
 * **time** — the DATE/TIME timex nearest the trigger, in the clause when one is there, else in
-  the sentence (other timex types only when no DATE/TIME is present).
+  the sentence (other timex types only when no DATE/TIME is present); a timex nearer another
+  trigger of the same sentence belongs to that trigger.
 * **place** — the first LOC entity after the trigger in its clause that follows a preposition
   ("di", "ke", "dari", "menuju", "melalui") or the trigger itself ("memasuki Rusia"), then any
   LOC after the trigger in the clause, then any LOC after a preposition in the sentence. With no
   entities at all, a capitalised phrase after a preposition or the trigger stands in.
-* **participants** — PER and ORG entities and country LOCs in the clause, without the place.
-* **hedged** — a hedging cue or a conditional ("jika") in the clause. A hedge that is part of a
-  future cue ("diperkirakan akan", "is expected to") marks expectation, not doubt.
+* **participants** — PER and ORG entities and country LOCs in the clause (inside the
+  attribution's content when the event is attributed), without the place.
+* **hedged** — a hedging cue or a conditional ("jika") in the clause. A hedge inside
+  "diperkirakan akan" / "is expected to" marks expectation, not doubt ("bisa berlangsung"
+  stays both hedged and expected).
 * **expected** — a future cue in the clause before the trigger or within four words after it
   ("pertemuan mendatang", "Pertemuan itu bisa berlangsung"), or a time with mod ON_OR_AFTER
   or value FUTURE_REF.
@@ -39,6 +42,7 @@ __all__ = ["extract_events", "load_event_triggers"]
 _CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "cues" / "events.json"
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _EXPECT_WINDOW_AFTER = 4
+_LOCATIVE = frozenset({"di", "in", "at"})
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|bin|binti|al))*(?<![\s])")
 
 
@@ -73,7 +77,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     tables = load_event_triggers()
     return {
         key: re.compile(rf"(?<![\w-])(?:{_phrases(tables[key])})(?![\w-])", re.I)
-        for key in ("future_cues", "conditional_cues", "clause_connectors", "comma_connectors", "place_prepositions")
+        for key in ("future_cues", "hedge_absorbing_future", "conditional_cues", "clause_connectors", "comma_connectors", "place_prepositions")
     }
 
 
@@ -121,7 +125,17 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return 0
 
 
-def _nearest_time(trigger: Span, timexes: list[Timex], clause: tuple[int, int]) -> Timex | None:
+def _nearest_time(
+    trigger: Span, timexes: list[Timex], clause: tuple[int, int], others: list[Span] | None = None
+) -> Timex | None:
+    """The timex nearest the trigger; one that sits nearer another trigger belongs to that one."""
+    if others:
+        mine = []
+        for timex in timexes:
+            own = _distance(trigger.start, trigger.end, timex.start, timex.end)
+            if all(own <= _distance(o.start, o.end, timex.start, timex.end) for o in others):
+                mine.append(timex)
+        timexes = mine
     if not timexes:
         return None
     preferred = set(load_event_triggers()["time_types_preferred"])
@@ -131,9 +145,9 @@ def _nearest_time(trigger: Span, timexes: list[Timex], clause: tuple[int, int]) 
     return min(pool, key=lambda t: _distance(trigger.start, trigger.end, t.start, t.end))
 
 
-def _after_preposition(text: str, pos: int, sentence_start: int) -> bool:
+def _after_preposition(text: str, pos: int, sentence_start: int, only: frozenset[str] | None = None) -> bool:
     before = _WORD.findall(text[max(sentence_start, pos - 25) : pos])
-    preps = {p.lower() for p in load_event_triggers()["place_prepositions"]}
+    preps = only if only is not None else {p.lower() for p in load_event_triggers()["place_prepositions"]}
     return bool(before) and before[-1].lower() in preps
 
 
@@ -146,12 +160,13 @@ def _place(
         gap = text[trigger.end : entity.start].strip(" ,")
         if _after_preposition(text, entity.start, sent.start) or not gap or gap.lower() in {"ibu kota", "kota"}:
             return entity
-    if after:
-        return after[0]
-    prepositioned = [e for e in locs if _after_preposition(text, e.start, sent.start)]
-    if prepositioned:
-        return min(prepositioned, key=lambda e: _distance(trigger.start, trigger.end, e.start, e.end))
-    return None
+    # Before the trigger only a locative counts: "Di Jakarta, Presiden bertemu ..." — not
+    # "Peringatan dari Washington mengenai pertemuan ...".
+    before = [
+        e for e in locs
+        if clause[0] <= e.start and e.end <= trigger.start and _after_preposition(text, e.start, sent.start, _LOCATIVE)
+    ]
+    return before[-1] if before else None
 
 
 def _fallback_place(text: str, trigger: Span, clause: tuple[int, int]) -> str | None:
@@ -184,19 +199,20 @@ def _participants(
 
 
 def _flags(
-    text: str, trigger: Span, clause: tuple[int, int], time: Timex | None
+    text: str, trigger: Span, clause: tuple[int, int], time: Timex | None, next_trigger: int
 ) -> tuple[bool, bool]:
-    """(hedged, expected) for a trigger in its clause."""
+    """(hedged, expected) for a trigger in its clause; the look-ahead stops at the next trigger."""
     pats = _cue_patterns()
-    window_end = clause[1]
-    words_after = list(_WORD.finditer(text, trigger.end, clause[1]))
+    window_end = min(clause[1], next_trigger)
+    words_after = list(_WORD.finditer(text, trigger.end, window_end))
     if len(words_after) > _EXPECT_WINDOW_AFTER:
         window_end = words_after[_EXPECT_WINDOW_AFTER - 1].end()
     future = [m for m in pats["future_cues"].finditer(text, clause[0], window_end) if m.group(0)[:1].islower()]
     expected = bool(future) or (time is not None and (time.mod == "ON_OR_AFTER" or time.value == "FUTURE_REF"))
+    absorbing = [m for m in pats["hedge_absorbing_future"].finditer(text, clause[0], clause[1])]
     hedges = [
         h for h in hedge_cues(text, clause[0], clause[1])
-        if not any(m.start() <= h.start and h.end <= m.end() for m in future)
+        if not any(m.start() <= h.start and h.end <= m.end() for m in absorbing)
     ]
     conditional = any(m.group(0)[:1].islower() for m in pats["conditional_cues"].finditer(text, clause[0], clause[1]))
     return bool(hedges) or conditional, expected
@@ -232,11 +248,16 @@ def _frame(
     entities: list[Entity],
     timexes: list[Timex],
     attributions: list[Attribution],
+    others: list[Span],
 ) -> Event:
     clauses = _clauses(text, sent)
     clause = _clause_of(clauses, trigger.start)
     sent_timexes = [t for t in timexes if t.start >= sent.start and t.end <= sent.end]
-    time = _nearest_time(trigger, sent_timexes, clause)
+    time = _nearest_time(trigger, sent_timexes, clause, others)
+    attribution = _attribution_of(trigger.start, attributions)
+    if attribution is not None:  # the source named outside the content is no participant
+        content = attributions[attribution].content
+        clause = (max(clause[0], content.start), min(clause[1], content.end))
     place_entity = _place(text, trigger, sent, clause, entities)
     if place_entity is not None:
         place: str | None = place_entity.canonical
@@ -244,7 +265,8 @@ def _frame(
         place = _fallback_place(text, trigger, clause)
     else:
         place = None
-    hedged, expected = _flags(text, trigger, clause, time)
+    next_trigger = min((o.start for o in others if o.start > trigger.start), default=sent.end)
+    hedged, expected = _flags(text, trigger, clause, time, next_trigger)
     return Event(
         trigger=trigger,
         type=event_type,
@@ -253,7 +275,7 @@ def _frame(
         time=EventTime(text=time.text, value=time.value, type=time.type, mod=time.mod) if time else None,
         hedged=hedged,
         expected=expected,
-        attribution=_attribution_of(trigger.start, attributions),
+        attribution=attribution,
         sentence=sent_index,
     )
 
@@ -304,7 +326,11 @@ def extract_events(
     entities = sorted(entities, key=lambda e: e.start)
     events: list[Event] = []
     for sent_index, sent in enumerate(sentences):
-        for trigger, event_type in _triggers(text, sent):
-            events.append(_frame(text, trigger, event_type, sent, sent_index, entities, timexes, attributions))
+        found = _triggers(text, sent)
+        for trigger, event_type in found:
+            others = [t for t, _ in found if t is not trigger]
+            events.append(
+                _frame(text, trigger, event_type, sent, sent_index, entities, timexes, attributions, others)
+            )
     events.extend(_statement_events(text, sentences, timexes, attributions, events))
     return sorted(events, key=lambda e: e.trigger.start)

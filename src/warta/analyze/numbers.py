@@ -12,6 +12,7 @@ import re
 
 __all__ = [
     "NUMBER_WORDS_RE",
+    "NUMBER_WORD_LIST",
     "SCALE_WORDS",
     "VAGUE_QUANTITIES",
     "parse_number",
@@ -43,6 +44,11 @@ SCALE_WORDS: dict[str, float] = {
 }
 # "seribu", "sejuta": one of a scale, written as one word.
 _SE_SCALE_WORDS: dict[str, float] = {"seribu": 1e3, "sejuta": 1e6, "semiliar": 1e9, "setriliun": 1e12}
+
+NUMBER_WORD_LIST: tuple[str, ...] = (
+    *_VALUE_WORDS, *_SE_SCALE_WORDS, _TEEN_WORD, _TIMES_TEN_WORD, *_HUNDRED_WORDS, *SCALE_WORDS
+)
+"""Every word a number may be written with ("dua", "belas", "ribu", "twenty", "million")."""
 
 _LEADING_WORDS = sorted([*_VALUE_WORDS, *_SE_SCALE_WORDS], key=len, reverse=True)
 _FOLLOWING_WORDS = sorted(

@@ -39,6 +39,8 @@ def byline_authors(line: str) -> list[str] | None:
     """The names on a byline line (deduplicated, in order), or None when it is not a byline."""
     if not line or len(line) > MAX_BYLINE_LINE:
         return None
+    if ":" not in line and line[:3].lower() != "by ":
+        return None  # the cheap test that rules out almost every line of content
     labels = list(_LABEL.finditer(line))
     if labels and labels[0].start() == 0:
         found: list[str] = []

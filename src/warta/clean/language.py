@@ -13,11 +13,11 @@ from functools import lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-PLAUSIBLE_LANGUAGES = ["id", "ms", "en", "jv", "su", "tl", "nl", "de", "fr", "es", "pt", "it", "ru", "ar", "zh", "ja", "ko", "vi", "th"]  # fmt: skip
-PREFIX_CHARS = 2000
+PLAUSIBLE_LANGUAGES = ["id", "ms", "en", "jv", "tl", "nl", "de", "fr", "es", "pt", "it", "ru", "ar", "zh", "ja", "ko", "vi", "th"]  # fmt: skip
+PREFIX_CHARS = 600  # ~0.3 ms; the opening paragraph settles the language
 _MALAY_MARKERS = frozenset(
     "kerana bahawa sahaja wang polis kenderaan iaitu selepas sebarang manakala kerajaan memaklumkan "
-    "dimaklumkan pejabat encik cik ringgit jabatan mahkamah berkenaan semalam tersebut-lah lebih-lebih "
+    "dimaklumkan pejabat encik cik ringgit berkenaan "
     "hospital universiti kempen bajet".split()
 )
 _WORD = re.compile(r"[a-z]+")

@@ -21,11 +21,32 @@ def _patterns(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
+def _phrase(text: str) -> str:
+    """A literal phrase as a regex: any run of spaces between its words, whole words only."""
+    return r"\b" + r"\s+".join(map(re.escape, text.split())) + r"\b"
+
+
+@lru_cache(maxsize=1)
+def phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Lower-cased inline-furniture and related-link phrases, for cheap substring pre-tests."""
+    return (
+        tuple(p.lower() for p in _patterns("inline.txt")),
+        tuple(p.lower() for p in _patterns("related_prefixes.txt")),
+    )
+
+
+def inline_rules_needed(text: str) -> bool:
+    """Whether a body may hold inline furniture or inline related links at all."""
+    lower = text.lower()
+    inline, related = phrases()
+    return any(p in lower for p in inline) or any(p in lower for p in related)
+
+
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     drop = re.compile("(?:" + "|".join(_patterns("drop_lines.txt")) + ")", re.IGNORECASE)
-    inline = re.compile(r"\s*(?:" + "|".join(_patterns("inline.txt")) + r")\s*", re.IGNORECASE)
-    prefixes = "|".join(_patterns("related_prefixes.txt"))
+    inline = re.compile("(?:" + "|".join(map(_phrase, _patterns("inline.txt"))) + ")", re.IGNORECASE)
+    prefixes = "|".join(map(_phrase, _patterns("related_prefixes.txt")))
     related_line = re.compile(rf"^\s*(?:{prefixes})\s*(?::|\s-|\s–|\s—)\s*(.*?)\s*$", re.IGNORECASE)
     inline_related = re.compile(rf"\s*[(\[]\s*(?:{prefixes})\s*:\s*([^)\]]+?)\s*[)\]]", re.IGNORECASE)
     return drop, inline, related_line, inline_related
@@ -56,7 +77,8 @@ def strip_inline(paragraph: str, related: list[RelatedLink], links: dict[str, st
             return ""
 
         paragraph = inline_related.sub(take, paragraph)
-    paragraph = inline.sub(" ", paragraph)
+    if inline.search(paragraph):
+        paragraph = " ".join(inline.sub(" ", paragraph).split())
     return paragraph.strip()
 
 

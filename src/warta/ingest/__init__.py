@@ -55,11 +55,17 @@ def _format_suffix(path: Path) -> str:
 
 def _walk(directory: Path) -> Iterator[Path]:
     """Files under a directory, recursively, sorted, skipping hidden files and directories."""
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
 
 
 def _read_file(path: Path, published: str | None, outlet: str | None) -> Iterator[RawDocument | IngestProblem]:

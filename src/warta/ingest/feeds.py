@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +15,7 @@ from warta.ingest.records import IngestProblem, RawDocument, ReadFailure
 from warta.ingest.streams import MAX_DOCUMENT_BYTES, check_plain_size, open_binary, read_bounded
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+_TAG = re.compile(r"<[A-Za-z/!]")  # feeds label plain summaries text/html too
 
 
 def _entry_body(entry: Any) -> tuple[str | None, str | None]:
@@ -24,7 +26,7 @@ def _entry_body(entry: Any) -> tuple[str | None, str | None]:
         value = (part.get("value") or "").strip()
         if not value:
             continue
-        if (part.get("type") or "").lower() in _HTML_TYPES:
+        if (part.get("type") or "").lower() in _HTML_TYPES and _TAG.search(value):
             return None, value
         return value, None
     summary = (entry.get("summary") or "").strip()

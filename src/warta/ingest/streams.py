@@ -98,9 +98,19 @@ def iter_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
         yield line
 
 
+_CP1252_TYPOGRAPHY = frozenset("“”‘’–—…•€™°«»±×·")
+
+
 def _looks_cp1252(data: bytes) -> bool:
-    high = [b for b in data if b >= 0x80]
-    return bool(high) and not any(b in _CP1252_UNDEFINED for b in high)
+    """Whether undecodable bytes read as Windows-1252 prose: isolated high bytes that decode
+    to accented letters or typographic punctuation."""
+    high = [i for i, b in enumerate(data) if b >= 0x80]
+    if not high or any(data[i] in _CP1252_UNDEFINED for i in high):
+        return False
+    if any(b - a == 1 for a, b in zip(high, high[1:], strict=False)):
+        return False  # Windows-1252 prose rarely has two non-ASCII characters in a row
+    decoded = [bytes([data[i]]).decode("cp1252") for i in high]
+    return all(ch.isalpha() or ch in _CP1252_TYPOGRAPHY for ch in decoded)
 
 
 def decode_text(data: bytes, *, base_offset: int = 0) -> str:

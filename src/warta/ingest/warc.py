@@ -1,9 +1,16 @@
-"""WARC archives through warcio: HTML ``response`` records only; other records are skipped."""
+"""WARC archives through warcio: HTML ``response`` records only; other records are skipped.
+
+warcio reads a cut-off archive without complaint (a short payload, or simply no more
+records), so damage is detected here: a record whose payload is shorter than its
+Content-Length, a record without a type, or bytes left over that no record accounts for.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -15,53 +22,79 @@ from warta.ingest.streams import MAX_RECORD_BYTES, STREAM_ERRORS, check_plain_si
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
+def _missing_bytes(record: Any) -> int:
+    """Bytes of the record's declared length that the file did not have (after reading it)."""
+    return int(getattr(record.raw_stream, "limit", 0) or 0)
+
+
+def _html_document(record: Any, index: int, source_path: str, published: str | None, outlet: str | None
+                   ) -> RawDocument | IngestProblem | None:
+    """The document in one record, a problem with it, or None for a record without an article."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    status = record.http_headers.get_statuscode() or ""
+    if not content_type.lower().startswith(_HTML_TYPES) or not status.startswith("2"):
+        return None  # images, scripts, redirects and errors carry no article
+    locator = f"record {index}"
+    payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
+    if len(payload) > MAX_RECORD_BYTES:
+        return IngestProblem(source_path, locator, f"page too large (over {megabytes(MAX_RECORD_BYTES)})")
+    if _missing_bytes(record):
+        raise _Truncated()
+    try:
+        html = decode_html(payload, content_type)
+    except ReadFailure as failure:
+        return IngestProblem(source_path, locator, failure.message)
+    if not html.strip():
+        return None
+    own_date = page_date(html)
+    return RawDocument(
+        source_path=source_path,
+        locator=locator,
+        html=html,
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+        outlet=outlet,
+        published=None if own_date else published,
+        # The capture date bounds publication from above; cleaning uses it (marked as
+        # inferred) only when the page itself declares no date.
+        published_fallback=None if own_date else record.rec_headers.get_header("WARC-Date"),
+    )
+
+
+class _Truncated(Exception):
+    pass
+
+
 def read_warc_file(
     path: Path, source_path: str, *, published: str | None, outlet: str | None
 ) -> Iterator[RawDocument | IngestProblem]:
     check_plain_size(path, 1 << 62, "a WARC file")  # only the emptiness check: WARC streams
-    yielded = 0
-    index = 0
+    size = os.stat(path).st_size
+    yielded, index, last = 0, 0, None
+    damage: str | None = None
     with open(path, "rb") as stream:
+        iterator = ArchiveIterator(stream)
         try:
-            for record in ArchiveIterator(stream):
+            for record in iterator:
                 index += 1
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                content_type = record.http_headers.get_header("Content-Type") or ""
-                if not content_type.lower().startswith(_HTML_TYPES):
-                    continue
-                status = record.http_headers.get_statuscode() or ""
-                if not status.startswith("2"):
-                    continue  # redirects and errors carry no article
-                locator = f"record {index}"
-                payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
-                if len(payload) > MAX_RECORD_BYTES:
-                    yield IngestProblem(source_path, locator, f"page too large (over {megabytes(MAX_RECORD_BYTES)})")
-                    continue
-                try:
-                    html = decode_html(payload, content_type)
-                except ReadFailure as failure:
-                    yield IngestProblem(source_path, locator, failure.message)
-                    continue
-                if not html.strip():
-                    continue
-                own_date = page_date(html)
-                yielded += 1
-                yield RawDocument(
-                    source_path=source_path,
-                    locator=locator,
-                    html=html,
-                    url=record.rec_headers.get_header("WARC-Target-URI"),
-                    outlet=outlet,
-                    published=None if own_date else published,
-                    # The capture date bounds publication from above; cleaning uses it (marked
-                    # as inferred) only when the page itself declares no date.
-                    published_fallback=None if own_date else record.rec_headers.get_header("WARC-Date"),
-                )
+                last = record
+                if record.rec_type is None:
+                    raise _Truncated()
+                item = _html_document(record, index, source_path, published, outlet)
+                if isinstance(item, RawDocument):
+                    yielded += 1
+                if item is not None:
+                    yield item
+            if last is not None and (_missing_bytes(last) or iterator.offset < size):
+                raise _Truncated()
+        except _Truncated:
+            damage = "cut short"
         except (ArchiveLoadFailed, *STREAM_ERRORS, ValueError) as exc:
-            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             if index == 0:
-                raise ReadFailure(f"not a readable WARC file: {detail}") from None
-            yield IngestProblem(
-                source_path, None, f"truncated or damaged WARC after {yielded} records ({detail})"
-            )
+                raise ReadFailure(f"not a readable WARC file: {str(exc).splitlines()[0] if str(exc) else exc!r}") from None
+            damage = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if index == 0:
+        raise ReadFailure("not a readable WARC file: no records")
+    if damage:
+        yield IngestProblem(source_path, None, f"truncated or damaged WARC after {yielded} records ({damage})")

@@ -30,6 +30,10 @@ _ARTICLE_COLUMNS = (
 )
 
 
+# An upsert, not INSERT OR REPLACE: a replace deletes the row, which rows elsewhere refer to.
+_UPSERT_ARTICLE = ", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_COLUMNS.split(", ") if c != "id")
+
+
 def default_db_path() -> str:
     return os.environ.get("WARTA_DB") or "warta.db"
 
@@ -136,7 +140,8 @@ class Store:
         duplicate_score: float | None = None,
     ) -> None:
         self.db.execute(
-            f"INSERT OR REPLACE INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 20)})",
+            f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 20)}) "
+            f"ON CONFLICT(id) DO UPDATE SET {_UPSERT_ARTICLE}",
             (
                 article.id,
                 article.title,
@@ -359,8 +364,12 @@ class Store:
         outlets = sorted({a["outlet"] for a in articles if a.get("outlet")})
         db = self.db
         db.execute(
-            "INSERT OR REPLACE INTO stories(id, title, summary, article_count, outlets, first_published, "
-            "last_published, conflict_count, story, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO stories(id, title, summary, article_count, outlets, first_published, "
+            "last_published, conflict_count, story, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET title = excluded.title, summary = excluded.summary, "
+            "article_count = excluded.article_count, outlets = excluded.outlets, "
+            "first_published = excluded.first_published, last_published = excluded.last_published, "
+            "conflict_count = excluded.conflict_count, story = excluded.story, updated_at = excluded.updated_at",
             (
                 sid,
                 story.get("title"),

@@ -34,8 +34,6 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
 def _candidates(members: list[Member]) -> list[tuple[Member, int, str, Counter[str]]]:
     out = []
     for member in members:
-        if member.article.duplicate_of:
-            continue
         for i in range(len(member.analysis.sentences)):
             text = member.sentence_text(i)
             n_words = len(text.split())
@@ -50,8 +48,7 @@ def _candidates(members: list[Member]) -> list[tuple[Member, int, str, Counter[s
 def centroid(members: list[Member]) -> Counter[str]:
     total: Counter[str] = Counter()
     for member in members:
-        if not member.article.duplicate_of:
-            total.update(set(content_stems(member.analysis.text)))
+        total.update(set(content_stems(member.analysis.text)))
     return total
 
 
@@ -95,7 +92,7 @@ def summary_text(sentences: list[SummarySentence]) -> str:
 def story_title(members: list[Member]) -> str:
     """The title of the article closest to the story centroid, else its best sentence."""
     center = centroid(members)
-    titled = [m for m in members if m.article.title and not m.article.duplicate_of]
+    titled = [m for m in members if m.article.title]
     if titled:
         best = max(titled, key=lambda m: (_cosine(Counter(content_stems(m.article.title or "")), center), m.id))
         return " ".join((best.article.title or "").split())

@@ -12,20 +12,35 @@ Quantities conflict when independent articles give one value each for the same m
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from warta.model import Quantity
 from warta.stories.evidence import Member
+from warta.stories.places import places_compatible
 from warta.stories.records import Conflict, ConflictValue
 from warta.stories.synonyms import canonical_stems
 from warta.stories.text import content_stems, words
-from warta.stories.timeline import EventGroup, participants_overlap, places_compatible
+from warta.stories.timeline import EventGroup, Frame, _span_days, one_line, participants_overlap
 from warta.stories.timevalues import compatible, day_distance, precision
 
 CONFLICT_WINDOW_DAYS = 4
-QUANTITY_TOLERANCE = 0.05  # relative difference below which two values agree
-CONTEXT_WORDS = 3
+QUANTITY_TOLERANCE = 0.005  # relative difference below which two values agree (rounding)
+CONTEXT_WORDS = 4
+# A time this far (in characters) from its trigger is more likely another clause's time.
+ANCHOR_DISTANCE = 70
+# "hingga Selasa malam", "as of Tuesday": the cut-off of a count, not when the event happened.
+_CUTOFF = re.compile(r"(?:hingga|sampai|per|until|as of|through|by)\s*$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]“”\"]|\b(?:dan|dengan|serta|sementara|and|with|while)\b", re.IGNORECASE)
+# Durations and offsets ("sehari sebelumnya", "lima hari sebelum") are the time engine's.
+_TIME_UNITS = frozenset(
+    "day days hari week weeks pekan minggu month months bulan year years tahun hour hours jam "
+    "minute minutes menit second seconds detik decade dekade century abad".split()
+)
+# Estimates bounded by "paling cepat" / "paling lambat" compared sentence to sentence.
+_BOUNDS = frozenset({"ON_OR_AFTER", "ON_OR_BEFORE"})
+MIN_SHARED_ESTIMATE = 3
 
 
 def _value_for(group: EventGroup, value: str) -> ConflictValue:
@@ -61,6 +76,40 @@ def _group_similarity(a: EventGroup, b: EventGroup) -> float:
     return score + 0.1 * len(a.participants & b.participants)
 
 
+def _anchored(frame: Frame) -> bool:
+    """The frame's time belongs to its trigger: near it and not a count's cut-off."""
+    if not frame.event.time or not frame.value:
+        return False
+    text = frame.member.analysis.text
+    trigger = frame.event.trigger
+    time_text = frame.event.time.text
+    best: int | None = None
+    start = text.find(time_text, max(0, trigger.start - 400))
+    while start != -1 and start < trigger.end + 400:
+        distance = max(0, start - trigger.end, trigger.start - (start + len(time_text)))
+        if best is None or distance < best[0]:  # type: ignore[index]
+            best = (distance, start)  # type: ignore[assignment]
+        start = text.find(time_text, start + 1)
+    if best is None:
+        return True  # the frame's own reading of the time: trust it
+    distance, start = best  # type: ignore[misc]
+    if distance > ANCHOR_DISTANCE:
+        return False
+    return not _CUTOFF.search(text[max(0, start - 12) : start])
+
+
+def _trigger_stems(group: EventGroup) -> set[str]:
+    return canonical_stems(stem for f in group.frames for stem in content_stems(f.event.trigger.text))
+
+
+def _anchored_value(group: EventGroup) -> str | None:
+    """The most precise time of the group's anchored frames."""
+    values = [f.value for f in group.frames if f.value and _anchored(f)]
+    if not values:
+        return None
+    return min(values, key=lambda v: (_span_days(v), v))
+
+
 def _could_be_one_event(a: EventGroup, b: EventGroup) -> bool:
     if a.type != b.type or a.article_ids & b.article_ids:
         return False
@@ -68,7 +117,10 @@ def _could_be_one_event(a: EventGroup, b: EventGroup) -> bool:
         return False
     if not places_compatible(a.places, b.places):
         return False
-    va, vb = a.best_value(), b.best_value()
+    # Told with the same word (after paraphrase folding): "berangkat" / "meninggalkan".
+    if not _trigger_stems(a) & _trigger_stems(b):
+        return False
+    va, vb = _anchored_value(a), _anchored_value(b)
     if not va or not vb or compatible(va, vb):
         return False
     # Only precise claims can contradict: "2023" against "2023-09-10" does not.
@@ -99,7 +151,7 @@ def event_conflicts(groups: list[EventGroup]) -> list[Conflict]:
         a, b = groups[i], groups[j]
         expected = all(f.event.expected for f in a.frames + b.frames)
         values = sorted(
-            [_value_for(a, a.best_value() or ""), _value_for(b, b.best_value() or "")],
+            [_value_for(a, _anchored_value(a) or ""), _value_for(b, _anchored_value(b) or "")],
             key=lambda v: v.value,
         )
         participants = ", ".join(sorted(a.participants | b.participants)) or "?"
@@ -116,6 +168,13 @@ class _Measure:
     unit: str
     context: frozenset[str]
     sentence: str
+    subjects: frozenset[str]
+
+    def same_measure(self, other: _Measure) -> bool:
+        """Shared context words, and no two disjoint sets of named subjects (BI vs The Fed)."""
+        if not self.context & other.context:
+            return False
+        return not (self.subjects and other.subjects and not self.subjects & other.subjects)
 
 
 def _measure(member: Member, q: Quantity) -> _Measure | None:
@@ -124,12 +183,41 @@ def _measure(member: Member, q: Quantity) -> _Measure | None:
         value, unit = q.normalized.get("value"), q.normalized.get("unit") or unit
     if value is None or not unit:
         return None
-    text = member.analysis.text
-    before = content_stems(" ".join(words(text[max(0, q.start - 60) : q.start])[-CONTEXT_WORDS:]))
-    after = content_stems(" ".join(words(text[q.end : q.end + 60])[:CONTEXT_WORDS]))
-    context = canonical_stems(set(before) | set(after) | set(content_stems(unit)))
+    if unit.lower() in _TIME_UNITS or (q.unit or "").lower() in _TIME_UNITS:
+        return None
     index = member.sentence_index_at(q.start)
-    return _Measure(member, q, float(value), unit.lower(), frozenset(context), member.sentence_text(index))
+    if index < 0:
+        return None
+    sentence = member.analysis.sentences[index]
+    text = _blank_spans(member, sentence.start, sentence.end, q)
+    left = _CLAUSE_BREAK.split(text[: q.start - sentence.start])[-1]
+    right = _CLAUSE_BREAK.split(text[q.end - sentence.start :])[0]
+    before = content_stems(" ".join(words(left)[-CONTEXT_WORDS:]))
+    after = content_stems(" ".join(words(right)[:CONTEXT_WORDS]))
+    context = canonical_stems(set(before) | set(after))
+    subjects = frozenset(_subjects(member, sentence.start, sentence.end))
+    return _Measure(member, q, float(value), unit.lower(), frozenset(context), member.sentence_text(index), subjects)
+
+
+def _blank_spans(member: Member, start: int, end: int, keep: Quantity) -> str:
+    """The sentence with time expressions and other quantities blanked out of the context."""
+    chars = list(member.analysis.text[start:end])
+    spans = [(t.start, t.end) for t in member.analysis.timexes]
+    spans += [(o.start, o.end) for o in member.analysis.quantities if o is not keep]
+    for s, e in spans:
+        if start <= s and e <= end:
+            chars[s - start : e - start] = " " * (e - s)
+    return "".join(chars)
+
+
+def _subjects(member: Member, start: int, end: int) -> set[str]:
+    """Entities the sentence is about: those named outside any attribution's source."""
+    sources = [(a.source.start, a.source.end) for a in member.analysis.attributions]
+    out = set()
+    for e in member.analysis.entities:
+        if start <= e.start < end and not any(s <= e.start < t for s, t in sources):
+            out.add(e.canonical or e.text)
+    return out
 
 
 def _agree(a: _Measure, b: _Measure) -> bool:
@@ -148,8 +236,6 @@ def quantity_conflicts(members: list[Member]) -> list[Conflict]:
     """Incompatible values for the same measure from different articles."""
     by_unit: dict[str, list[_Measure]] = defaultdict(list)
     for member in members:
-        if member.article.duplicate_of:
-            continue
         for q in member.analysis.quantities:
             measure = _measure(member, q)
             if measure is not None:
@@ -157,10 +243,12 @@ def quantity_conflicts(members: list[Member]) -> list[Conflict]:
     conflicts: list[Conflict] = []
     for unit, measures in sorted(by_unit.items()):
         # Measures of one thing share a context word; link them, then check each cluster.
+        # Complete linkage: a measure joins a cluster only if it matches every member, so
+        # "151 missing" and "271 dead" never meet through a third sentence.
         clusters: list[list[_Measure]] = []
-        for m in measures:
+        for m in sorted(measures, key=lambda m: (m.member.id, m.quantity.start)):
             for cluster in clusters:
-                if any(m.context & other.context for other in cluster):
+                if all(m.same_measure(other) for other in cluster):
                     cluster.append(m)
                     break
             else:
@@ -202,5 +290,61 @@ def _format(m: _Measure) -> str:
     return f"{prefix}{number} {m.unit}"
 
 
+def estimate_conflicts(members: list[Member], known: list[Conflict]) -> list[Conflict]:
+    """Bounded estimates ("paling cepat Kamis") that moved between reports of the same thing.
+
+    Catches what event frames miss: two sentences from different articles, each with a
+    day-precise bound of the same kind, saying much the same (shared stems), with values
+    that differ by at most the conflict window.
+    """
+    bounds = []
+    for member in members:
+        for t in member.analysis.timexes:
+            if t.mod not in _BOUNDS or precision(t.value) not in ("day", "daypart", "time"):
+                continue
+            index = member.sentence_index_at(t.start)
+            sentence = member.analysis.sentences[index] if index >= 0 else None
+            if sentence is None:
+                continue
+            text = _blank_times(member, sentence.start, sentence.end)
+            stems = frozenset(canonical_stems(content_stems(text)))
+            bounds.append((member, t, member.sentence_text(index), stems))
+    seen = {(v.value[:10], a) for c in known for v in c.values for a in v.articles}
+    out: list[Conflict] = []
+    used: set[tuple[str, int]] = set()
+    for i, (ma, ta, sa, xa) in enumerate(bounds):
+        for mb, tb, sb, xb in bounds[i + 1 :]:
+            if ma.id == mb.id or ta.mod != tb.mod or compatible(ta.value, tb.value):
+                continue
+            distance = day_distance(ta.value, tb.value)
+            if distance is None or distance > CONFLICT_WINDOW_DAYS:
+                continue
+            shared = xa & xb
+            if len(shared) < MIN_SHARED_ESTIMATE or len(shared) / len(xa | xb) < 0.25:
+                continue
+            if (ta.value[:10], ma.id) in seen and (tb.value[:10], mb.id) in seen:
+                continue  # already told by an event conflict
+            if (ma.id, ta.start) in used or (mb.id, tb.start) in used:
+                continue
+            used |= {(ma.id, ta.start), (mb.id, tb.start)}
+            values = []
+            for member, timex, sentence in sorted(((ma, ta, sa), (mb, tb, sb)), key=lambda x: x[1].value):
+                cv = ConflictValue(value=timex.value)
+                _add(cv, member, member.speaker(member.attribution_for_sentence(member.sentence_index_at(timex.start))), sentence)
+                values.append(cv)
+            about = f"estimate: {one_line(' '.join(sorted(shared)), 80)}"
+            out.append(Conflict(about=about, kind="estimate", values=values))
+    return out
+
+
+def _blank_times(member: Member, start: int, end: int) -> str:
+    chars = list(member.analysis.text[start:end])
+    for t in member.analysis.timexes:
+        if start <= t.start and t.end <= end:
+            chars[t.start - start : t.end - start] = " " * (t.end - t.start)
+    return "".join(chars)
+
+
 def find_conflicts(members: list[Member], groups: list[EventGroup]) -> list[Conflict]:
-    return event_conflicts(groups) + quantity_conflicts(members)
+    events = event_conflicts(groups)
+    return events + estimate_conflicts(members, events) + quantity_conflicts(members)

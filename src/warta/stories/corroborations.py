@@ -26,6 +26,7 @@ class _Statement:
     member: Member
     index: int
     speaker: str | None
+    group: frozenset[str]
     source_text: str
     content: str
     stems: frozenset[str]
@@ -35,17 +36,31 @@ def _statements(members: list[Member]) -> list[_Statement]:
     out: list[_Statement] = []
     for member in members:
         for i, a in enumerate(member.analysis.attributions):
-            stems = frozenset(canonical_stems(content_stems(a.content.text)))
+            stems = frozenset(canonical_stems(content_stems(_without_names(member, a.content.start, a.content.end))))
             if stems:
-                out.append(_Statement(member, i, member.speaker(i), a.source.text, a.content.text, stems))
+                group = member.speaker_groups[i] if i < len(member.speaker_groups) else frozenset()
+                out.append(_Statement(member, i, member.speaker(i), group, a.source.text, a.content.text, stems))
     return out
+
+
+def _without_names(member: Member, start: int, end: int) -> str:
+    """The text of [start, end) with entity names blanked: names say what a claim is about,
+    not what it claims, and would make any two statements on one story look alike."""
+    text = member.analysis.text
+    chars = list(text[start:end])
+    for e in member.analysis.entities:
+        if start <= e.start and e.end <= end:
+            chars[e.start - start : e.end - start] = " " * (e.end - e.start)
+    return "".join(chars)
 
 
 def _same_speaker(a: _Statement, b: _Statement) -> bool:
     if not a.speaker or not b.speaker:
         return False
     sa, sb = a.speaker.lower(), b.speaker.lower()
-    return sa == sb or sa in b.source_text.lower() or sb in a.source_text.lower()
+    if a.group & b.group:
+        return True
+    return sa in b.source_text.lower() or sb in a.source_text.lower()
 
 
 def _similar(a: _Statement, b: _Statement) -> bool:
@@ -100,7 +115,7 @@ def event_corroborations(timeline: list[TimelineEntry], members: list[Member]) -
         articles = _unique(s.article for s in entry.sources)
         if len(articles) < 2:
             continue
-        if independent_groups(by_id[a].channels() for a in articles if a in by_id) < 2:
+        if independent_groups(by_id[a].article_channels() for a in articles if a in by_id) < 2:
             continue
         out.append(
             Corroboration(

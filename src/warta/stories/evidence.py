@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from warta.model import Analysis, Article, Attribution
 
+TITLE_WINDOW = 60  # characters before a source name that may hold its title phrase
 # Sources that point back to an earlier one ("the report", "he") inherit its speaker.
 _ANAPHORIC = frozenset(
     "tersebut itu ini ia dia beliau pihaknya mereka laporan pernyataan he she they it report statement".split()
@@ -24,6 +25,9 @@ class Member:
     article: Article
     analysis: Analysis
     speakers: list[str | None] = field(default_factory=list)  # per attribution, resolved
+    # Per attribution: the speaker and the organisations named in its title phrase
+    # ("penasehat Gedung Putih, Jake Sullivan" speaks for Gedung Putih too).
+    speaker_groups: list[frozenset[str]] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -72,6 +76,13 @@ class Member:
             out |= {_norm(v) for v in self.analysis.attributions[attribution].via if v}
         return frozenset(out)
 
+    def article_channels(self) -> frozenset[str]:
+        """Outlet plus every relay the article names: what it says unattributed may come from them too."""
+        out = set(self.channels())
+        for a in self.analysis.attributions:
+            out |= {_norm(v) for v in a.via if v}
+        return frozenset(out)
+
 
 def _norm(name: str) -> str:
     return " ".join(name.lower().split())
@@ -100,7 +111,23 @@ def make_member(article: Article, analysis: Analysis) -> Member:
         resolved[i] = name
         previous = name or previous
     speakers = [resolved[i] for i in range(len(analysis.attributions))]
-    return Member(article=article, analysis=analysis, speakers=speakers)
+    groups = [_speaker_group(analysis, a, speakers[i]) for i, a in enumerate(analysis.attributions)]
+    return Member(article=article, analysis=analysis, speakers=speakers, speaker_groups=groups)
+
+
+def _speaker_group(analysis: Analysis, attribution: Attribution, speaker: str | None) -> frozenset[str]:
+    names = {_norm(speaker)} if speaker else set()
+    start = attribution.source.start
+    sentence_start = next((s.start for s in analysis.sentences if s.start <= start < s.end), 0)
+    window_start = max(sentence_start, start - TITLE_WINDOW)
+    for entity in analysis.entities:
+        if entity.type != "ORG" or not entity.canonical:
+            continue
+        inside = attribution.source.start <= entity.start < attribution.source.end
+        before = window_start <= entity.start and entity.end <= start
+        if inside or before:
+            names.add(_norm(entity.canonical))
+    return frozenset(names)
 
 
 def independent_groups(channel_sets: Iterable[frozenset[str]]) -> int:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from warta.model import Analysis, Article, Record
-from warta.stories.text import content_stems
+from warta.stories.text import feature_terms
 
 # Enough terms to describe an article; more only add noise and state size.
 MAX_TERMS = 80
@@ -50,9 +50,9 @@ def _first_day(values: list[str]) -> str | None:
 
 def extract_features(article: Article, analysis: Analysis) -> StoryFeatures:
     """Reduce one analysed article to the features story clustering reads."""
-    counts: Counter[str] = Counter(content_stems(analysis.text or article.text))
+    counts: Counter[str] = Counter(feature_terms(analysis.text or article.text))
     if article.title:
-        for term in content_stems(article.title):
+        for term in feature_terms(article.title):
             counts[term] += TITLE_WEIGHT
     top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
     terms = {term: round(1.0 + math.log(count), 4) for term, count in top}

@@ -14,13 +14,13 @@ from datetime import date
 
 from warta.stories.features import StoryFeatures
 
-ENTITY_WEIGHT = 2.0  # a shared canonical entity counts like two shared words
+ENTITY_WEIGHT = 3.0  # a shared canonical entity counts like three shared words
 EVENT_WEIGHT = 0.2  # share of the score given to event-type agreement, when both have events
 TIME_SIGMA_DAYS = 3.0
 # Time never vetoes alone: reports of one story can sit a week apart and still be linked
 # when their wording agrees strongly.
 TIME_FLOOR = 0.35
-LINK_THRESHOLD = 0.22
+LINK_THRESHOLD = 0.16
 ENTITY_PREFIX = "@"
 
 

@@ -123,3 +123,24 @@ def content_stems(text: str) -> list[str]:
             continue
         out.append(stem(word))
     return out
+
+
+def feature_terms(text: str) -> list[str]:
+    """Terms for clustering: content stems, English words put into Indonesian, and numbers.
+
+    Numbers ("238", "6,25" arrives as "6" and "25") are kept as ``#``-prefixed terms: a
+    figure is the same in every language and often names the story (a toll, a rate).
+    """
+    from warta.stories.crosslingual import translate
+
+    stop = stopwords()
+    out: list[str] = []
+    for word in words(text):
+        if word.isdigit():
+            if len(word) >= 2:
+                out.append("#" + word)
+            continue
+        if len(word) < 2 or word in stop:
+            continue
+        out.append(translate(word) or stem(word))
+    return out

@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from warta.model import Event
+from warta.model import Event, Timex
 from warta.stories.evidence import Member
+from warta.stories.places import places_compatible
 from warta.stories.records import TimelineEntry, TimelineSource
 from warta.stories.text import content_stems
 from warta.stories.timevalues import compatible, is_dated, precision, sort_key
 
 MAX_TEXT = 180
 BACKGROUND_SIMILARITY = 0.3  # stem Jaccard above which two dated sentences are one fact
+SAME_WORDING = 0.3  # stem Jaccard that lets frames without named participants merge
 
 
 @dataclass(slots=True)
@@ -32,7 +34,9 @@ class Frame:
 
     @property
     def value(self) -> str | None:
-        return self.event.time.value if self.event.time and self.event.time.value else None
+        """The frame's time when it names a calendar span ("FUTURE_REF" does not)."""
+        value = self.event.time.value if self.event.time else None
+        return value if value and is_dated(value) else None
 
 
 @dataclass(slots=True)
@@ -98,16 +102,6 @@ def frames_of(members: list[Member]) -> list[Frame]:
     return out
 
 
-def places_compatible(a: set[str], b: set[str]) -> bool:
-    if not a or not b:
-        return True
-    if a & b:
-        return True
-    # A city and the country it lies in are named differently but do not disagree.
-    low_a, low_b = {x.lower() for x in a}, {x.lower() for x in b}
-    return any(x in y or y in x for x in low_a for y in low_b)
-
-
 def participants_overlap(a: set[str], b: set[str]) -> bool:
     return not a or not b or bool(a & b)
 
@@ -115,14 +109,21 @@ def participants_overlap(a: set[str], b: set[str]) -> bool:
 def same_event(a: Frame, b: Frame) -> bool:
     if a.event.type != b.event.type or a.event.expected != b.event.expected:
         return False  # a plan and a report that it happened are compared, not merged
-    if not participants_overlap(set(a.event.participants), set(b.event.participants)):
+    pa, pb = set(a.event.participants), set(b.event.participants)
+    if pa and pb and not pa & pb:
         return False
-    if not places_compatible({a.event.place} - {None}, {b.event.place} - {None}):  # type: ignore[arg-type]
+    places_a = {a.event.place} if a.event.place else set()
+    places_b = {b.event.place} if b.event.place else set()
+    if not places_compatible(places_a, places_b):
+        return False
+    similarity = _jaccard(a.stems, b.stems)
+    # Without named participants on both sides, the wording must vouch for the match.
+    if (not pa or not pb) and similarity < SAME_WORDING:
         return False
     if a.value and b.value:
         return compatible(a.value, b.value)
     # Undated frames join a dated one only when the sentences say much the same.
-    return _jaccard(a.stems, b.stems) >= 0.5
+    return similarity >= 0.5
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -216,12 +217,17 @@ def background_entries(members: list[Member], covered: set[tuple[str, int]]) -> 
     """Dated sentences without an event frame, merged across articles when alike."""
     facts: list[tuple[str, str | None, Member, int, str, frozenset[str]]] = []
     for member in members:
+        # One fact per sentence, dated by its most explicit (longest) expression.
+        best: dict[int, Timex] = {}
         for timex in member.analysis.timexes:
             if timex.type not in ("DATE", "TIME") or not is_dated(timex.value):
                 continue
             index = member.sentence_index_at(timex.start)
             if index < 0 or (member.id, index) in covered:
                 continue
+            if index not in best or len(timex.text) > len(best[index].text):
+                best[index] = timex
+        for index, timex in sorted(best.items()):
             sentence = member.sentence_text(index)
             facts.append((timex.value, timex.mod, member, index, sentence, frozenset(content_stems(sentence))))
     merged: list[list[tuple[str, str | None, Member, int, str, frozenset[str]]]] = []
@@ -257,11 +263,23 @@ def background_entries(members: list[Member], covered: set[tuple[str, int]]) -> 
     return entries
 
 
+def _one_entry_per_sentence(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Frames of several types read from one sentence at one date make a single line."""
+    kept: dict[tuple[str, str, str], TimelineEntry] = {}
+    ranked = sorted(entries, key=lambda e: (-len(e.sources), -len(e.participants), e.type or "", e.id))
+    for entry in ranked:
+        head = entry.sources[0]
+        key = (entry.date, head.article, head.sentence)
+        if key not in kept:
+            kept[key] = entry
+    return list(kept.values())
+
+
 def build_timeline(members: list[Member]) -> tuple[list[TimelineEntry], list[EventGroup]]:
     """The story's timeline (chronological) and the event groups behind it."""
     frames = frames_of(members)
     groups = group_events(frames)
-    entries = [e for g in groups if (e := event_entry(g)) is not None]
+    entries = _one_entry_per_sentence([e for g in groups if (e := event_entry(g)) is not None])
     covered = {(f.member.id, f.event.sentence) for f in frames if f.value}
     entries += background_entries(members, covered)
     entries.sort(key=lambda e: (sort_key(e.date), e.type is None, e.text))

@@ -9,7 +9,6 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from warta.api.routes import (
     IdPath,
-    TextFilter,
     backend_of,
     load_article,
     load_story,
@@ -34,7 +33,7 @@ def _page(request: Request, template: str, context: dict[str, Any], json_href: s
 @router.get("/", response_class=HTMLResponse)
 def story_list(
     request: Request,
-    q: TextFilter = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
     date_from: Annotated[str | None, Query(pattern=ISO_DATE_PREFIX + "|^$")] = None,
     date_to: Annotated[str | None, Query(pattern=ISO_DATE_PREFIX + "|^$")] = None,
     outlet: Annotated[str | None, Query(max_length=200)] = None,

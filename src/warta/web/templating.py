@@ -68,3 +68,18 @@ def _environment() -> Environment:
 
 
 templates = Jinja2Templates(env=_environment())
+
+
+def snippet_html(value: Any) -> Markup:
+    """A search snippet with the store's ``[match]`` markers as <mark>; all text escaped."""
+    text = str(value or "")
+    parts: list[str] = []
+    for piece in re.split(r"(\[[^\[\]]*\])", text):
+        if len(piece) > 2 and piece.startswith("[") and piece.endswith("]"):
+            parts.append(f"<mark>{escape(piece[1:-1])}</mark>")
+        else:
+            parts.append(str(escape(piece)))
+    return Markup("".join(parts))
+
+
+templates.env.filters["snippet_html"] = snippet_html

@@ -58,9 +58,20 @@ def render_brief(text: str, story: dict[str, Any]) -> Markup:
 
 
 def brief_items(story: dict[str, Any]) -> list[dict[str, Any]]:
-    """The brief as sentences with their cited articles, whatever shape the story gives."""
-    brief = story.get("brief")
+    """The brief as sentences with their cited articles, whatever shape the story gives.
+
+    Preferred: ``summary_sentences`` (``{text, article, n}``: n is the 1-based article
+    number); else a ``brief`` string or list; else the plain ``summary``.
+    """
     items: list[dict[str, Any]] = []
+    for entry in story.get("summary_sentences") or []:
+        if isinstance(entry, dict) and entry.get("text"):
+            cited = [entry["article"]] if entry.get("article") else []
+            items.append({"html": render_brief(str(entry["text"]), story), "cites": _cites(cited, story),
+                          "n": entry.get("n")})
+    if items:
+        return items
+    brief = story.get("brief")
     if isinstance(brief, list):
         for entry in brief:
             if isinstance(entry, str):
@@ -78,12 +89,17 @@ def brief_items(story: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _cites(ids: list[Any], story: dict[str, Any]) -> list[dict[str, str]]:
     by_id = article_index(story)
+    numbers = {str(a.get("id")): n for n, a in enumerate(story.get("articles") or [], start=1)}
     cites = []
     for article_id in ids:
         article = by_id.get(str(article_id), {})
         cites.append({"href": article_href(str(article_id)), "label": article.get("outlet") or str(article_id),
-                      "title": article.get("title") or ""})
+                      "title": article.get("title") or "", "n": numbers.get(str(article_id))})
     return cites
+
+
+def _outlet(by_id: dict[str, dict[str, Any]], article_id: str, fallback: Any = None) -> str:
+    return str(fallback or by_id.get(article_id, {}).get("outlet") or article_id)
 
 
 def timeline_entries(story: dict[str, Any]) -> list[dict[str, Any]]:
@@ -94,15 +110,25 @@ def timeline_entries(story: dict[str, Any]) -> list[dict[str, Any]]:
         sources = []
         for src in entry.get("sources") or []:
             article_id = str(src.get("article", ""))
-            article = by_id.get(article_id, {})
+            sentence = src.get("sentence")
+            # ``sentence`` is the supporting sentence's text (or, in older data, its index).
+            index = sentence if isinstance(sentence, int) else None
             sources.append({
-                "href": article_href(article_id, src.get("sentence")),
-                "outlet": article.get("outlet") or article_id,
+                "href": article_href(article_id, index),
+                "outlet": _outlet(by_id, article_id, src.get("outlet")),
                 "attributed_to": src.get("attributed_to"),
+                "sentence": sentence if isinstance(sentence, str) else None,
+                "reported": src.get("reported"),
             })
         status = "expected" if entry.get("expected") else "reported"
         entries.append({**entry, "status": status, "links": sources})
     return entries
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value else []
+    return [str(v) for v in value or [] if v]
 
 
 def conflict_views(story: dict[str, Any]) -> list[dict[str, Any]]:
@@ -113,21 +139,22 @@ def conflict_views(story: dict[str, Any]) -> list[dict[str, Any]]:
         values = []
         for value in conflict.get("values") or []:
             ids = [str(a) for a in value.get("articles") or []]
-            outlets = [{"href": article_href(i), "label": by_id.get(i, {}).get("outlet") or i} for i in ids]
-            attributed = value.get("attributed_to") or []
-            if isinstance(attributed, str):
-                attributed = [attributed]
-            values.append({"value": value.get("value"), "outlets": outlets, "attributed_to": [a for a in attributed if a]})
-        views.append({"about": conflict.get("about"), "values": values})
+            outlets = [{"href": article_href(i), "label": _outlet(by_id, i)} for i in ids]
+            values.append({
+                "value": value.get("value"),
+                "outlets": outlets,
+                "attributed_to": _names(value.get("attributed_to")),
+                "sentences": _names(value.get("sentences")),
+            })
+        views.append({"about": conflict.get("about"), "kind": conflict.get("kind"), "values": values})
     return views
 
 
 def corroboration_views(story: dict[str, Any]) -> list[dict[str, Any]]:
     by_id = article_index(story)
     return [
-        {"about": c.get("about"),
-         "outlets": [{"href": article_href(str(i)), "label": by_id.get(str(i), {}).get("outlet") or str(i)}
-                     for i in c.get("articles") or []]}
+        {"about": c.get("about"), "kind": c.get("kind"), "attributed_to": _names(c.get("attributed_to")),
+         "outlets": [{"href": article_href(str(i)), "label": _outlet(by_id, str(i))} for i in c.get("articles") or []]}
         for c in story.get("corroborations") or []
     ]
 

@@ -1,9 +1,108 @@
-"""Named entities. Placeholder until the tagger lands."""
+"""Named entities: people (PER), organisations (ORG) and places (LOC) with canonical names.
+
+``extract_entities`` tokenises each sentence (with offsets), tags it with the shipped CRF
+(``warta/data/ner/model.crfsuite``, trained by ``scripts/train_ner.py``), corrects the spans
+with a few rules (titles, outlets, role-phrase organisations, geographic names; see
+``rules``) and gives each mention a canonical name and, for places, coordinates (see
+``linking``). Everything runs offline; the model and tables load once per process.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from warta.analyze.entities.linking import Mention, resolve_names
+from warta.analyze.entities.resources import Resources, get_resources, token_key
+from warta.analyze.entities.rules import apply_rules
+from warta.analyze.entities.tagger import tag_tokens
+from warta.analyze.entities.tokenize import Token, tokenize
+from warta.eval.ner import bio_spans
 from warta.model import Entity, Sentence
 
+__all__ = ["extract_entities", "tag_words", "tag_tokens", "tokenize", "Token"]
 
-def extract_entities(text: str, *, sentences: list[Sentence] | None = None, language: str | None = None) -> list[Entity]:
-    return []
+_POSSESSIVE = ("'s", "’s")
+_DASHES = {"-", "–", "—"}
+
+
+@lru_cache(maxsize=1)
+def _typed_aliases(res_id: int) -> dict[tuple[str, ...], str]:
+    res = get_resources()
+    return {token_key(alias): res.alias_forms[alias] for alias, (_c, kind) in res.aliases.items() if kind}
+
+
+def _sentences(text: str, sentences: list[Sentence] | None) -> list[Sentence]:
+    if sentences is not None:
+        return sentences
+    from warta.analyze.sentences import split_sentences
+
+    return split_sentences(text)
+
+
+def _segments(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Cut a sentence at dashes with space around them ("KONTAN.CO.ID - PYONGYANG. ..."):
+    names never run across such a dash, and taggers join the two sides otherwise."""
+    parts: list[list[Token]] = [[]]
+    for tok in tokens:
+        spaced = tok.text in _DASHES and text[tok.start - 1 : tok.start].isspace() and text[tok.end : tok.end + 1].isspace()
+        if spaced:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
+_ENGLISH_WORDS = frozenset("the of and to in is was said for on that with from at by has have will".split())
+_INDONESIAN_WORDS = frozenset("yang dan di itu dengan untuk dari ini pada akan tidak dalam ke adalah".split())
+
+
+def looks_english(text: str) -> bool:
+    """A cheap vote of function words, for when the caller does not know the language."""
+    words = [w.lower() for w in text.split()[:400]]
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    return english > sum(w in _INDONESIAN_WORDS for w in words)
+
+
+def tag_words(words: list[str], *, english: bool = False) -> list[str]:
+    """BIO tags for pre-tokenised words: the tagger plus the span rules (for scoring)."""
+    res = get_resources()
+    spans = apply_rules(words, sorted(bio_spans(tag_tokens(words))), res, _typed_aliases(id(res)), english)
+    tags = ["O"] * len(words)
+    for start, end, kind in spans:
+        tags[start] = "B-" + kind
+        for k in range(start + 1, end):
+            tags[k] = "I-" + kind
+    return tags
+
+
+def _mentions_in(text: str, tokens: list[Token], res: Resources, english: bool) -> list[Mention]:
+    words = [t.text for t in tokens]
+    spans = {(s, e, kind) for s, e, kind in bio_spans(tag_tokens(words))}
+    spans = apply_rules(words, sorted(spans), res, _typed_aliases(id(res)), english)
+    out = []
+    for start, end, kind in spans:
+        begin, stop = tokens[start].start, tokens[end - 1].end
+        if text[begin:stop].endswith(_POSSESSIVE):
+            stop -= 2
+        if stop > begin:
+            out.append(Mention(text[begin:stop], begin, stop, kind))
+    return out
+
+
+def extract_entities(
+    text: str, *, sentences: list[Sentence] | None = None, language: str | None = None
+) -> list[Entity]:
+    """Entity mentions of ``text`` in order, each with ``text == text[start:end]``.
+
+    ``language`` ("id", "en", ...) picks the English span rules; when it is None a quick
+    function-word vote decides. The tagger itself is the same for both languages.
+    """
+    res = get_resources()
+    english = language.lower().startswith("en") if language else looks_english(text)
+    mentions: list[Mention] = []
+    for sentence in _sentences(text, sentences):
+        for tokens in _segments(text, tokenize(text, sentence.start, sentence.end)):
+            mentions.extend(_mentions_in(text, tokens, res, english))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    resolve_names(mentions, res)
+    return [Entity(m.text, m.start, m.end, m.type, m.canonical, m.lat, m.lon) for m in mentions]

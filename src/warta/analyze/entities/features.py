@@ -34,6 +34,13 @@ class Featurizer:
         self.res = resources
         self._own: dict[str, list[str]] = {}
         self._ctx: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {}
+        self._gazetteers: dict[str, tuple[set[tuple[str, ...]], dict[str, int]]] = {}
+        for name, table in resources.gazetteers.items():
+            longest: dict[str, int] = {}
+            for key in table:
+                if key and len(key) <= _MAX_GAZ_TOKENS:
+                    longest[key[0]] = max(longest.get(key[0], 0), len(key))
+            self._gazetteers[name] = (table, longest)
 
     def _word_core(self, word: str) -> list[str]:
         """Features of a word that neighbours also see (prefixed by their offset)."""
@@ -45,7 +52,7 @@ class Featurizer:
         feats.extend(self.res.lexicon.get(low, ()))
         return feats
 
-    def _own_features(self, word: str) -> list[str]:
+    def own_features(self, word: str) -> list[str]:
         feats = self._own.get(word)
         if feats is None:
             if len(self._own) > _CACHE_LIMIT:
@@ -67,7 +74,7 @@ class Featurizer:
             self._own[word] = feats
         return feats
 
-    def _context_features(self, word: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    def context_features(self, word: str) -> tuple[list[str], list[str], list[str], list[str]]:
         ctx = self._ctx.get(word)
         if ctx is None:
             if len(self._ctx) > _CACHE_LIMIT:
@@ -82,15 +89,17 @@ class Featurizer:
         marks: list[list[str]] = [[] for _ in words]
         lows = [w.lower() for w in words]
         n = len(words)
-        for name, table in self.res.gazetteers.items():
+        for name, (table, longest) in self._gazetteers.items():
             i = 0
             while i < n:
                 found = 0
-                for length in range(min(_MAX_GAZ_TOKENS, n - i), 0, -1):
+                # Only capitalised words open a match; ``longest`` bounds the lengths to try.
+                reach = longest.get(lows[i], 0) if words[i][:1].isupper() else 0
+                for length in range(min(reach, n - i), 0, -1):
                     if tuple(lows[i : i + length]) in table:
                         found = length
                         break
-                if found and words[i][:1].isupper():
+                if found:
                     marks[i].append(f"g{name}=B")
                     for j in range(i + 1, i + found):
                         marks[j].append(f"g{name}=I")
@@ -101,34 +110,48 @@ class Featurizer:
                     i += 1
         return marks
 
-    def sentence_features(self, words: Sequence[str]) -> list[list[str]]:
+    def parts(self, words: Sequence[str]) -> list[tuple[str, list[str]]]:
+        """Per position: the word and the features tied to this position only (bigrams,
+        gazetteer marks, sentence edges). Word features come from ``own_features`` and
+        ``context_features`` of the word and its neighbours."""
         n = len(words)
-        ctx = [self._context_features(w) for w in words]
         gaz = self.gazetteer_marks(words)
         lows = [w.lower() for w in words]
-        out: list[list[str]] = []
+        out: list[tuple[str, list[str]]] = []
         for i, word in enumerate(words):
-            feats = list(self._own_features(word))
-            feats.extend(gaz[i])
+            extra = list(gaz[i])
             if i == 0:
-                feats.append("BOS")
+                extra.append("BOS")
             else:
-                feats.extend(ctx[i - 1][1])
-                feats.append("b-=" + lows[i - 1] + "|" + lows[i])
-                feats.extend("-1:" + g for g in gaz[i - 1])
-                if i > 1:
-                    feats.extend(ctx[i - 2][0])
-                else:
-                    feats.append("-2:BOS")
+                extra.append("b-=" + lows[i - 1] + "|" + lows[i])
+                extra.extend("-1:" + g for g in gaz[i - 1])
+                if i == 1:
+                    extra.append("-2:BOS")
             if i == n - 1:
-                feats.append("EOS")
+                extra.append("EOS")
             else:
+                extra.append("b+=" + lows[i] + "|" + lows[i + 1])
+                extra.extend("+1:" + g for g in gaz[i + 1])
+                if i == n - 2:
+                    extra.append("+2:EOS")
+            out.append((word, extra))
+        return out
+
+    def sentence_features(self, words: Sequence[str]) -> list[list[str]]:
+        """All features of every position, as crfsuite wants them (training)."""
+        n = len(words)
+        ctx = [self.context_features(w) for w in words]
+        out: list[list[str]] = []
+        for i, (word, extra) in enumerate(self.parts(words)):
+            feats = list(self.own_features(word))
+            if i > 0:
+                feats.extend(ctx[i - 1][1])
+            if i > 1:
+                feats.extend(ctx[i - 2][0])
+            if i < n - 1:
                 feats.extend(ctx[i + 1][2])
-                feats.append("b+=" + lows[i] + "|" + lows[i + 1])
-                feats.extend("+1:" + g for g in gaz[i + 1])
-                if i < n - 2:
-                    feats.extend(ctx[i + 2][3])
-                else:
-                    feats.append("+2:EOS")
+            if i < n - 2:
+                feats.extend(ctx[i + 2][3])
+            feats.extend(extra)
             out.append(feats)
         return out

@@ -48,9 +48,7 @@ def _alias(res: Resources, surface: str) -> tuple[str, str] | None:
     if hit is None:
         return None
     # Short aliases are case-sensitive: "AS" is a country, "As" or "as" are not.
-    if len(surface) <= 4 and not any(
-        key == surface for key in (surface,) if surface.isupper() or surface == hit[0]
-    ):
+    if len(surface) <= 4 and not (surface.isupper() or surface == hit[0]):
         return None
     return hit
 
@@ -79,7 +77,7 @@ def resolve_names(mentions: list[Mention], res: Resources) -> list[Mention]:
                 if alias is None and place.type in _CANONICAL_PLACE_TYPES:
                     canonical = place.name
         m.canonical = canonical
-    _link_people(mentions)
+    _link_people(mentions, res)
     return mentions
 
 
@@ -88,17 +86,20 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-def _link_people(mentions: list[Mention]) -> None:
+def _link_people(mentions: list[Mention], res: Resources) -> None:
     people = [m for m in mentions if m.type == "PER"]
     full_counts: Counter[str] = Counter(m.canonical for m in people if len(m.canonical.split()) > 1)
     first_seen: dict[str, int] = {}
     for m in people:
         first_seen.setdefault(m.canonical, m.start)
     full_names = {name: name.split() for name in full_counts}
-    for m in people:
+    for m in mentions:
         words = m.canonical.split()
+        if m.type != "PER" and (len(words) > 1 or m.text.lower() in res.places or m.text.lower() in res.aliases):
+            continue  # an unknown one-word ORG/LOC may be a person's surname the tagger mistyped
         candidates = [
             name for name, tokens in full_names.items() if len(tokens) > len(words) and _contains(tokens, words)
         ]
         if candidates:
             m.canonical = max(candidates, key=lambda n: (full_counts[n], -first_seen[n]))
+            m.type = "PER"

@@ -15,7 +15,7 @@ from warta.analyze.entities.tokenize import tokenize
 DATA = Path(__file__).resolve().parents[2] / "data"
 NER_DIR = DATA / "ner"
 GAZETTEER = DATA / "gazetteer" / "places.tsv"
-MODEL = NER_DIR / "model.crfsuite"
+MODEL = NER_DIR / "model.npz"
 
 # Place types whose names become the "place" gazetteer feature (districts are too noisy).
 _FEATURE_PLACE_TYPES = {"city", "province", "regency", "island"}
@@ -37,6 +37,7 @@ class Resources:
     gazetteers: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)  # lower name or alias -> place
     aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower alias -> (canonical, type)
+    alias_forms: dict[str, str] = field(default_factory=dict)  # lower alias -> alias as written
     titles: set[str] = field(default_factory=set)  # lower title/role words
     org_heads: set[str] = field(default_factory=set)
     outlets: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower tokens -> name
@@ -84,7 +85,7 @@ def load_places(path: Path = GAZETTEER) -> tuple[dict[str, Place], dict[str, set
 
 
 def load_resources(ner_dir: Path = NER_DIR, gazetteer: Path = GAZETTEER) -> Resources:
-    res = Resources(model_path=ner_dir / "model.crfsuite")
+    res = Resources(model_path=ner_dir / "model.npz")
     for line in _lines(ner_dir / "clusters.tsv"):
         word, *ids = line.split("\t")
         res.clusters[word] = [f"c{i}={c}" for i, c in enumerate(ids)]
@@ -106,6 +107,9 @@ def load_resources(ner_dir: Path = NER_DIR, gazetteer: Path = GAZETTEER) -> Reso
     for line in _lines(ner_dir / "aliases.tsv"):
         alias, canonical, kind = (line.split("\t") + ["", ""])[:3]
         res.aliases[alias.lower()] = (canonical, kind)
+        res.alias_forms[alias.lower()] = alias
+        res.aliases.setdefault(canonical.lower(), (canonical, kind))
+        res.alias_forms.setdefault(canonical.lower(), canonical)
     return res
 
 

@@ -12,6 +12,13 @@
 5. Geographic names with a head or tail word ("Sungai Tumen", "Gunung Merapi",
    "Primorsky Krai", "Tumen River") are one LOC.
 6. Capitalised country names the tagger missed become LOC.
+7. A name in apposition to a role ("Juru bicara Kremlin, Dmitry Peskov", "Menteri Pertahanan
+   Rusia, Sergei Shoigu") or right after a title ("Presiden Rusia Vladimir Putin") is a
+   PER even when the tagger typed it otherwise, unless the gazetteer knows it as a place.
+8. Two people joined by "dan"/"and" are two spans; in English text a lower-case word other
+   than a name particle (of, de, van, bin...) ends a name; neighbouring spans that together
+   make a known place ("Amerika" + "Serikat") are one; a place word the tagger glued to the
+   front of a person ("Korea [Utara Kim Jong Un]") goes back to the place.
 """
 
 from __future__ import annotations
@@ -32,6 +39,19 @@ _GEO_HEADS = {
 }  # fmt: skip
 _GEO_TAILS = {"krai", "oblast", "river", "sea", "island", "islands", "province", "peninsula", "mountains"}
 _CONNECTORS = {"dan", "of", "for", "and", "the", "&"}
+_NAME_PARTICLES = {
+    "bin", "binti", "van", "von", "der", "den", "de", "da", "del", "della", "dos", "du", "la", "le",
+    "al", "el", "ibn", "of", "for", "and", "the", "&", "y", "e",
+}  # fmt: skip
+_REGIONS = ("country", "province")
+_CALENDAR_WORDS = {
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "januari", "februari", "maret", "april",
+    "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember", "january",
+    "february", "march", "may", "june", "july", "august", "october", "december",
+}  # fmt: skip
+_NAME_PUNCTUATION = {".", "'", "’", "&", "-"}
+_ENGLISH_CONNECTORS = {"of", "for", "and", "the", "&"}
 _MAX_MATCH = 6
 
 
@@ -43,9 +63,11 @@ def _overlaps(span: Span, spans: Sequence[Span]) -> list[Span]:
     return [s for s in spans if s[0] < span[1] and span[0] < s[1]]
 
 
-def _is_place(words: Sequence[str], start: int, end: int, res: Resources) -> bool:
+def _is_place(
+    words: Sequence[str], start: int, end: int, res: Resources, types: tuple[str, ...] = ("country", "city", "province")
+) -> bool:
     place = res.places.get(" ".join(words[start:end]).lower())
-    return place is not None and place.type in ("country", "city", "province")
+    return place is not None and place.type in types
 
 
 def strip_titles(words: Sequence[str], spans: list[Span], res: Resources) -> list[Span]:
@@ -54,16 +76,25 @@ def strip_titles(words: Sequence[str], spans: list[Span], res: Resources) -> lis
         if kind != "PER":
             out.append((start, end, kind))
             continue
+        # Everything up to the last title word goes ("Japanese Prime Minister Fumio Kishida").
+        last_title = max((k for k in range(start, end - 1) if words[k].lower() in res.titles), default=-1)
+        saw_title = last_title >= 0 or _title_before(words, start, spans, res)
         i = start
-        saw_title = False
+        if last_title >= 0:
+            # Places between titles stay as places ("Presiden Rusia ... Menteri").
+            for k in range(start, last_title):
+                if _is_place(words, k, k + 1, res):
+                    out.append((k, k + 1, "LOC"))
+            i = last_title + 1
         while i < end - 1:
-            low = words[i].lower()
-            if low in res.titles or low in (",", "-") or not _is_cap(words[i]):
-                saw_title = saw_title or low in res.titles
+            if words[i] in (",", "-") or not _is_cap(words[i]):
                 i += 1
                 continue
             # A place right after a title is where the title holds ("Presiden Rusia").
-            found = next((k for k in range(min(end - 1, i + 3), i, -1) if _is_place(words, i, k, res)), 0)
+            # Countries and provinces only: "Vladimir" and "Kim" are cities too.
+            found = next(
+                (k for k in range(min(end - 1, i + 3), i, -1) if _is_place(words, i, k, res, _REGIONS)), 0
+            )
             if saw_title and found:
                 out.append((i, found, "LOC"))
                 i = found
@@ -159,6 +190,36 @@ def geographic_names(words: Sequence[str], spans: list[Span]) -> list[Span]:
     return spans
 
 
+_ENGLISH_ORG_HEADS = {
+    "endowment", "institute", "institution", "foundation", "university", "council", "corporation",
+    "company", "agency", "commission", "committee", "ministry", "department", "party", "bureau",
+    "center", "centre", "association", "organization", "organisation", "fund", "bank", "forum",
+}  # fmt: skip
+
+
+def english_orgs(words: Sequence[str], spans: list[Span]) -> list[Span]:
+    """"Carnegie Endowment for International Peace": capitalised words around an English
+    organisation head, joined by of/for/and, are one ORG."""
+    lows = [w.lower() for w in words]
+    for i, low in enumerate(lows):
+        if low not in _ENGLISH_ORG_HEADS or not words[i][:1].isupper():
+            continue
+        start = i
+        while start > 0 and words[start - 1][:1].isupper() and lows[start - 1] not in _ENGLISH_ORG_HEADS:
+            start -= 1
+        end = i + 1
+        while end < len(words):
+            if words[end][:1].isupper():
+                end += 1
+            elif lows[end] in _ENGLISH_CONNECTORS and end + 1 < len(words) and words[end + 1][:1].isupper():
+                end += 2
+            else:
+                break
+        if end - start >= 2 and not any(s[2] == "PER" for s in _overlaps((start, end, "ORG"), spans)):
+            spans = _take_over(spans, (start, end, "ORG"))
+    return spans
+
+
 def add_countries(words: Sequence[str], spans: list[Span], res: Resources) -> list[Span]:
     countries = res.gazetteers.get("country", set())
     lows = [w.lower() for w in words]
@@ -175,10 +236,104 @@ def add_countries(words: Sequence[str], spans: list[Span], res: Resources) -> li
     return spans
 
 
-def apply_rules(words: Sequence[str], spans: list[Span], res: Resources, typed_aliases: dict[tuple[str, ...], str]) -> list[Span]:
+def _known(words: Sequence[str], start: int, end: int, res: Resources) -> bool:
+    surface = " ".join(words[start:end]).lower()
+    return surface in res.places or surface in res.aliases or tuple(w.lower() for w in words[start:end]) in res.outlets
+
+
+def _title_before(words: Sequence[str], index: int, spans: Sequence[Span], res: Resources) -> bool:
+    """True when a title or role phrase ends right before token ``index``."""
+    j = index - 1
+    if j >= 0 and words[j] == ",":
+        # Apposition: "<role words> <place/org>, Name"; the role must be close before the comma.
+        return any(w.lower() in res.titles for w in words[max(0, j - 5) : j])
+    for s in spans:  # skip a place or organisation between the title and the name
+        if s[1] == index and s[2] in ("LOC", "ORG"):
+            j = s[0] - 1
+    return j >= 0 and words[j].lower() in res.titles
+
+
+def retype_people(words: Sequence[str], spans: list[Span], res: Resources) -> list[Span]:
+    out = []
+    for start, end, kind in spans:
+        name_like = end - start <= 4 and all(w[:1].isupper() and w.isalpha() for w in words[start:end])
+        if kind != "PER" and name_like and not _known(words, start, end, res):
+            first_name = "lex=fname" in res.lexicon.get(words[start].lower(), ())
+            if _title_before(words, start, spans, res) or (first_name and end - start >= 2):
+                kind = "PER"
+        out.append((start, end, kind))
+    return out
+
+
+def _breaks_name(word: str) -> bool:
+    """Lower-case words other than name particles end a name (vital for English text,
+    which the Indonesian-trained tagger tends to run through)."""
+    if word[:1].isupper() or word[:1].isdigit() or word in _NAME_PUNCTUATION:
+        return False
+    return word.lower() not in _NAME_PARTICLES
+
+
+def split_and_merge(words: Sequence[str], spans: list[Span], res: Resources, english: bool = False) -> list[Span]:
+    out: list[Span] = []
+    for start, end, kind in spans:
+        while start < end - 1 and words[start].lower() in _NAME_PARTICLES:
+            start += 1
+        pieces: list[tuple[int, int]] = []
+        cut = start
+        for k in range(start, end):
+            joins_two = words[k].lower() in ("dan", "and", "serta", ",") and (
+                kind == "PER" or _known(words, cut, k, res) or _known(words, k + 1, end, res)
+                or (k + 1 < end and words[k + 1].lower() == "the" and _known(words, k + 2, end, res))
+            )
+            if (english and _breaks_name(words[k])) or joins_two:
+                pieces.append((cut, k))
+                cut = k + 1
+        pieces.append((cut, end))
+        for a, b in pieces:
+            if b - a == 1 and words[a].lower() in _CALENDAR_WORDS:
+                continue  # "Monday", "Senin", "September" are times, not names
+            while a < b and (words[a].lower() in _NAME_PARTICLES or words[a] in _NAME_PUNCTUATION):
+                a += 1
+            while b > a and (words[b - 1].lower() in _NAME_PARTICLES or words[b - 1] in _NAME_PUNCTUATION):
+                b -= 1
+            if b > a:
+                out.append((a, b, kind))
+    out.sort()
+    merged: list[Span] = []
+    for span in out:
+        # "daratan [Amerika] Serikat": a capitalised word just before a place may belong to it.
+        before = span[0] - 1
+        if span[2] == "LOC" and before >= 0 and words[before][:1].isupper() and (not merged or merged[-1][1] <= before):
+            if _is_place(words, before, span[1], res):
+                span = (before, span[1], "LOC")
+        if merged:
+            prev = merged[-1]
+            if prev[1] == span[0] and _is_place(words, prev[0], span[1], res):
+                merged[-1] = (prev[0], span[1], "LOC")
+                continue
+            if prev[1] == span[0] and prev[2] == "LOC" and span[2] == "PER" and span[1] - span[0] > 1:
+                if _is_place(words, prev[0], span[0] + 1, res):
+                    merged[-1] = (prev[0], span[0] + 1, "LOC")
+                    span = (span[0] + 1, span[1], "PER")
+        merged.append(span)
+    return merged
+
+
+def apply_rules(
+    words: Sequence[str],
+    spans: list[Span],
+    res: Resources,
+    typed_aliases: dict[tuple[str, ...], str],
+    english: bool = False,
+) -> list[Span]:
+    """All rules in order. ``english`` also ends names at lower-case words: Indonesian
+    organisation names keep theirs ("Kementerian Riset dan Teknologi")."""
+    spans = split_and_merge(words, spans, res, english)
+    spans = retype_people(words, spans, res)
     spans = strip_titles(words, spans, res)
     spans = apply_outlets(words, spans, res)
     spans = merge_role_orgs(words, spans, res)
+    spans = english_orgs(words, spans)
     spans = geographic_names(words, spans)
     spans = apply_typed_aliases(words, spans, res, typed_aliases)
     spans = add_countries(words, spans, res)

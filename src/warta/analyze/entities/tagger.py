@@ -1,31 +1,128 @@
-"""The shipped CRF tagger: tokens in, BIO tags (PER/ORG/LOC) out."""
+"""The shipped tagger: a linear-chain CRF trained with crfsuite, decoded here with numpy.
+
+A linear CRF scores a position as the sum of the weights of its features, so the share of
+a word's own features, and of each neighbour offset, can be summed once per word form and
+cached. Tagging a sentence is then a few vector additions per token plus Viterbi over seven
+labels, several times faster than handing every feature string to crfsuite.
+``export_crfsuite`` turns a trained crfsuite model into ``model.npz``.
+"""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
-import pycrfsuite
+import numpy as np
 
 from warta.analyze.entities.features import Featurizer
 from warta.analyze.entities.resources import Resources, get_resources
 
+_CACHE_LIMIT = 200_000
+
+
+def export_crfsuite(crfsuite_model: Path, out: Path) -> None:
+    """Write the weights of a crfsuite model as ``out`` (npz: attributes, labels, weights)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(crfsuite_model))
+    info = tagger.info()
+    labels = sorted(info.labels, key=lambda lab: int(info.labels[lab]))
+    label_index = {lab: i for i, lab in enumerate(labels)}
+    attributes = sorted({attr for attr, _ in info.state_features})
+    attr_index = {a: i for i, a in enumerate(attributes)}
+    weights = np.zeros((len(attributes), len(labels)), dtype=np.float32)
+    for (attr, label), weight in info.state_features.items():
+        weights[attr_index[attr], label_index[label]] = weight
+    transitions = np.zeros((len(labels), len(labels)), dtype=np.float32)
+    for (src, dst), weight in info.transitions.items():
+        transitions[label_index[src], label_index[dst]] = weight
+    np.savez_compressed(
+        out,
+        attributes=np.frombuffer("\n".join(attributes).encode("utf-8"), dtype=np.uint8),
+        labels=np.array(labels),
+        weights=weights,
+        transitions=transitions,
+    )
+    tagger.close()
+
 
 class CrfTagger:
-    """Wraps a crfsuite model; one per process (crfsuite taggers are not thread-safe)."""
+    """Tokens in, BIO tags out. Safe to share between threads (caches are only added to)."""
 
-    def __init__(self, resources: Resources) -> None:
+    def __init__(self, resources: Resources, model: Path | None = None) -> None:
         self.featurizer = Featurizer(resources)
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(resources.model_path))
-        self._lock = threading.Lock()
+        data = np.load(model or resources.model_path)
+        attributes = bytes(data["attributes"]).decode("utf-8").split("\n")
+        self.labels: list[str] = [str(x) for x in data["labels"]]
+        # An all-zero last row pads gathers (see _word_vectors).
+        self._weights = np.vstack([data["weights"], np.zeros((1, data["weights"].shape[1]), np.float32)])
+        self._zero_row = len(self._weights) - 1
+        self._transitions = data["transitions"]
+        self._index = {a: i for i, a in enumerate(attributes)}
+        self._zero = np.zeros(len(self.labels), dtype=np.float32)
+        self._words: dict[str, np.ndarray] = {}
+
+    def _sum(self, features: Sequence[str]) -> np.ndarray:
+        rows = [i for i in map(self._index.get, features) if i is not None]
+        return self._weights[rows].sum(axis=0) if rows else self._zero
+
+    def _word_vectors(self, word: str) -> np.ndarray:
+        """(5 x labels): the word's own share, then its share as the -2, -1, +1, +2 neighbour."""
+        vecs = self._words.get(word)
+        if vecs is None:
+            if len(self._words) > _CACHE_LIMIT:
+                self._words.clear()
+            index = self._index
+            groups = (self.featurizer.own_features(word), *self.featurizer.context_features(word))
+            # One gather and one segmented sum; each group starts with the all-zero row so
+            # none is empty.
+            rows: list[int] = []
+            starts: list[int] = []
+            for group in groups:
+                starts.append(len(rows))
+                rows.append(self._zero_row)
+                rows.extend(i for i in map(index.get, group) if i is not None)
+            vecs = self._words[word] = np.add.reduceat(self._weights[rows], starts, axis=0)
+        return vecs
+
+    def emissions(self, words: Sequence[str]) -> np.ndarray:
+        """Label scores of every position (n x labels), before transitions."""
+        per_word = np.stack([self._word_vectors(w) for w in words])  # n x 5 x labels
+        scores = per_word[:, 0].copy()
+        scores[2:] += per_word[:-2, 1]
+        scores[1:] += per_word[:-1, 2]
+        scores[:-1] += per_word[1:, 3]
+        scores[:-2] += per_word[2:, 4]
+        positions: list[int] = []
+        rows: list[int] = []
+        index = self._index
+        for i, (_word, extra) in enumerate(self.featurizer.parts(words)):
+            for feature in extra:
+                row = index.get(feature)
+                if row is not None:
+                    positions.append(i)
+                    rows.append(row)
+        if rows:
+            np.add.at(scores, positions, self._weights[rows])
+        return scores
 
     def tag(self, words: Sequence[str]) -> list[str]:
         if not words:
             return []
-        features = self.featurizer.sentence_features(words)
-        with self._lock:
-            return self._tagger.tag(features)
+        emissions = self.emissions(words)
+        trans = self._transitions
+        score = emissions[0]
+        back = []
+        for i in range(1, len(words)):
+            candidates = score[:, None] + trans
+            back.append(candidates.argmax(axis=0))
+            score = candidates.max(axis=0) + emissions[i]
+        path = [int(score.argmax())]
+        for best in reversed(back):
+            path.append(int(best[path[-1]]))
+        return [self.labels[i] for i in reversed(path)]
 
 
 _shared: CrfTagger | None = None

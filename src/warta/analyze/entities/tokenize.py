@@ -12,12 +12,13 @@ from typing import NamedTuple
 
 _TOKEN = re.compile(
     r"""
-    (?:[^\W\d_]\.){2,}                          # abbreviations with dots: U.S., A.S.
+    [^\W_]+(?:\.[^\W_]+)*\.(?:com|co\.id|id|net|org|tv)\b  # web names: Kompas.com, KONTAN.CO.ID
+    | (?:[^\W\d_]\.){2,}                        # abbreviations with dots: U.S., A.S.
     | \d+(?:[.,:/]\d+)*                         # numbers, dates, times
     | [^\W_]+(?:['’\-][^\W_]+)*                  # words, hyphenated words, Jum'at
     | \S                                         # any other symbol alone
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.IGNORECASE,
 )
 
 

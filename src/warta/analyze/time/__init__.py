@@ -1,16 +1,13 @@
-"""Time expressions (TIMEX3) in Indonesian and English news. Placeholder until the engine lands."""
+"""Time expressions (TIMEX3) in Indonesian and English news.
+
+``extract_timexes`` finds dates, times, durations and sets, normalised against the article's
+publication date (the DCT) the way HeidelTime does; ``infer_publication_date`` reads a date
+from an article that came without one. Language knowledge lives in ``lexicon.py`` as tables.
+"""
 
 from __future__ import annotations
 
-from warta.model import Sentence, Timex
+from warta.analyze.time.extract import extract_timexes
+from warta.analyze.time.pubdate import infer_publication_date
 
-
-def extract_timexes(
-    text: str, dct: str | None, *, sentences: list[Sentence] | None = None, language: str | None = None
-) -> list[Timex]:
-    return []
-
-
-def infer_publication_date(text: str) -> tuple[str | None, float]:
-    """(ISO date, confidence in 0..1) read from the text, or (None, 0.0)."""
-    return None, 0.0
+__all__ = ["extract_timexes", "infer_publication_date"]

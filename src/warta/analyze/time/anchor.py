@@ -16,16 +16,22 @@ from warta.analyze.time.lexicon import FUTURE_CUES, PAST_CUES
 FUTURE = "future"
 PAST = "past"
 
-_CUE_RE = re.compile(
-    r"\b(?:(?P<future>"
-    + "|".join(re.escape(c) for c in sorted(FUTURE_CUES, key=len, reverse=True))
-    + r")|(?P<past>"
-    + "|".join(re.escape(c) for c in sorted(PAST_CUES, key=len, reverse=True))
-    + r"))\b",
-    re.IGNORECASE,
-)
+# Tense cues by first word: (the whole cue split into words, kind). Looked up word by word,
+# which is far cheaper than one big regex alternation over every sentence.
+_CUES_BY_FIRST_WORD: dict[str, list[tuple[list[str], str]]] = {}
+for _cue, _kind in [*((c, FUTURE) for c in FUTURE_CUES), *((c, PAST) for c in PAST_CUES)]:
+    _words = _cue.lower().split()
+    _CUES_BY_FIRST_WORD.setdefault(_words[0], []).append((_words, _kind))
+for _options in _CUES_BY_FIRST_WORD.values():
+    _options.sort(key=lambda o: -len(o[0]))
+_WORD_RE = re.compile(r"[\w-]+")
 # Cheap sentence bounds when the caller gave none: stop + space + capital, or a newline.
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_NO_STOP_BEFORE = frozenset("a.m p.m dr mr mrs ms no jl st co prof sept gen lt sen rep gov".split())
+# Clause bounds: a tense cue in the same clause as the expression outweighs one in another.
+_CLAUSE_BREAK_RE = re.compile(
+    r"(?<!\d)[,;:]|[,;:](?!\d)|\s(?:dan|tetapi|namun|sementara|sedangkan|and|but|while|whereas)\s", re.IGNORECASE
+)
 # How many days of extra distance a past weekday may have and still win over the future one.
 PAST_BIAS_DAYS = 1
 
@@ -40,15 +46,59 @@ def parse_dct(dct: str | None) -> date | None:
 
 
 def sentence_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+    """Starts of sentences; a stop after an abbreviation or an initial ("p.m.", "J.") is no end."""
+    starts = [0]
+    for match in _SENTENCE_END_RE.finditer(text):
+        if text[match.start()] == ".":
+            word_start = match.start()
+            while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+                word_start -= 1
+            word = text[word_start : match.start()].lower()
+            if word in _NO_STOP_BEFORE or (len(word) == 1 and word.isalpha()):
+                continue
+        starts.append(match.end())
+    return starts
+
+
+def find_cues(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
+    """Tense cues in text[start:end] as (start, end, kind, penalty); a regular English past
+    (-ed) gets a distance penalty because it is a weaker cue than an explicit tense word."""
+    found: list[tuple[int, int, str, int]] = []
+    words = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+    skip_until = -1
+    for index, (word, w_start, w_end) in enumerate(words):
+        if w_start < skip_until:
+            continue
+        options = _CUES_BY_FIRST_WORD.get(word)
+        if options:
+            for cue_words, kind in options:
+                following = [w for w, _, _ in words[index : index + len(cue_words)]]
+                if following == cue_words:
+                    cue_end = words[index + len(cue_words) - 1][2]
+                    found.append((w_start, cue_end, kind, 0))
+                    skip_until = cue_end
+                    break
+            if skip_until > w_start:
+                continue
+        if len(word) >= 5 and word.endswith("ed") and word[-3] != "e" and word.isalpha():
+            found.append((w_start, w_end, PAST, 40))
+    return found
 
 
 class TenseFinder:
     """Finds the tense cue nearest to a span inside its sentence."""
 
-    def __init__(self, text: str, starts: list[int]) -> None:
+    def __init__(self, text: str, starts: list[int] | None = None) -> None:
         self.text = text
-        self.starts = starts
+        self._starts = starts
+        self._cues: dict[int, tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]] = {}
+
+    @property
+    def starts(self) -> list[int]:
+        # Computed on first use: many articles need no tense or sentence-start check at all.
+        if self._starts is None:
+            self._starts = sentence_starts(self.text)
+        return self._starts
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         index = bisect_right(self.starts, pos) - 1
@@ -60,17 +110,41 @@ class TenseFinder:
         start, _ = self.sentence_bounds(pos)
         return not self.text[start:pos].strip(" \t\"'“‘(")
 
+    def _sentence_cues(self, s_start: int, s_end: int) -> tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]:
+        """Tense cues (start, end, kind, penalty) and clause breaks of one sentence, cached."""
+        cached = self._cues.get(s_start)
+        if cached is None:
+            cues = find_cues(self.text, s_start, s_end)
+            breaks = [m.span() for m in _CLAUSE_BREAK_RE.finditer(self.text, s_start, s_end)]
+            cached = self._cues[s_start] = (cues, breaks)
+        return cached
+
     def tense(self, start: int, end: int) -> str | None:
+        """FUTURE, PAST or None: the nearest cue in the expression's clause, else its sentence.
+        A regular English past (-ed) counts as a weaker cue than an explicit tense word."""
         s_start, s_end = self.sentence_bounds(start)
-        best: tuple[int, str] | None = None
-        for match in _CUE_RE.finditer(self.text, s_start, s_end):
-            if start <= match.start() < end:
-                continue
-            distance = start - match.end() if match.end() <= start else match.start() - end
-            kind = FUTURE if match.group("future") else PAST
-            if best is None or distance < best[0]:
-                best = (distance, kind)
-        return best[1] if best else None
+        cues, breaks = self._sentence_cues(s_start, s_end)
+        if not cues:
+            return None
+        c_start, c_end = s_start, s_end
+        for br_start, br_end in breaks:
+            if br_end <= start:
+                c_start = br_end
+            elif br_start >= end:
+                c_end = br_start
+                break
+        return _nearest(cues, c_start, c_end, start, end) or _nearest(cues, s_start, s_end, start, end)
+
+
+def _nearest(cues: list[tuple[int, int, str, int]], lo: int, hi: int, start: int, end: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for cue_start, cue_end, kind, penalty in cues:
+        if cue_start < lo or cue_end > hi or start <= cue_start < end:
+            continue
+        distance = (start - cue_end if cue_end <= start else cue_start - end) + penalty
+        if best is None or distance < best[0]:
+            best = (distance, kind)
+    return best[1] if best else None
 
 
 def resolve_weekday(dct: date, weekday: int, tense: str | None) -> date:

@@ -24,8 +24,9 @@ class Candidate:
     clock: str | None = None  # "13:21"
     # A bare part of day or clock-less fragment: kept only when joined to a neighbour.
     weak: bool = False
-    # "dua hari kemudian": an offset from the last day mentioned before it, resolved last.
-    offset_days: int | None = None
+    # "dua hari kemudian", "bulan sebelumnya": (unit letter D|M|Q|Y, offset) from the last time
+    # mentioned before it, resolved once all expressions are known.
+    anaphor: tuple[str, int] | None = None
 
     @property
     def length(self) -> int:
@@ -41,6 +42,21 @@ class Context:
 
     def tense(self, start: int, end: int) -> str | None:
         return self.tenses.tense(start, end)
+
+    def looks_like_name(self, start: int) -> bool:
+        """A capitalised word mid-sentence after another capitalised word: "USA Today"."""
+        if not self.text[start : start + 1].isupper() or self.tenses.is_sentence_start(start):
+            return False
+        index = start
+        while index > 0 and self.text[index - 1] in " \t":
+            index -= 1
+        return index > 0 and index < start and self.text[index - 1].isalnum() and self._word_start_upper(index)
+
+    def _word_start_upper(self, end: int) -> bool:
+        index = end
+        while index > 0 and (self.text[index - 1].isalnum() or self.text[index - 1] in "-'"):
+            index -= 1
+        return self.text[index : index + 1].isupper()
 
     def previous_word(self, pos: int) -> str:
         """The word just before ``pos`` (lower case), or ''."""

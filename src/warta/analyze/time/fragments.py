@@ -24,7 +24,7 @@ def alternation(words: Iterable[str]) -> str:
 
 
 MONTH_FULL = alternation(MONTHS) + r"\b"
-MONTH_ANY = "(?:" + alternation([*MONTHS, *MONTH_ABBREVIATIONS]) + r"\b\.?)"
+MONTH_ANY = "(?:" + alternation(MONTHS) + r"\b|" + alternation(MONTH_ABBREVIATIONS) + r"\b\.?)"
 WEEKDAY = alternation(WEEKDAYS) + r"\b"
 UNIT = alternation(UNITS) + r"\b"
 SE_UNIT = alternation(SE_UNITS) + r"\b"

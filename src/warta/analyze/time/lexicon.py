@@ -69,12 +69,13 @@ PREFIX_MODIFIERS: dict[str, str] = {
     "hampir": "LESS_THAN", "paling cepat": "ON_OR_AFTER", "paling lambat": "ON_OR_BEFORE",
     "selambat-lambatnya": "ON_OR_BEFORE", "secepat-cepatnya": "ON_OR_AFTER",
     "setidaknya": "EQUAL_OR_MORE", "sedikitnya": "EQUAL_OR_MORE", "paling sedikit": "EQUAL_OR_MORE",
-    "early": "START", "the early": "START", "mid": "MID", "mid-": "MID", "the middle of": "MID",
-    "late": "END", "the end of": "END", "the late": "END", "about": "APPROX", "around": "APPROX",
+    "kurang lebih": "APPROX", "as soon as": "ON_OR_AFTER",
+    "early": "START", "mid": "MID", "mid-": "MID", "middle of": "MID", "late": "END", "end of": "END",
+    "about": "APPROX", "around": "APPROX",
     "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX", "more than": "MORE_THAN",
     "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN", "nearly": "LESS_THAN",
     "almost": "LESS_THAN", "at least": "EQUAL_OR_MORE", "no later than": "ON_OR_BEFORE",
-    "no earlier than": "ON_OR_AFTER", "the beginning of": "START", "the start of": "START",
+    "no earlier than": "ON_OR_AFTER", "beginning of": "START", "start of": "START",
 }
 # Modifiers that only make sense on a point in time, and those only on an amount of time.
 POINT_ONLY_MODIFIERS = frozenset({"START", "MID", "END", "ON_OR_AFTER", "ON_OR_BEFORE"})
@@ -97,11 +98,17 @@ FUTURE_CUES: tuple[str, ...] = (
     "dijadwalkan", "diperkirakan akan", "bakal", "hendak", "diharapkan", "paling cepat",
     "yang akan datang", "segera", "menjelang", "will", "shall", "is expected to",
     "are expected to", "scheduled", "plans to", "plan to", "is set to", "are set to",
-    "upcoming", "next", "at the earliest", "going to",
+    "upcoming", "next", "at the earliest", "going to", "as soon as", "paling lambat",
+    "selambat-lambatnya", "no later than", "besok", "tomorrow", "would", "could",
 )
 PAST_CUES: tuple[str, ...] = (
     "lalu", "kemarin", "telah", "sudah", "tadi", "sempat", "pernah", "silam", "sebelumnya",
-    "was", "were", "had", "did", "said", "ago", "last", "earlier",
+    "was", "were", "had", "did", "said", "ago", "last", "earlier", "yesterday",
+    # Irregular English past tenses; regular ones (-ed) are caught by a pattern.
+    "struck", "hit", "left", "came", "went", "took", "made", "told", "began", "rose", "fell",
+    "met", "won", "lost", "held", "sent", "saw", "found", "gave", "got", "ran", "brought",
+    "broke", "built", "spoke", "wrote", "flew", "drove", "became", "kept", "led", "paid",
+    "sold", "shot", "stood", "caught", "fought", "felt", "arrived", "crossed",
 )
 
 # Ordinal words for quarters and halves ("kuartal ketiga", "the third quarter").
@@ -122,5 +129,7 @@ PAST_REFS: tuple[str, ...] = (
 )
 FUTURE_REFS: tuple[str, ...] = (
     "masa depan", "masa mendatang", "kelak", "ke depan", "mendatang", "in the future",
-    "the future", "soon",
+    "the future", "soon", "waktu dekat", "beberapa hari mendatang", "beberapa hari ke depan",
+    "beberapa waktu ke depan", "beberapa waktu mendatang", "hari-hari mendatang", "coming days",
+    "coming weeks", "coming months", "coming years", "days to come", "weeks to come",
 )

@@ -8,8 +8,8 @@ from datetime import date
 from warta.analyze.numbers import parse_roman
 from warta.analyze.time.anchor import FUTURE, PAST, resolve_day_month, resolve_month, resolve_weekday
 from warta.analyze.time.candidates import Candidate, Context
-from warta.analyze.time.fragments import FLAGS, MONTH_ANY, MONTH_FULL, WEEKDAY, YEAR
-from warta.analyze.time.lexicon import MONTH_ABBREVIATIONS, MONTHS, ORDINALS, WEEKDAYS
+from warta.analyze.time.fragments import FLAGS, MONTH_ANY, MONTH_FULL, PART_OF_DAY, WEEKDAY, YEAR
+from warta.analyze.time.lexicon import MONTH_ABBREVIATIONS, MONTHS, ORDINALS, PARTS_OF_DAY, WEEKDAYS
 
 # Words after which a bare year or month is a time ("pada 2019", "sejak Juli").
 YEAR_CUES = frozenset(
@@ -17,8 +17,13 @@ YEAR_CUES = frozenset(
     sepanjang semenjak periode in since until till by during from of early late mid before after
     circa through throughout""".split()
 )
-_WEEKDAY_REL = r"(?:\s+(?P<rel>lalu|kemarin|depan|ini|mendatang|nanti|yang\s+lalu))?"
+_WEEKDAY_REL = (
+    r"(?:\s+(?P<rel>(?:pekan|minggu)\s+(?:lalu|depan|ini|mendatang)|lalu|kemarin|besok|depan|ini|"
+    r"mendatang|nanti|yang\s+lalu)\b)?"
+)
 _EN_REL = r"(?:(?P<erel>last|next|this|coming|past)\s+)?"
+_DAY_POD = rf"(?:\s+(?P<pod>{PART_OF_DAY}))?"
+_DATE_REL = r"(?:\s+(?P<drel>lalu|mendatang|depan|nanti|yang\s+lalu|kemarin|ini)\b)?"
 
 
 def month_number(word: str) -> int | None:
@@ -31,8 +36,12 @@ def full_year(text: str) -> int:
     return year + 2000 if year < 100 else year
 
 
-def day_candidate(start: int, end: int, day: date | None, fallback: str) -> Candidate:
+def day_candidate(start: int, end: int, day: date | None, fallback: str, pod: str | None = None) -> Candidate:
+    """A day; with a part of day ("Sabtu pagi, 17 Agustus 2024") it is a TIME on that day."""
     value = day.isoformat() if day else fallback
+    if pod:
+        code = PARTS_OF_DAY[" ".join(pod.lower().split())]
+        return Candidate(start, end, "TIME", f"{value}T{code}", day=day, day_value=value, pod=code)
     return Candidate(start, end, "DATE", value, day=day, day_value=value)
 
 
@@ -46,11 +55,17 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 def _relative_weekday(ctx: Context, weekday: int, rel: str | None, start: int, end: int) -> date | None:
     if ctx.dct is None:
         return None
-    rel = (rel or "").lower().split()[-1] if rel else None
+    words = (rel or "").lower().split()
+    if words[:1] in (["pekan"], ["minggu"]):
+        # "Senin pekan depan": that weekday in the week before, of, or after the DCT's week.
+        step = {"lalu": -1, "depan": 1, "mendatang": 1}.get(words[-1], 0)
+        monday = ctx.dct.toordinal() - ctx.dct.isoweekday() + 1
+        return date.fromordinal(monday + 7 * step + weekday - 1)
+    rel = words[-1] if words else None
     if rel in {"lalu", "kemarin", "last", "past"}:
         back = (ctx.dct.isoweekday() - weekday) % 7 or 7
         return date.fromordinal(ctx.dct.toordinal() - back)
-    if rel in {"depan", "mendatang", "nanti", "next", "coming"}:
+    if rel in {"depan", "mendatang", "nanti", "next", "coming", "besok"}:
         ahead = (weekday - ctx.dct.isoweekday()) % 7 or 7
         return date.fromordinal(ctx.dct.toordinal() + ahead)
     return resolve_weekday(ctx.dct, weekday, ctx.tense(start, end))
@@ -71,7 +86,7 @@ def _is_week_word(match: re.Match[str], ctx: Context, group: str) -> bool:
 
 # --- weekday with a numeric date in brackets: "Senin (11/9/2023)" --------------------------------
 WEEKDAY_BRACKET = re.compile(
-    rf"(?:hari\s+)?(?P<wd>{WEEKDAY})\s*\(\s*(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})"
+    rf"(?:hari\s+)?(?P<wd>{WEEKDAY}){_DAY_POD}\s*\(\s*(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})"
     rf"(?:[/.-](?P<y>\d{{4}}|\d{{2}}))?\s*\)",
     FLAGS,
 )
@@ -83,25 +98,25 @@ def weekday_bracket(match: re.Match[str], ctx: Context) -> Candidate | None:
         day = _safe_date(full_year(match.group("y")), month_n, day_n)
         if day is None:
             return None
-        return day_candidate(match.start(), match.end(), day, day.isoformat())
+        return day_candidate(match.start(), match.end(), day, day.isoformat(), match.group("pod"))
     if ctx.dct is None:
         if not (1 <= month_n <= 12 and 1 <= day_n <= 31):
             return None
-        return day_candidate(match.start(), match.end(), None, f"XXXX-{month_n:02d}-{day_n:02d}")
+        return day_candidate(match.start(), match.end(), None, f"XXXX-{month_n:02d}-{day_n:02d}", match.group("pod"))
     day = resolve_day_month(ctx.dct, month_n, day_n, None)
-    return day_candidate(match.start(), match.end(), day, "") if day else None
+    return day_candidate(match.start(), match.end(), day, "", match.group("pod")) if day else None
 
 
 # --- "Selasa, 12 September 2023", "12 Sept", "tanggal 17 Agustus" -------------------------------
 DATE_DAY_MONTH = re.compile(
-    rf"(?:(?:hari\s+)?(?P<wd>{WEEKDAY})\s*,?\s+)?(?:(?:tanggal|tgl\.?)\s+)?"
+    rf"(?:(?:hari\s+)?(?P<wd>{WEEKDAY}){_DAY_POD}\s*,?\s+)?(?:(?:tanggal|tgl\.?)\s+)?"
     rf"(?<![\d.,/-])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_ANY})"
-    rf"(?:,?\s+(?:tahun\s+)?(?P<y>{YEAR}))?",
+    rf"(?:,?\s+(?:tahun\s+)?(?P<y>{YEAR})|{_DATE_REL})",
     FLAGS,
 )
 # --- "September 10, 2023", "Tuesday, Sept. 12" --------------------------------------------------
 DATE_MONTH_DAY = re.compile(
-    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?:(?P<wd>{WEEKDAY}){_DAY_POD},?\s+)?(?P<mon>{MONTH_ANY})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?![.,:]\d)(?:,?\s+(?P<y>{YEAR}))?",
     FLAGS,
 )
@@ -117,15 +132,23 @@ def _named_date(match: re.Match[str], ctx: Context, english_order: bool) -> Cand
     day_n = int(match.group("d"))
     if month_n is None or not 1 <= day_n <= 31:
         return None
+    pod = match.group("pod")
+    drel = (match.groupdict().get("drel") or "").lower().split()
     if match.group("y"):
         day = _safe_date(int(match.group("y")), month_n, day_n)
     elif ctx.dct is not None:
-        day = resolve_day_month(ctx.dct, month_n, day_n, ctx.tense(match.start(), match.end()))
+        if drel[-1:] in (["lalu"], ["kemarin"]):
+            tense: str | None = PAST
+        elif drel[-1:] in (["mendatang"], ["depan"], ["nanti"]):
+            tense = FUTURE
+        else:
+            tense = ctx.tense(match.start(), match.end())
+        day = resolve_day_month(ctx.dct, month_n, day_n, tense)
     else:
-        return day_candidate(match.start(), match.end(), None, f"XXXX-{month_n:02d}-{day_n:02d}")
+        return day_candidate(match.start(), match.end(), None, f"XXXX-{month_n:02d}-{day_n:02d}", pod)
     if day is None:
         return None
-    return day_candidate(match.start(), match.end(), day, day.isoformat())
+    return day_candidate(match.start(), match.end(), day, day.isoformat(), pod)
 
 
 def date_day_month(match: re.Match[str], ctx: Context) -> Candidate | None:
@@ -198,13 +221,25 @@ def month_year(match: re.Match[str], ctx: Context) -> Candidate | None:
     return Candidate(match.start(), match.end(), "DATE", f"{match.group('y')}-{month_n:02d}")
 
 
+def _bare_month_is_time(match: re.Match[str], ctx: Context) -> bool:
+    """A month name alone is a time after a cue word ("pada Juli"), or mid-sentence after a
+    lower-case word and not followed by a capitalised one ("dibandingkan April", not "April Jones")."""
+    previous = ctx.previous_word(match.start())
+    if previous in YEAR_CUES:
+        return True
+    if match.group("mon").lower() in {"may", "march", "april", "mei", "juni", "june"} and not previous:
+        return False
+    following = ctx.text[match.end() : match.end() + 2].strip()
+    return bool(previous) and previous.isalpha() and previous.islower() and not following[:1].isupper()
+
+
 def month_alone(match: re.Match[str], ctx: Context) -> Candidate | None:
     word = match.group("mon")
     month_n = month_number(word)
     if month_n is None or not word[0].isupper():
         return None
     rel = (match.group("rel") or match.group("erel") or "").lower().split()
-    if not match.group("bulan") and not rel and ctx.previous_word(match.start()) not in YEAR_CUES:
+    if not match.group("bulan") and not rel and not _bare_month_is_time(match, ctx):
         return None
     if word.lower() == "may" and not rel and ctx.previous_word(match.start()) not in {"in", "since", "of", "until", "by"}:
         return None
@@ -240,7 +275,7 @@ def year_alone(match: re.Match[str], ctx: Context) -> Candidate | None:
 
 # --- decades: "1980an", "1990-an", "era 1990-an", "tahun 80-an", "the 1990s" -------------------
 DECADE = re.compile(
-    r"(?:(?P<kw>dekade|dasawarsa|era|tahun|masa|the)\s+)?"
+    r"(?:(?P<kw>dekade|dasawarsa|era|tahun|masa)\s+)?"
     r"(?:(?<!\d)(?P<c>1[5-9]|20)(?P<d>\d)0(?:\s*-\s*an|an|'?s)|'?(?P<d2>\d)0(?:-an|an|'s|s))\b",
     FLAGS,
 )
@@ -250,7 +285,7 @@ def decade(match: re.Match[str], ctx: Context) -> Candidate | None:
     if match.group("c"):
         value = match.group("c") + match.group("d")
     else:
-        if not match.group("kw") and not match.group(0).startswith("'"):
+        if not match.group("kw") and not match.group(0).startswith("'") and ctx.previous_word(match.start()) != "the":
             return None  # "usia 20-an" is an age
         value = "19" + match.group("d2")
     return Candidate(match.start(), match.end(), "DATE", value)
@@ -259,7 +294,7 @@ def decade(match: re.Match[str], ctx: Context) -> Candidate | None:
 # --- centuries: "abad ke-15" -> 14, "abad XXI" -> 20, "the 21st century" -> 20 ------------------
 CENTURY = re.compile(
     r"abad\s+(?:ke\s*-?\s*(?P<n>\d{1,2})|(?P<r>[IVXL]{1,6})\b|(?P<n2>\d{1,2})\b)"
-    r"|(?:the\s+)?(?P<en>\d{1,2})(?:st|nd|rd|th)\s+century",
+    r"|(?P<en>\d{1,2})(?:st|nd|rd|th)\s+century",
     FLAGS,
 )
 
@@ -277,9 +312,10 @@ def century(match: re.Match[str], ctx: Context) -> Candidate | None:
 # --- quarters and halves: "kuartal III 2025", "semester I", "the third quarter of 2024" ---------
 _ROMAN_OR_ORDINAL = r"(?:(?P<r>IV|I{1,3})\b|(?P<o>pertama|kesatu|kedua|ketiga|keempat)\b|ke-?(?P<n>[1-4])\b|(?P<n2>[1-4])\b)"
 _PERIOD_YEAR = rf"(?:\s+(?:tahun\s+)?(?:(?P<y>{YEAR})|(?P<yrel>ini|lalu|depan)\b))?"
+_PERIOD_REL = r"(?P<prel>lalu|sebelumnya|ini|depan|mendatang|berikutnya|yang\s+lalu)\b"
 QUARTER = re.compile(
-    rf"(?P<kind>kuartal|kwartal|triwulan|semester|paruh)\s+{_ROMAN_OR_ORDINAL}{_PERIOD_YEAR}"
-    rf"|(?:the\s+)?(?P<eo>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<ekind>quarter|half)"
+    rf"(?P<kind>kuartal|kwartal|triwulan|semester|paruh)\s+(?:{_ROMAN_OR_ORDINAL}{_PERIOD_YEAR}|{_PERIOD_REL})"
+    rf"|(?P<eo>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<ekind>quarter|half)"
     rf"(?:\s+of\s+(?:(?P<ey>{YEAR})|(?P<eyrel>this|last|next)\s+year))?"
     rf"|\b(?P<qkind>[QH])(?P<qn>[1-4])(?:\s*[-/]?\s*(?P<qy>{YEAR}))?\b",
     re.IGNORECASE,
@@ -297,6 +333,8 @@ def quarter(match: re.Match[str], ctx: Context) -> Candidate | None:
         number = ORDINALS[groups["eo"].lower()]
         year_text = groups["ey"]
         year_rel = {"this": "ini", "last": "lalu", "next": "depan"}.get((groups["eyrel"] or "").lower())
+    elif groups["prel"]:
+        return _relative_quarter(match, ctx)
     else:
         kind = groups["kind"].lower()
         letter = "H" if kind in {"semester", "paruh"} else "Q"
@@ -320,4 +358,50 @@ def quarter(match: re.Match[str], ctx: Context) -> Candidate | None:
     return Candidate(match.start(), match.end(), "DATE", f"{year}-{letter}{number}")
 
 
-TENSES = (FUTURE, PAST)
+
+def _relative_quarter(match: re.Match[str], ctx: Context) -> Candidate | None:
+    """ "kuartal lalu" = the quarter before the DCT's; "triwulan sebelumnya" counts from the
+    last time mentioned instead."""
+    letter = "H" if match.group("kind").lower() in {"semester", "paruh"} else "Q"
+    word = match.group("prel").lower().split()[-1]
+    step = {"lalu": -1, "sebelumnya": -1, "ini": 0, "depan": 1, "mendatang": 1, "berikutnya": 1}[word]
+    if word in {"sebelumnya", "berikutnya"}:
+        return Candidate(match.start(), match.end(), "DATE", "", anaphor=(letter, step))
+    if ctx.dct is None:
+        return Candidate(match.start(), match.end(), "DATE", f"XXXX-{letter}X")
+    size = 3 if letter == "Q" else 6
+    index = ctx.dct.year * (12 // size) + (ctx.dct.month - 1) // size + step
+    return Candidate(match.start(), match.end(), "DATE", f"{index // (12 // size)}-{letter}{index % (12 // size) + 1}")
+
+
+# --- anaphoric periods: "tahun yang sama", "bulan sebelumnya", "keesokan harinya" ---------------
+ANAPHORIC = re.compile(
+    r"\b(?:(?P<unit>hari|pekan|minggu|bulan|tahun)\s+(?P<rel>yang\s+sama|sebelumnya|berikutnya|setelahnya)"
+    r"|(?P<next_day>keesokan\s+harinya|keesokan\s+hari|esok\s+harinya|(?:the\s+)?(?:following|next)\s+day)"
+    r"|(?P<prev_day>sehari\s+sebelumnya|(?:the\s+)?day\s+before|(?:the\s+)?previous\s+day)"
+    r"|(?:the\s+)?(?P<eword>same|following|previous)\s+(?P<eunit>day|week|month|year))\b",
+    FLAGS,
+)
+_ANAPHOR_UNITS = {"hari": "D", "pekan": "W", "minggu": "W", "bulan": "M", "tahun": "Y",
+                  "day": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+def anaphoric(match: re.Match[str], ctx: Context) -> Candidate | None:
+    groups = match.groupdict()
+    if groups["next_day"]:
+        unit, step = "D", 1
+    elif groups["prev_day"]:
+        unit, step = "D", -1
+    elif groups["eunit"]:
+        unit = _ANAPHOR_UNITS[groups["eunit"].lower()]
+        step = {"same": 0, "following": 1, "previous": -1}[groups["eword"].lower()]
+    else:
+        unit = _ANAPHOR_UNITS[groups["unit"].lower()]
+        word = groups["rel"].lower().split()[-1]
+        step = {"sama": 0, "sebelumnya": -1, "berikutnya": 1, "setelahnya": 1}[word]
+    start = match.start()
+    if match.group(0).lower().startswith("the "):
+        start += 4
+    if unit == "W":
+        return None  # weeks are rarely anaphoric in news; leave them out rather than guess
+    return Candidate(start, match.end(), "DATE", "", anaphor=(unit, step))

@@ -1,0 +1,241 @@
+"""The extractor: run the rules, join parts of day and clock times to their days, keep the
+longest non-overlapping expressions, then add modifiers and time zones around them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from warta.analyze.time.anchor import TenseFinder, parse_dct
+from warta.analyze.time.candidates import Candidate, Context
+from warta.analyze.time.fragments import alternation
+from warta.analyze.time.lexicon import (
+    AMOUNT_ONLY_MODIFIERS,
+    AMOUNT_ONLY_WORDS,
+    POINT_ONLY_MODIFIERS,
+    PREFIX_MODIFIERS,
+    SUFFIX_MODIFIERS,
+    TIMEZONES,
+)
+from warta.analyze.time.rulebook import run_rules
+from warta.model import Sentence, Timex
+
+_SUFFIX_RE = re.compile(r"\s*,?\s+(?P<mod>" + alternation(SUFFIX_MODIFIERS)[3:-1] + r")\b", re.IGNORECASE)
+_ZONE_WORDS = [z for z in TIMEZONES if z.islower()]
+_ZONE_CODES = [z for z in TIMEZONES if z.isupper()]
+_ZONE_WORD_RE = re.compile(r"\s+(?:\(\s*)?" + alternation(_ZONE_WORDS) + r"\b(?:\s*\))?", re.IGNORECASE)
+_ZONE_CODE_RE = re.compile(r"\s*(?:\(\s*)?" + alternation(_ZONE_CODES) + r"(?:\s*[+-]\s*\d{1,2})?\b(?:\s*\))?")
+_JOIN_BEFORE_DAY_RE = re.compile(r"[\s,]*(?:(?:pada|on)\s+)?(?:hari\s+)?$", re.IGNORECASE)
+_JOIN_AFTER_DAY_RE = re.compile(
+    r"[\s,]*(?:(?:pada|on|at)\s+)?(?:(?:" + alternation(TIMEZONES)[3:-1] + r")\s*)?", re.IGNORECASE
+)
+_RANGE_JOIN_RE = re.compile(r"\s*(?:hingga|sampai|dan|atau|to|and|until|-|–)\s*", re.IGNORECASE)
+_ANCHOR_VALUE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-H([12]))?(?![\dW])")
+
+
+def _join(first: Candidate, second: Candidate, value: str, mod: str | None = None) -> Candidate:
+    return Candidate(
+        first.start, max(first.end, second.end), "TIME", value, mod=mod,
+        day=first.day or second.day, day_value=first.day_value or second.day_value,
+        pod=first.pod or second.pod, clock=first.clock or second.clock,
+    )
+
+
+def _joined(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Parts of day and clock times joined to the day next to them: "sore hari Minggu, 10
+    September 2023", "Rabu, 13 September 2023 pagi", "kemarin pukul 13.21"."""
+    days = [c for c in found if c.day_value and not c.clock and c.type in {"DATE", "TIME"}]
+    pods = [c for c in found if c.weak and c.pod]
+    clocks = [c for c in found if c.clock and c.type == "TIME" and c.day_value is None]
+    joined: list[Candidate] = []
+    for day in days:
+        for part in pods if not day.pod else ():
+            if part.start < day.start <= part.end + 12 and _fits_before(text, part, day):
+                joined.append(_join(part, day, f"{day.day_value}T{part.pod}"))
+            elif day.end <= part.start <= day.end + 3 and not text[day.end : part.start].strip(" ,"):
+                joined.append(_join(day, part, f"{day.day_value}T{part.pod}"))
+        for time in clocks:
+            if day.end <= time.start <= day.end + 8 and _JOIN_AFTER_DAY_RE.fullmatch(text[day.end : time.start]):
+                joined.append(_join(day, time, f"{day.day_value}T{time.clock}"))
+            elif time.end <= day.start <= time.end + 8 and _JOIN_AFTER_DAY_RE.fullmatch(text[time.end : day.start]):
+                joined.append(_join(time, day, f"{day.day_value}T{time.clock}"))
+    return joined
+
+
+def _fits_before(text: str, part: Candidate, day: Candidate) -> bool:
+    if part.end >= day.start:  # "pagi hari" overlapping "hari Selasa"
+        return text[day.start : part.end].strip().lower() in {"", "hari"}
+    return bool(_JOIN_BEFORE_DAY_RE.fullmatch(text[part.end : day.start]))
+
+
+def _select(text: str, found: list[tuple[int, Candidate]]) -> list[Candidate]:
+    """Longest first, then the higher-priority rule; drop anything overlapping a kept one.
+    A bare part of day survives only as the first half of a range ("sore hingga malam hari ini")."""
+    kept: list[Candidate] = []
+    taken = bytearray(len(text))  # 1 where a kept expression already lies
+    for _priority, cand in sorted(found, key=lambda pc: (pc[1].weak, -pc[1].length, pc[0], pc[1].start)):
+        if taken.find(1, cand.start, cand.end) == -1:
+            kept.append(cand)
+            taken[cand.start : cand.end] = b"\x01" * cand.length
+    kept.sort(key=lambda c: c.start)
+    for index, cand in enumerate(kept[:-1]):
+        partner = kept[index + 1]
+        if cand.weak and partner.pod and partner.day_value and not partner.weak:
+            if _RANGE_JOIN_RE.fullmatch(text[cand.end : partner.start]):
+                cand.weak = False
+                cand.day, cand.day_value = partner.day, partner.day_value
+                cand.value = f"{partner.day_value}T{cand.pod}"
+    return [c for c in kept if not c.weak]
+
+
+def _compatible(mod: str, cand: Candidate) -> bool:
+    if cand.value.endswith("_REF"):
+        return False
+    if mod in POINT_ONLY_MODIFIERS:
+        return cand.type in {"DATE", "TIME"}
+    if mod in AMOUNT_ONLY_MODIFIERS:
+        return cand.type == "DURATION"
+    return cand.type != "SET"
+
+
+_MAX_MODIFIER_WORDS = max(len(m.split()) for m in PREFIX_MODIFIERS)
+_MODIFIER_WORD_RE = re.compile(r"[\w-]+")
+
+
+def _prefix_modifier(text: str, floor: int, start: int) -> tuple[str, int] | None:
+    """The longest modifier phrase ending right before ``start`` and its start ("lebih dari")."""
+    window_start = max(floor, start - 30)
+    window = text[window_start:start]
+    if not window or not (window[-1].isspace() or window[-1] == "-"):
+        return None  # nothing before, or glued to the expression
+    words = list(_MODIFIER_WORD_RE.finditer(window))[-_MAX_MODIFIER_WORDS:]
+    best: tuple[str, int] | None = None
+    end = len(window)
+    phrase_words: list[str] = []
+    for match in reversed(words):
+        gap = window[match.end() : end]
+        if gap.strip() or (not gap and not match.group(0).endswith("-")):
+            break
+        phrase_words.insert(0, match.group(0).lower())
+        phrase = " ".join(phrase_words)
+        if phrase in PREFIX_MODIFIERS:
+            best = (phrase, window_start + match.start())
+        end = match.start()
+    return best
+
+
+def _add_modifiers_and_zones(text: str, kept: list[Candidate]) -> None:
+    for index, cand in enumerate(kept):
+        floor = kept[index - 1].end if index else 0
+        ceiling = kept[index + 1].start if index + 1 < len(kept) else len(text)
+        if cand.mod is None:
+            found = _prefix_modifier(text, max(floor, cand.start - 30), cand.start)
+            if found:
+                word, new_start = found
+                mod = PREFIX_MODIFIERS[word]
+                if _compatible(mod, cand) and not (word in AMOUNT_ONLY_WORDS and cand.type != "DURATION"):
+                    cand.mod = mod
+                    cand.start = new_start
+        if cand.day_value or cand.clock:
+            after = text[cand.end : ceiling]
+            zone = _ZONE_WORD_RE.match(after) or (_ZONE_CODE_RE.match(after) if cand.clock else None)
+            if zone:
+                cand.end += zone.end()
+                after = text[cand.end : ceiling]
+        suffix = _SUFFIX_RE.match(text, cand.end, ceiling)
+        if suffix and cand.mod is None:
+            mod = SUFFIX_MODIFIERS[" ".join(suffix.group("mod").lower().split())]
+            if suffix.group("mod").lower() != "lebih" and _compatible(mod, cand):
+                cand.mod = mod
+                cand.end = suffix.end()
+
+
+class _Anchors:
+    """The last day, month, quarter, half and year mentioned so far, for anaphoric expressions."""
+
+    def __init__(self, dct: date | None) -> None:
+        self.day = dct
+        self.month = (dct.year, dct.month) if dct else None
+        self.year = dct.year if dct else None
+        self.quarter = (dct.year, (dct.month - 1) // 3 + 1) if dct else None
+        self.half = (dct.year, (dct.month - 1) // 6 + 1) if dct else None
+
+    def update(self, cand: Candidate) -> None:
+        if cand.type not in {"DATE", "TIME"}:
+            return
+        if cand.day is not None:
+            self.day = cand.day
+        match = _ANCHOR_VALUE_RE.match(cand.value)
+        if not match:
+            return
+        year, month, day, quarter, half = match.groups()
+        self.year = int(year)
+        if month:
+            self.month = (self.year, int(month))
+            self.quarter = (self.year, (int(month) - 1) // 3 + 1)
+            self.half = (self.year, (int(month) - 1) // 6 + 1)
+        if day and cand.day is None:
+            self.day = date(self.year, int(month), int(day))
+        if quarter:
+            self.quarter = (self.year, int(quarter))
+        if half:
+            self.half = (self.year, int(half))
+
+    def resolve(self, unit: str, step: int) -> tuple[str, date | None]:
+        if unit == "D":
+            if self.day is None:
+                return "XXXX-XX-XX", None
+            day = self.day + timedelta(days=step)
+            return day.isoformat(), day
+        if unit == "M":
+            if self.month is None:
+                return "XXXX-XX", None
+            index = self.month[0] * 12 + self.month[1] - 1 + step
+            return f"{index // 12}-{index % 12 + 1:02d}", None
+        if unit in {"Q", "H"}:
+            known = self.quarter if unit == "Q" else self.half
+            parts = 4 if unit == "Q" else 2
+            if known is None:
+                return f"XXXX-{unit}X", None
+            index = known[0] * parts + known[1] - 1 + step
+            return f"{index // parts}-{unit}{index % parts + 1}", None
+        if self.year is None:
+            return "XXXX", None
+        return str(self.year + step), None
+
+
+def _resolve_anaphors(kept: list[Candidate], dct: date | None) -> None:
+    """ "dua hari kemudian", "bulan sebelumnya" count from the last time mentioned before them
+    (from the DCT when nothing was)."""
+    anchors = _Anchors(dct)
+    for cand in kept:
+        if cand.anaphor is not None:
+            cand.value, cand.day = anchors.resolve(*cand.anaphor)
+        anchors.update(cand)
+
+
+def extract_timexes(
+    text: str, dct: str | None, *, sentences: list[Sentence] | None = None, language: str | None = None
+) -> list[Timex]:
+    """Every TIMEX3 time expression in ``text``, in order, with values normalised against the
+    document creation time ``dct`` ("YYYY-MM-DD"; None leaves relative values as X
+    placeholders or *_REF)."""
+    if not text:
+        return []
+    starts = [s.start for s in sentences] if sentences else None
+    ctx = Context(text, parse_dct(dct), TenseFinder(text, starts), language)
+    found = run_rules(text, ctx)
+    if not found:
+        return []
+    # Twice: "kemarin" + "malam" first, then "pukul 21.40 WITA" + "kemarin malam".
+    first = _joined(text, [c for _, c in found])
+    found.extend((-1, c) for c in first)
+    found.extend((-1, c) for c in _joined(text, first + [c for _, c in found if c.clock]) if c.clock)
+    kept = _select(text, found)
+    _add_modifiers_and_zones(text, kept)
+    _resolve_anaphors(kept, ctx.dct)
+    return [
+        Timex(text=text[c.start : c.end], start=c.start, end=c.end, type=c.type, value=c.value, mod=c.mod)
+        for c in kept
+        if c.value
+    ]

@@ -1,0 +1,91 @@
+"""A readable Markdown brief: title, cited summary, timeline, disagreements, agreements, sources.
+
+Every piece of article text is untrusted: characters Markdown would act on (emphasis,
+links, raw HTML, tables, headings) are backslash-escaped so a headline cannot inject
+markup into the brief.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_SIGNIFICANT = re.compile(r"([\\`*_\[\]<>|~#])")
+_BULLET_START = re.compile(r"^(\s*)([-+=])(\s|$)")
+_NUMBER_START = re.compile(r"^(\s*\d+)([.)])(\s|$)")
+
+
+def escape(text: str | None) -> str:
+    """``text`` on one line with Markdown-significant characters escaped."""
+    flat = " ".join((text or "").split())
+    flat = _SIGNIFICANT.sub(r"\\\1", flat)
+    # A line that starts like a list item must not become one.
+    flat = _BULLET_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", flat)
+    return _NUMBER_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", flat)
+
+
+def _flags(entry: dict[str, Any]) -> str:
+    flags = [flag for flag in ("expected", "hedged") if entry.get(flag)]
+    return f" _({', '.join(flags)})_" if flags else ""
+
+
+def to_markdown(story: dict[str, Any]) -> str:
+    articles = story.get("articles", [])
+    number = {a["id"]: n for n, a in enumerate(articles, start=1)}
+
+    def cite(ids: list[str]) -> str:
+        return "".join(f"[{number[i]}]" for i in ids if i in number)
+
+    lines = [f"# {escape(story.get('title'))}", ""]
+    sentences = story.get("summary_sentences") or []
+    if sentences:
+        lines.append(" ".join(f"{escape(s['text'])} {cite([s['article']])}" for s in sentences))
+    elif story.get("summary"):
+        lines.append(escape(story["summary"]))
+    lines.append("")
+
+    timeline = story.get("timeline", [])
+    if timeline:
+        lines += ["## Timeline", ""]
+        for entry in timeline:
+            ids = list(dict.fromkeys(s["article"] for s in entry.get("sources", [])))
+            who = sorted({s["attributed_to"] for s in entry.get("sources", []) if s.get("attributed_to")})
+            said = f" — according to {escape(', '.join(who))}" if who else ""
+            lines.append(f"- **{escape(entry.get('date'))}** {escape(entry.get('text'))}{_flags(entry)}{said} {cite(ids)}")
+        lines.append("")
+
+    conflicts = story.get("conflicts", [])
+    if conflicts:
+        lines += ["## Where sources disagree", ""]
+        for conflict in conflicts:
+            lines.append(f"- **{escape(conflict.get('about'))}**")
+            for value in conflict.get("values", []):
+                extra = []
+                if value.get("attributed_to"):
+                    extra.append("according to " + ", ".join(value["attributed_to"]))
+                if value.get("reported"):
+                    extra.append("reported " + ", ".join(value["reported"]))
+                detail = f" ({escape('; '.join(extra))})" if extra else ""
+                lines.append(f"  - {escape(value.get('value'))}{detail} {cite(value.get('articles', []))}")
+        lines.append("")
+
+    corroborations = story.get("corroborations", [])
+    if corroborations:
+        lines += ["## Where independent sources agree", ""]
+        for item in corroborations:
+            lines.append(f"- {escape(item.get('about'))} {cite(item.get('articles', []))}")
+        lines.append("")
+
+    if articles:
+        lines += ["## Sources", ""]
+        for n, article in enumerate(articles, start=1):
+            parts = [escape(article.get("outlet") or article["id"])]
+            if article.get("title"):
+                parts.append(f"“{escape(article['title'])}”")
+            if article.get("published"):
+                parts.append(escape(article["published"]))
+            if article.get("url"):
+                parts.append(f"<{article['url'].replace('>', '%3E').replace(' ', '%20')}>")
+            lines.append(f"{n}. " + ", ".join(parts))
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
