@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def sentence_pool() -> list[str]:
     pool: list[str] = []
-    for item in read_paths([ROOT / "examples"]):
+    for item in read_paths([ROOT / "examples" / "corpus"]):
         if isinstance(item, IngestProblem):
             continue
         article = clean_document(item)

@@ -1,4 +1,4 @@
-"""Build examples/archive/portal-crawl.warc.gz, the WARC part of the example corpus.
+"""Build examples/corpus/archive/portal-crawl.warc.gz, the WARC part of the example corpus.
 
 The pages below are written for warta's examples (fictional outlets, our own text). The
 archive holds what a real crawl holds, so ingest has something to skip: a warcinfo record,
@@ -21,7 +21,7 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-OUTPUT = Path(__file__).resolve().parents[1] / "examples" / "archive" / "portal-crawl.warc.gz"
+OUTPUT = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "archive" / "portal-crawl.warc.gz"
 ID_NAMESPACE = uuid.UUID("6f1d3c1e-2b4a-4c55-9a0e-7a9d1f0b5e21")
 
 

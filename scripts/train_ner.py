@@ -26,6 +26,7 @@ from scipy import sparse
 from sklearn.cluster import MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
 
 from warta.analyze.entities.features import Featurizer
 from warta.analyze.entities.resources import NER_DIR, load_resources
@@ -79,7 +80,9 @@ def learn_clusters(sentences: list[list[str]], out: Path, seed: int = 13) -> int
     lower_counts = Counter(w for s in sentences for w in s if w.islower())
     with open(out, "w", encoding="utf-8") as handle:
         handle.write(
-            "# word\tcluster ids at k=" + ",".join(map(str, CLUSTER_SIZES)) + "\tlower-case share (scripts/train_ner.py)\n"
+            "# word\tcluster ids at k="
+            + ",".join(map(str, CLUSTER_SIZES))
+            + "\tlower-case share (scripts/train_ner.py)\n"
         )
         for i, word in enumerate(vocab):
             share = lower_counts[word] / counts[word]
@@ -122,9 +125,7 @@ def train(
     trainer = pycrfsuite.Trainer(verbose=False)
     for tokens, tags in sentences:
         trainer.append(featurizer.sentence_features(tokens), tags)
-    trainer.set_params(
-        {"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True}
-    )
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True})
     trainer.train(str(model))
 
 
@@ -147,11 +148,19 @@ def main() -> None:
     parser.add_argument("--skip-resources", action="store_true", help="reuse clusters.tsv and lexicon.tsv")
     args = parser.parse_args()
     started = time.time()
+    # One thread: BLAS/OpenMP threads only fight each other on a shared machine.
+    with threadpool_limits(1):
+        _train_all(args, started)
+
+
+def _train_all(args: argparse.Namespace, started: float) -> None:
     corpora = args.corpora.split(",")
     all_train = {name: load_corpus(name, "train") for name in SPLITS}
     if not args.skip_resources:
         # Clusters see every corpus's training tokens (labels are not used).
-        n = learn_clusters([tokens for data in all_train.values() for tokens, _ in data], args.out / "clusters.tsv")
+        n = learn_clusters(
+            [tokens for data in all_train.values() for tokens, _ in data], args.out / "clusters.tsv"
+        )
         print(f"clusters: {n} words ({time.time() - started:.0f}s)")
         n = learn_lexicon([s for name in corpora for s in all_train[name]], args.out / "lexicon.tsv")
         print(f"lexicon: {n} words")
@@ -162,7 +171,9 @@ def main() -> None:
         crfsuite_model = Path(tmp) / "model.crfsuite"
         train(training, featurizer, crfsuite_model, args.c1, args.c2, args.max_iter)
         export_crfsuite(crfsuite_model, model)
-    print(f"trained on {len(training)} sentences ({time.time() - started:.0f}s), model {model.stat().st_size / 1e6:.1f} MB")
+    print(
+        f"trained on {len(training)} sentences ({time.time() - started:.0f}s), model {model.stat().st_size / 1e6:.1f} MB"
+    )
     for name, result in dev_scores(model, args.out, list(SPLITS)).items():
         per = " ".join(f"{t}={v[2]:.3f}" for t, v in result.per_type.items())  # type: ignore[attr-defined]
         print(f"{name} dev macro F1 {result.macro_f1:.3f} ({per})")  # type: ignore[attr-defined]

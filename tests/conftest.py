@@ -8,7 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
-EXAMPLES = ROOT / "examples"
+EXAMPLES = ROOT / "examples" / "corpus"
+MANIFEST = ROOT / "examples" / "manifest.json"
 
 
 @pytest.fixture
@@ -21,3 +22,16 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "warta.db"
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory):
+    """The example corpus and the two seeds, ingested once into one database for the session."""
+    from warta.pipeline import ingest_paths
+    from warta.store import Store
+
+    paths = [EXAMPLES] + ([SEEDS] if SEEDS.is_dir() else [])
+    store = Store(tmp_path_factory.mktemp("corpus") / "corpus.db")
+    report = ingest_paths(paths, store)
+    store.ingest_report = report  # type: ignore[attr-defined]
+    return store

@@ -9,6 +9,7 @@ import pytest
 
 import warta.clean as clean_module
 from warta.clean import EmptyArticleError, clean_body, clean_document
+from warta.clean.language import identify_language
 from warta.ingest import RawDocument, read_paths
 from warta.model import Article
 
@@ -55,8 +56,11 @@ def test_seed_byline_dateline_and_related_links() -> None:
 def test_seeds_are_indonesian_per_article_and_per_paragraph(seed: Path) -> None:
     article = clean_text(seed.read_text(encoding="utf-8"))
     assert article.language == "id"
+    assert identify_language(article.text, shortcut=False)[0] == "id"
     for paragraph in article.paragraphs:
         assert clean_text(paragraph).language == "id", paragraph[:60]
+        # py3langid itself (restricted languages, Malay mapped), not only the function-word shortcut
+        assert identify_language(paragraph, shortcut=False)[0] == "id", paragraph[:60]
 
 
 # --- related links ---------------------------------------------------------------------------
@@ -241,6 +245,26 @@ def test_english_article() -> None:
 def test_malay_with_strong_markers_stays_malay() -> None:
     text = "Kerajaan berkata bahawa polis akan menyiasat kes itu kerana ia melibatkan wang awam."
     assert clean_text(text).language == "ms"
+    long_malay = " ".join([text, "Menurut kenyataan itu, kerajaan akan memaklumkan keputusan dalam masa terdekat."] * 3)
+    assert identify_language(long_malay)[0] == "ms" and identify_language(long_malay, shortcut=False)[0] == "ms"
+
+
+def test_shortcut_agrees_with_py3langid_on_english() -> None:
+    text = (FIXTURES / "english.txt").read_text(encoding="utf-8")
+    assert identify_language(text)[0] == identify_language(text, shortcut=False)[0] == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le gouvernement a annoncé mardi une nouvelle série de mesures pour soutenir les agriculteurs.", "fr"),
+        ("Die Regierung hat am Dienstag neue Maßnahmen zur Unterstützung der Landwirte angekündigt.", "de"),
+        ("", None),
+        ("12345 — 678", None),
+    ],
+)
+def test_other_languages_and_no_text(text: str, language: str | None) -> None:
+    assert identify_language(text)[0] == language
 
 
 def test_given_language_is_kept_and_normalised() -> None:
@@ -360,3 +384,9 @@ def test_clean_body_is_pure_and_reusable() -> None:
     body = clean_body(f"Reporter: Ani Lestari\nJAKARTA (Antara) - {BODY}\nBaca juga: Judul Lain")
     assert (body.authors, body.outlet, body.dateline_place, body.paragraphs) == (["Ani Lestari"], "Antara", "Jakarta", [BODY])
     assert [link.title for link in body.related] == ["Judul Lain"]
+
+
+def test_feed_style_html_fragment() -> None:
+    fragment = f"<p>{BODY}</p><p>Paragraf kedua dari &quot;entri&quot; umpan berita ini.</p>"
+    article = clean_document(RawDocument("feed.rss", "entry 1", html=fragment))
+    assert article.paragraphs == [BODY, 'Paragraf kedua dari "entri" umpan berita ini.']

@@ -41,7 +41,9 @@ def test_every_entity_is_a_slice_of_the_text() -> None:
 
 
 def test_titles_are_not_part_of_person_names() -> None:
-    found = by_text(extract_entities("Presiden Prancis Emmanuel Macron tiba di Paris bersama Menteri Luar Negeri."))
+    found = by_text(
+        extract_entities("Presiden Prancis Emmanuel Macron tiba di Paris bersama Menteri Luar Negeri.")
+    )
     assert found["Emmanuel Macron"].type == "PER"
     assert not any("Presiden" in t for t in found)
     assert found["Prancis"].type == "LOC"
@@ -84,7 +86,9 @@ def test_short_form_goes_to_the_most_mentioned_full_name() -> None:
 
 def test_aliases_map_to_one_canonical_name() -> None:
     ind = by_text(extract_entities("Pejabat AS dan PBB bertemu di Moskow untuk membahas Korut dan Korsel."))
-    eng = by_text(extract_entities("Officials from the United States and the United Nations met in Moscow on Monday."))
+    eng = by_text(
+        extract_entities("Officials from the United States and the United Nations met in Moscow on Monday.")
+    )
     assert ind["AS"].canonical == eng["United States"].canonical == "Amerika Serikat"
     assert ind["PBB"].canonical == eng["United Nations"].canonical == "Perserikatan Bangsa-Bangsa"
     assert ind["Moskow"].canonical == eng["Moscow"].canonical
@@ -94,7 +98,11 @@ def test_aliases_map_to_one_canonical_name() -> None:
 
 def test_english_and_indonesian_country_names_meet() -> None:
     res = get_resources()
-    mentions = [Mention("Germany", 0, 7, "LOC"), Mention("Jerman", 10, 16, "LOC"), Mention("JEPANG", 20, 26, "LOC")]
+    mentions = [
+        Mention("Germany", 0, 7, "LOC"),
+        Mention("Jerman", 10, 16, "LOC"),
+        Mention("JEPANG", 20, 26, "LOC"),
+    ]
     resolve_names(mentions, res)
     assert mentions[0].canonical == mentions[1].canonical == "Jerman"
     assert mentions[2].canonical == "Jepang"
@@ -121,7 +129,9 @@ def test_outlets_are_organisations() -> None:
 
 def test_english_sentence() -> None:
     found = by_text(
-        extract_entities("Japanese Prime Minister Fumio Kishida met Joe Biden at the White House in Washington.")
+        extract_entities(
+            "Japanese Prime Minister Fumio Kishida met Joe Biden at the White House in Washington."
+        )
     )
     assert found["Fumio Kishida"].type == "PER"
     assert found["Joe Biden"].type == "PER"

@@ -28,9 +28,13 @@ def _dev(name: str) -> list:
 def test_dev_scores_stay_above_their_floors(corpus: str) -> None:
     floors = BASELINE["floors"][corpus]
     result = evaluate(tag_tokens, _dev(corpus))
-    assert result.macro_f1 >= floors["macro_f1"], f"{corpus} macro F1 {result.macro_f1:.3f} < {floors['macro_f1']}"
+    assert result.macro_f1 >= floors["macro_f1"], (
+        f"{corpus} macro F1 {result.macro_f1:.3f} < {floors['macro_f1']}"
+    )
     for kind, floor in floors.get("per_type", {}).items():
-        assert result.per_type[kind][2] >= floor, f"{corpus} {kind} F1 {result.per_type[kind][2]:.3f} < {floor}"
+        assert result.per_type[kind][2] >= floor, (
+            f"{corpus} {kind} F1 {result.per_type[kind][2]:.3f} < {floor}"
+        )
 
 
 def test_scorer_counts_exact_spans_only() -> None:
@@ -43,4 +47,8 @@ def test_scorer_counts_exact_spans_only() -> None:
 
 
 def test_bio_spans_open_on_stray_inside_tags() -> None:
-    assert bio_spans(["O", "I-LOC", "I-LOC", "B-LOC", "I-PER"]) == {(1, 3, "LOC"), (3, 4, "LOC"), (4, 5, "PER")}
+    assert bio_spans(["O", "I-LOC", "I-LOC", "B-LOC", "I-PER"]) == {
+        (1, 3, "LOC"),
+        (3, 4, "LOC"),
+        (4, 5, "PER"),
+    }

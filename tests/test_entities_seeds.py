@@ -100,4 +100,6 @@ def test_pyongyang_and_vladivostok_have_coordinates(seed_entities: list[list[Ent
     places = {e.canonical: e for entities in seed_entities for e in entities if e.type == "LOC"}
     pyongyang, vladivostok = places["Pyongyang"], places["Vladivostok"]
     assert pyongyang.lat == pytest.approx(39.03, abs=0.1) and pyongyang.lon == pytest.approx(125.75, abs=0.1)
-    assert vladivostok.lat == pytest.approx(43.1, abs=0.1) and vladivostok.lon == pytest.approx(131.9, abs=0.1)
+    assert vladivostok.lat == pytest.approx(43.1, abs=0.1) and vladivostok.lon == pytest.approx(
+        131.9, abs=0.1
+    )

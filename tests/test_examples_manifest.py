@@ -20,8 +20,8 @@ import feedparser
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-MANIFEST = json.loads((EXAMPLES / "manifest.json").read_text(encoding="utf-8"))
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+MANIFEST = json.loads((EXAMPLES.parent / "manifest.json").read_text(encoding="utf-8"))
 CORPUS_DIRS = ("articles", "feeds", "pages", "archive")
 
 WEEKDAYS = {
@@ -450,7 +450,7 @@ def test_committed_warc_matches_its_build_script(tmp_path: Path, monkeypatch: py
     import importlib.util
     import sys
 
-    script = EXAMPLES.parent / "scripts" / "build_example_warc.py"
+    script = EXAMPLES.parents[1] / "scripts" / "build_example_warc.py"
     spec = importlib.util.spec_from_file_location("build_example_warc", script)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

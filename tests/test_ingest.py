@@ -93,6 +93,13 @@ def test_malformed_json_line_is_named_and_the_others_go_on(tmp_path: Path) -> No
     assert str(problems(items)[0]) == f"{path}:line 2: {found['line 2']}"
 
 
+def test_json_authors_forms() -> None:
+    as_string = raw_from_dict({"text": "isi", "author": "Ani Lestari"}, "api", None)
+    as_objects = raw_from_dict({"text": "isi", "authors": [{"name": "Ani"}, "Budi", "Ani"], "id": 7}, "api", None)
+    assert isinstance(as_string, RawDocument) and as_string.authors == ["Ani Lestari"]
+    assert isinstance(as_objects, RawDocument) and as_objects.authors == ["Ani", "Budi"] and as_objects.id == "7"
+
+
 def test_json_field_of_wrong_type_is_a_problem() -> None:
     problem = raw_from_dict({"text": "isi", "title": ["not", "a", "string"]}, "api", "item 1")
     assert isinstance(problem, IngestProblem) and "'title'" in problem.message
@@ -245,6 +252,13 @@ def test_truncated_gzip_yields_records_read_before_the_damage(tmp_path: Path) ->
     assert 0 < len(good) < 200 and [doc.id for doc in good] == [f"n{i}" for i in range(len(good))]
     [problem] = problems(items)
     assert f"truncated gzip stream after {len(good)} records" in problem.message
+
+
+def test_gzipped_html_page(tmp_path: Path) -> None:
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(gzip.compress((FIXTURES / "portal_page.html").read_bytes()))
+    [doc] = read_all(path)
+    assert isinstance(doc, RawDocument) and doc.html and "Sukamaju" in doc.html
 
 
 def test_not_actually_gzip(tmp_path: Path) -> None:

@@ -24,9 +24,10 @@ def _first():
         "a1", sentences, published="2024-03-04", outlet="Harian Satu", title="Rina Suhendra berangkat ke Tokyo",
         url="https://satu.example/rina",
         events=[
-            {"sentence": 0, "type": "movement", "participants": [MINISTER], "place": "Jakarta", "time": "2024-03-03"},
+            {"sentence": 0, "type": "movement", "participants": [MINISTER], "place": "Jakarta", "time": "2024-03-03",
+             "trigger": "berangkat"},
             {"sentence": 1, "type": "meeting", "participants": [MINISTER, "Perdana Menteri Jepang"],
-             "time": ("2024-03-05", "ON_OR_AFTER"), "expected": True},
+             "time": ("2024-03-05", "ON_OR_AFTER"), "expected": True, "trigger": "Pertemuan"},
             {"sentence": 4, "type": "meeting", "participants": [MINISTER], "time": "2024-03"},
         ],
         attributions=[{"sentence": 2, "source": MINISTRY, "canonical": MINISTRY,
@@ -49,10 +50,12 @@ def _second():
     return make(
         "a2", sentences, published="2024-03-05", outlet="Kabar Dua", title="Rina Suhendra tiba di Tokyo",
         events=[
-            {"sentence": 0, "type": "movement", "participants": [MINISTER], "place": "Jakarta", "time": "2024-03-02"},
+            {"sentence": 0, "type": "movement", "participants": [MINISTER], "place": "Jakarta", "time": "2024-03-02",
+             "trigger": "meninggalkan"},
             {"sentence": 1, "type": "meeting", "participants": [MINISTER, "Perdana Menteri Jepang"],
-             "time": ("2024-03-06", "ON_OR_AFTER"), "expected": True},
-            {"sentence": 5, "type": "movement", "participants": [MINISTER], "place": "Tokyo", "time": "2024-03-04"},
+             "time": ("2024-03-06", "ON_OR_AFTER"), "expected": True, "trigger": "Pertemuan"},
+            {"sentence": 5, "type": "movement", "participants": [MINISTER], "place": "Tokyo", "time": "2024-03-04",
+             "trigger": "tiba"},
         ],
         attributions=[{"sentence": 2, "source": "Juru bicara Kementerian Luar Negeri", "canonical": MINISTRY,
                        "content": "kedua negara akan meneken perjanjian dagang baru yang bernilai besar"}],

@@ -12,8 +12,12 @@ from warta.errors import WartaError
 
 
 def find_examples(explicit: str | None = None) -> Path:
-    """The example corpus: the folder given, ./examples, or the one beside the source tree."""
-    candidates = [Path(explicit)] if explicit else [Path.cwd() / "examples", Path(__file__).resolve().parents[2] / "examples"]
+    """The example corpus: the folder given, ./examples/corpus, or the one beside the source tree."""
+    candidates = (
+        [Path(explicit)]
+        if explicit
+        else [Path.cwd() / "examples" / "corpus", Path(__file__).resolve().parents[2] / "examples" / "corpus"]
+    )
     for candidate in candidates:
         if candidate.is_dir():
             return candidate

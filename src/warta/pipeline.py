@@ -17,8 +17,14 @@ from typing import Any, TextIO
 
 from warta.analyze import analyze
 from warta.clean import clean_document
-from warta.dedup import canonical_url, content_hash, minhash_of
-from warta.dedup.near import NearDuplicateIndex, parameters, signature_bytes, signature_from_bytes
+from warta.dedup import canonical_url, content_hash, is_variant_url, minhash_of, normalise_for_hash
+from warta.dedup.near import (
+    LeanMinHash,
+    NearDuplicateIndex,
+    parameters,
+    signature_bytes,
+    signature_from_bytes,
+)
 from warta.errors import InputError
 from warta.ingest import IngestProblem, RawDocument, read_paths
 from warta.model import Analysis, Article
@@ -183,8 +189,10 @@ class _Session:
         store = self.store
         now = datetime.now(UTC).isoformat(timespec="seconds")
         fresh: list[Article] = []
+        folded: dict[int, str] = {}
         for article in batch:
-            article.content_hash = content_hash(article.text)
+            folded[id(article)] = normalise_for_hash(article.text)
+            article.content_hash = content_hash(article.text, normalised=folded[id(article)])
             article.id = article_id_for(article)
             article.ingested_at = now
             if store.article_hash(article.id) == article.content_hash:
@@ -192,8 +200,9 @@ class _Session:
                 report.article_ids.append(article.id)
             else:
                 fresh.append(article)
-        # Earliest first, so that within a batch the canonical copy is the first published.
-        fresh.sort(key=lambda a: (a.published or "9999", a.id))
+        # Earliest first, so that within a batch the canonical copy is the first published
+        # (and, between copies published together, the one at the plain URL, not AMP).
+        fresh.sort(key=lambda a: (a.published or "9999", is_variant_url(a.url), a.id))
         seen: set[str] = set()
         fresh = [a for a in fresh if not (a.id in seen or seen.add(a.id))]  # type: ignore[func-returns-value]
         analyses: dict[str, Analysis] = {}
@@ -204,19 +213,7 @@ class _Session:
         with store.transaction():
             for article in fresh:
                 url_key = canonical_url(article.url)
-                kind: str | None = None
-                score: float | None = None
-                duplicate_of = store.find_canonical(canonical_url=url_key, content_hash=article.content_hash)
-                if duplicate_of == article.id:
-                    duplicate_of = None  # an updated version of itself
-                if duplicate_of:
-                    kind, score = "exact", 1.0
-                signature = minhash_of(article.text)
-                if not duplicate_of:
-                    match = self.near.best_match(signature)
-                    if match and match[0] != article.id:
-                        duplicate_of, score = match
-                        kind = "near"
+                duplicate_of, kind, score, signature = self._find_duplicate(article, url_key, folded[id(article)])
                 article.duplicate_of = duplicate_of
                 store.insert_article(article, canonical_url=url_key, duplicate_kind=kind, duplicate_score=score)
                 report.stored += 1
@@ -224,13 +221,27 @@ class _Session:
                 added.append((article, analyses.get(article.id)))
                 if duplicate_of:
                     report.duplicates += 1
-                    continue
-                store.save_signature(article.id, signature_bytes(signature))
-                self.near.add(article.id, signature)
+                elif signature is not None:
+                    store.save_signature(article.id, signature_bytes(signature))
+                    self.near.add(article.id, signature)
             if self.analyse:
                 from warta.stories_bridge import update_stories
 
                 report.stories_updated += update_stories(store, added, analyses)
+
+
+    def _find_duplicate(
+        self, article: Article, url_key: str | None, normalised: str
+    ) -> tuple[str | None, str | None, float | None, LeanMinHash | None]:
+        """(canonical id, "exact"|"near", similarity, signature) — or Nones for a new article."""
+        exact = self.store.find_canonical(canonical_url=url_key, content_hash=article.content_hash)
+        if exact and exact != article.id:  # the same id is an updated version of itself
+            return exact, "exact", 1.0, None
+        signature = minhash_of(article.text, normalised=normalised)
+        match = self.near.best_match(signature)
+        if match and match[0] != article.id:
+            return match[0], "near", match[1], signature
+        return None, None, None, signature
 
 
 def _load_near_index(store: Store) -> NearDuplicateIndex:
@@ -265,7 +276,14 @@ def _with_progress(items: Iterator[RawDocument | IngestProblem], paths: list[str
     if not sys.stderr.isatty():
         yield from items
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     with Progress(
         SpinnerColumn(),

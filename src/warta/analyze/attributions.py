@@ -96,6 +96,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "that": _phrase_regex(cues["that_words"]),
         "descriptor": _phrase_regex(cues["descriptors"]),
         "portfolio": _phrase_regex(cues["portfolios"]),
+        "rank": _phrase_regex(cues["ranks"], flags=0),
     }
 
 
@@ -115,6 +116,7 @@ def _words(text: str) -> list[str]:
     return [w.rstrip(".") or w for w in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=64)
 def _lower_set(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_attribution_cues()[key])
 
@@ -131,6 +133,12 @@ def canonical_source_name(phrase: str) -> str:
     """
     phrase = phrase.strip().strip(",")
     pats = _patterns()
+    # "Kapolda Metro Jaya Irjen Karyoto": the name follows a police or military rank.
+    rank = pats["rank"].search(phrase)
+    if rank is not None:
+        after = phrase[rank.end() :].strip()
+        if after[:1].isupper():
+            return after.rstrip(".,")
     rest = phrase
     stripped = False
     while True:
@@ -328,7 +336,8 @@ class _Extractor:
             return None
         words = [w.lower() for w in _words(span.text)]
         if len(words) == 1 and words[0] in _lower_set("pronouns"):
-            prev = self.found[-1] if self.found else None
+            earlier = sentence_found or self.found
+            prev = earlier[-1] if earlier else None
             if prev is not None:
                 return Source(span.text, span.start, span.end, prev.source.canonical), list(prev.via)
             return Source(span.text, span.start, span.end, self._previous_subject(span.start)), []

@@ -58,18 +58,21 @@ def _phrases(phrases: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _trigger_patterns() -> list[tuple[re.Pattern[str], str]]:
-    """(pattern, type) pairs; lower-case triggers match any case and take an optional -nya."""
-    patterns: list[tuple[re.Pattern[str], str]] = []
+def _trigger_index() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
+    """Triggers by first word: (words, type, case-sensitive), longest first.
+
+    Lower-case triggers match in any case and take an optional -nya on the last word;
+    triggers written with capitals ("KTT") match only as written.
+    """
+    index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
     for event_type, triggers in load_event_triggers()["triggers"].items():
-        lower = [t for t in triggers if t == t.lower()]
-        exact = [t for t in triggers if t != t.lower()]
-        if lower:
-            body = _phrases(lower)
-            patterns.append((re.compile(rf"(?<![\w-])(?:{body})(?:nya)?(?![\w-])", re.I), event_type))
-        if exact:
-            patterns.append((re.compile(rf"(?<![\w-])(?:{_phrases(exact)})(?![\w-])"), event_type))
-    return patterns
+        for trigger in triggers:
+            words = tuple(trigger.split())
+            exact = trigger != trigger.lower()
+            index.setdefault(words[0].lower(), []).append((words, event_type, exact))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -100,12 +103,12 @@ def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
         if match.group(0)[:1].islower():
             cuts.add(match.start())
     for match in pats["comma_connectors"].finditer(text, sent.start, sent.end):
-        before = text[sent.start : match.start()].rstrip()
-        if before.endswith(","):
+        if text[max(sent.start, match.start() - 2) : match.start()].strip() == ",":
             cuts.add(match.start())
-    for i in range(sent.start, sent.end):
-        if text[i] == ";":
-            cuts.add(i + 1)
+    semi = text.find(";", sent.start, sent.end)
+    while semi >= 0:
+        cuts.add(semi + 1)
+        semi = text.find(";", semi + 1, sent.end)
     ordered = sorted(cuts)
     return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if b > a]
 
@@ -225,18 +228,38 @@ def _attribution_of(pos: int, attributions: list[Attribution]) -> int | None:
     return None
 
 
+def _word_matches(word: str, want: str, exact: bool, last: bool) -> bool:
+    if exact:
+        return word == want
+    lower = word.lower()
+    return lower == want or (last and lower == want + "nya")
+
+
 def _triggers(text: str, sent: Sentence) -> list[tuple[Span, str]]:
+    """Triggers in a sentence; the longest one wins ("gempa bumi" over "gempa")."""
+    index = _trigger_index()
+    words = list(_WORD.finditer(text, sent.start, sent.end))
     found: list[tuple[Span, str]] = []
-    for pattern, event_type in _trigger_patterns():
-        for match in pattern.finditer(text, sent.start, sent.end):
-            found.append((Span(match.group(0), match.start(), match.end()), event_type))
-    # Longest first, then drop triggers overlapping one already kept ("gempa bumi" over "gempa").
-    found.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
-    kept: list[tuple[Span, str]] = []
-    for span, event_type in found:
-        if all(span.end <= k.start or span.start >= k.end for k, _ in kept):
-            kept.append((span, event_type))
-    return sorted(kept, key=lambda item: item[0].start)
+    i = 0
+    while i < len(words):
+        first = words[i].group(0).lower()
+        key = first if first in index else first[:-3] if first.endswith("nya") else first
+        matched = 0
+        for trigger_words, event_type, exact in index.get(key, []):
+            n = len(trigger_words)
+            if i + n > len(words):
+                continue
+            if all(
+                _word_matches(words[i + k].group(0), trigger_words[k] if exact else trigger_words[k].lower(),
+                              exact, k == n - 1)
+                for k in range(n)
+            ):
+                start, end = words[i].start(), words[i + n - 1].end()
+                found.append((Span(text[start:end], start, end), event_type))
+                matched = n
+                break
+        i += matched or 1
+    return found
 
 
 def _frame(
@@ -249,8 +272,8 @@ def _frame(
     timexes: list[Timex],
     attributions: list[Attribution],
     others: list[Span],
+    clauses: list[tuple[int, int]],
 ) -> Event:
-    clauses = _clauses(text, sent)
     clause = _clause_of(clauses, trigger.start)
     sent_timexes = [t for t in timexes if t.start >= sent.start and t.end <= sent.end]
     time = _nearest_time(trigger, sent_timexes, clause, others)
@@ -327,10 +350,13 @@ def extract_events(
     events: list[Event] = []
     for sent_index, sent in enumerate(sentences):
         found = _triggers(text, sent)
+        if not found:
+            continue
+        clauses = _clauses(text, sent)
         for trigger, event_type in found:
             others = [t for t, _ in found if t is not trigger]
             events.append(
-                _frame(text, trigger, event_type, sent, sent_index, entities, timexes, attributions, others)
+                _frame(text, trigger, event_type, sent, sent_index, entities, timexes, attributions, others, clauses)
             )
     events.extend(_statement_events(text, sentences, timexes, attributions, events))
     return sorted(events, key=lambda e: e.trigger.start)

@@ -78,7 +78,9 @@ def hedge_cues(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         if word.lower() == "may" and word != "may":
             continue
         found.append(Span(text=word, start=match.start(), end=match.end()))
-    found.extend(_modal_hedges(text, start, end))
+    window = text[start:end].lower()
+    if "bisa" in window or "dapat" in window:
+        found.extend(_modal_hedges(text, start, end))
     return sorted(found, key=lambda s: s.start)
 
 

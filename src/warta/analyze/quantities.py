@@ -151,6 +151,12 @@ CURRENCIES: dict[str, str] = {
     "rp": "IDR", "rp.": "IDR", "idr": "IDR", "us$": "USD", "usd": "USD", "$": "USD", "s$": "SGD",
     "sgd": "SGD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY",
 }  # fmt: skip
+# Scale letters after money in headlines: Indonesian "Rp3,2 T" (triliun), "Rp500 M" (miliar);
+# English "$5M" (million), "$2B".
+ABBREVIATED_SCALES: dict[str, dict[str, float]] = {
+    "IDR": {"T": 1e12, "M": 1e9, "Jt": 1e6, "jt": 1e6, "Rb": 1e3, "rb": 1e3},
+    "other": {"T": 1e12, "B": 1e9, "bn": 1e9, "M": 1e6, "m": 1e6, "mn": 1e6, "K": 1e3, "k": 1e3},
+}
 CURRENCY_WORDS: dict[str, str] = {
     "rupiah": "IDR", "dolar as": "USD", "dolar amerika serikat": "USD", "dolar amerika": "USD",
     "dolar singapura": "SGD", "dolar": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD",
@@ -320,7 +326,23 @@ def _glued(text: str, start: int, end: int) -> bool:
         return True
     if after[:1] in ("/", ":") or (after[:1] in ".,-" and after[1:2].isdigit()):
         return True
+    if after_currency:  # "Rp3,2T", "$5M": a scale letter may follow money
+        return False
     return after[:1].isalnum() and not text[end : end + 3].lower().startswith(GLUED_UNITS)
+
+
+_GROUPED_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)")
+_SCALE_LETTERS_AFTER = re.compile(r"[^\S\n]?(?P<scale>[A-Za-z]{1,2})\b")
+
+
+def _abbreviated_scale(text: str, end: int, currency: str) -> tuple[float, int] | None:
+    """The factor and end of a scale letter after money ("Rp3,2 T" -> 1e12), if there is one."""
+    found = _SCALE_LETTERS_AFTER.match(text, end)
+    if found is None:
+        return None
+    table = ABBREVIATED_SCALES["IDR" if currency == "IDR" else "other"]
+    factor = table.get(found.group("scale"))
+    return None if factor is None else (factor, found.end())
 
 
 def _blocked(head: str) -> bool:
@@ -436,6 +458,12 @@ def _one_quantity(text: str, match: re.Match[str], language: str) -> Quantity | 
     elif kind == "digits" and (cur := _before(_CURRENCY_BEFORE, _CURRENCY_TAILS, text, start, 10)):
         unit = CURRENCIES[cur.group("cur").lower()]
         prefix_start = cur.start()
+        if unit == "IDR" and (grouped := _GROUPED_THOUSANDS.match(number_text)):
+            # Rupiah have no cents: "Rp 10.000" and "Rp 10,000" are ten thousand in any language.
+            plain = grouped.group().replace(".", "").replace(",", "")
+            value = parse_number(plain + number_text[grouped.end() :], language=language)
+        if value is not None and (scaled := _abbreviated_scale(text, end, unit)):
+            value, end = round(value * scaled[0], 6), scaled[1]
         normalized = _normalized(value, None, unit)
     elif kind == "digits" and (magnitude := _before(_MAGNITUDE_BEFORE, _MAGNITUDE_TAILS, text, start, 20)):
         unit, normalized = "magnitude", _normalized(value, None, "magnitude")

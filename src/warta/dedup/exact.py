@@ -53,6 +53,18 @@ def normalise_for_hash(text: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
-def content_hash(text: str) -> str:
+def content_hash(text: str, *, normalised: str | None = None) -> str:
     """SHA-1 of the normalised text (hex); equal for copies that differ only in form."""
-    return hashlib.sha1(normalise_for_hash(text).encode("utf-8")).hexdigest()
+    folded = normalised if normalised is not None else normalise_for_hash(text)
+    return hashlib.sha1(folded.encode("utf-8")).hexdigest()
+
+
+def is_variant_url(url: str | None) -> bool:
+    """True for an AMP page or a tracking-decorated link: a copy of some plainer URL."""
+    if not url:
+        return False
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if host.startswith("amp.") or _AMP_PATH.search(parts.path):
+        return True
+    return any(_TRACKING_PARAMS.match(k) for k, _ in parse_qsl(parts.query, keep_blank_values=True))

@@ -22,6 +22,9 @@ SEED = 20230911
 # Syndicated copies with a changed title, dateline or a sentence added or dropped stay
 # well above this; different outlets' own reports of one event stay far below it.
 THRESHOLD = 0.6
+# LSH finds candidates from a lower similarity, so that copies just above THRESHOLD are
+# not lost to the banding's false negatives; each candidate is then checked at THRESHOLD.
+CANDIDATE_THRESHOLD = 0.5
 
 
 def parameters() -> dict[str, str]:
@@ -35,8 +38,9 @@ def parameters() -> dict[str, str]:
     }
 
 
-def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
-    words = normalise_for_hash(text).split()
+def shingles(text: str, size: int = SHINGLE_WORDS, *, normalised: str | None = None) -> set[bytes]:
+    """Word ``size``-grams of the normalised text (pass ``normalised`` to skip normalising again)."""
+    words = (normalised if normalised is not None else normalise_for_hash(text)).split()
     if len(words) <= size:
         return {" ".join(words).encode("utf-8")} if words else set()
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
@@ -47,10 +51,10 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
 _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
 
 
-def minhash_of(text: str) -> LeanMinHash:
+def minhash_of(text: str, *, normalised: str | None = None) -> LeanMinHash:
     """The MinHash signature of ``text``'s word shingles (hashed in bulk, not one by one)."""
     m = _TEMPLATE.copy()
-    m.update_batch(list(shingles(text)))
+    m.update_batch(list(shingles(text, normalised=normalised)))
     return LeanMinHash(m)
 
 
@@ -67,7 +71,7 @@ class NearDuplicateIndex:
     """An LSH index over canonical articles' signatures."""
 
     def __init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
         self._signatures: dict[str, LeanMinHash] = {}
 
     def __len__(self) -> int:

@@ -92,7 +92,9 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]], types: Sequence[str] = TYPES) -> Score:
+def score(
+    gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]], types: Sequence[str] = TYPES
+) -> Score:
     counts = {t: [0, 0, 0] for t in types}
     for gold_tags, pred_tags in zip(gold, predicted, strict=True):
         g, p = bio_spans(gold_tags), bio_spans(pred_tags)

@@ -21,9 +21,9 @@ from warta.stories.evidence import Member
 from warta.stories.places import places_compatible
 from warta.stories.records import Conflict, ConflictValue
 from warta.stories.synonyms import canonical_stems
-from warta.stories.text import content_stems, words
+from warta.stories.text import comparison_stems, content_stems, words
 from warta.stories.timeline import EventGroup, Frame, _span_days, one_line, participants_overlap
-from warta.stories.timevalues import compatible, day_distance, precision
+from warta.stories.timevalues import compatible, day_distance, is_dated, precision
 
 CONFLICT_WINDOW_DAYS = 4
 QUANTITY_TOLERANCE = 0.005  # relative difference below which two values agree (rounding)
@@ -113,6 +113,9 @@ def _anchored_value(group: EventGroup) -> str | None:
 def _could_be_one_event(a: EventGroup, b: EventGroup) -> bool:
     if a.type != b.type or a.article_ids & b.article_ids:
         return False
+    # A plan and a report that something happened are different claims, not a dispute.
+    if any(f.event.expected for f in a.frames) != any(f.event.expected for f in b.frames):
+        return False
     if not participants_overlap(a.participants, b.participants):
         return False
     if not places_compatible(a.places, b.places):
@@ -169,6 +172,21 @@ class _Measure:
     context: frozenset[str]
     sentence: str
     subjects: frozenset[str]
+    moments: tuple[str, ...]  # dates the sentence gives for the value
+
+    def same_moment(self, other: _Measure) -> bool:
+        """Counts change (a death toll rises): values dated to different moments do not clash.
+
+        A value with no date of its own held when it was reported; two undated values (a
+        train's top speed) are taken as timeless claims about the same thing.
+        """
+        if not self.moments and not other.moments:
+            return True
+        mine = self.moments or ((self.member.reported,) if self.member.reported else ())
+        theirs = other.moments or ((other.member.reported,) if other.member.reported else ())
+        if not mine or not theirs:
+            return True
+        return any(compatible(a, b) for a in mine for b in theirs)
 
     def same_measure(self, other: _Measure) -> bool:
         """Shared context words, and no two disjoint sets of named subjects (BI vs The Fed)."""
@@ -192,11 +210,16 @@ def _measure(member: Member, q: Quantity) -> _Measure | None:
     text = _blank_spans(member, sentence.start, sentence.end, q)
     left = _CLAUSE_BREAK.split(text[: q.start - sentence.start])[-1]
     right = _CLAUSE_BREAK.split(text[q.end - sentence.start :])[0]
-    before = content_stems(" ".join(words(left)[-CONTEXT_WORDS:]))
-    after = content_stems(" ".join(words(right)[:CONTEXT_WORDS]))
+    before = comparison_stems(" ".join(words(left)[-CONTEXT_WORDS:]))
+    after = comparison_stems(" ".join(words(right)[:CONTEXT_WORDS]))
     context = canonical_stems(set(before) | set(after))
     subjects = frozenset(_subjects(member, sentence.start, sentence.end))
-    return _Measure(member, q, float(value), unit.lower(), frozenset(context), member.sentence_text(index), subjects)
+    moments = tuple(
+        t.value for t in member.analysis.timexes
+        if sentence.start <= t.start < sentence.end and t.type in ("DATE", "TIME") and is_dated(t.value)
+    )
+    return _Measure(member, q, float(value), unit.lower(), frozenset(context), member.sentence_text(index),
+                    subjects, moments)
 
 
 def _blank_spans(member: Member, start: int, end: int, keep: Quantity) -> str:
@@ -215,6 +238,8 @@ def _subjects(member: Member, start: int, end: int) -> set[str]:
     sources = [(a.source.start, a.source.end) for a in member.analysis.attributions]
     out = set()
     for e in member.analysis.entities:
+        if e.type not in ("PER", "ORG"):
+            continue  # places refine ("Cianjur" / "Kabupaten Cianjur"), they do not name another subject
         if start <= e.start < end and not any(s <= e.start < t for s, t in sources):
             out.add(e.canonical or e.text)
     return out
@@ -224,12 +249,13 @@ def _agree(a: _Measure, b: _Measure) -> bool:
     low, high = sorted((a.value, b.value))
     if high == 0 or (high - low) / high <= QUANTITY_TOLERANCE:
         return True
-    mods = {a.quantity.mod, b.quantity.mod}
     # "up to 20" admits 18; "more than 10" admits 12; "about 40" admits 37.
     smaller, larger = (a, b) if a.value <= b.value else (b, a)
     if larger.quantity.mod in ("UP_TO", "LESS_THAN") or smaller.quantity.mod == "MORE_THAN":
         return True
-    return "APPROX" in mods and (high - low) / high <= 0.15
+    # "about 40" admits 37, but two different round figures are two estimates.
+    one_approximate = (a.quantity.mod == "APPROX") != (b.quantity.mod == "APPROX")
+    return one_approximate and (high - low) / high <= 0.1
 
 
 def quantity_conflicts(members: list[Member]) -> list[Conflict]:
@@ -271,11 +297,16 @@ def quantity_conflicts(members: list[Member]) -> list[Conflict]:
                     values.append([m])
             if len(values) < 2:
                 continue
+            # At least two of the differing values must describe the same moment.
+            if not any(
+                x.same_moment(y) for i, a in enumerate(values) for b in values[i + 1 :] for x in a for y in b
+            ):
+                continue
             shared = frozenset.intersection(*(m.context for m in cluster)) or cluster[0].context
             about = f"{' '.join(sorted(shared)[:3]) or 'quantity'} ({unit})"
             out_values = []
             for bucket in sorted(values, key=lambda b: b[0].value):
-                cv = ConflictValue(value=_format(bucket[0]))
+                cv = ConflictValue(value=_format(bucket[0]), number=bucket[0].value, unit=bucket[0].unit)
                 for m in sorted(bucket, key=lambda m: (m.member.reported or "", m.member.id)):
                     _add(cv, m.member, m.member.speaker(m.member.attribution_for_sentence(
                         m.member.sentence_index_at(m.quantity.start))), m.sentence)
@@ -284,8 +315,15 @@ def quantity_conflicts(members: list[Member]) -> list[Conflict]:
     return conflicts
 
 
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
 def _format(m: _Measure) -> str:
     number = f"{m.value:g}"
+    for scale, word in _SCALES:
+        if abs(m.value) >= scale:
+            number = f"{m.value / scale:g} {word}"
+            break
     prefix = {"UP_TO": "≤", "LESS_THAN": "<", "MORE_THAN": ">", "APPROX": "~"}.get(m.quantity.mod or "", "")
     return f"{prefix}{number} {m.unit}"
 

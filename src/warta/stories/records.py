@@ -62,6 +62,8 @@ class ConflictValue(Record):
     attributed_to: list[str] = field(default_factory=list)
     reported: list[str] = field(default_factory=list)  # publication dates of the articles
     sentences: list[str] = field(default_factory=list)
+    number: float | None = None  # quantity conflicts: the value as a number, in ``unit``
+    unit: str | None = None
 
 
 @dataclass(slots=True)

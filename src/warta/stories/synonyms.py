@@ -40,6 +40,7 @@ gempa earthquake quake
 banjir flood floods
 korban victim victims
 harga price
+biaya ongkos investasi cost costs investment
 naik tambah rise increase
 turun kurang fall decrease
 """

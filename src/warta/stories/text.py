@@ -144,3 +144,8 @@ def feature_terms(text: str) -> list[str]:
             continue
         out.append(translate(word) or stem(word))
     return out
+
+
+def comparison_stems(text: str) -> list[str]:
+    """Content stems with English words put into Indonesian (for cross-language matching)."""
+    return [t for t in feature_terms(text) if not t.startswith("#")]

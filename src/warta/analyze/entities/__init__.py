@@ -9,10 +9,8 @@ with a few rules (titles, outlets, role-phrase organisations, geographic names; 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from warta.analyze.entities.linking import Mention, resolve_names
-from warta.analyze.entities.resources import Resources, get_resources, token_key
+from warta.analyze.entities.resources import Resources, get_resources
 from warta.analyze.entities.rules import apply_rules
 from warta.analyze.entities.tagger import tag_tokens
 from warta.analyze.entities.tokenize import Token, tokenize
@@ -23,12 +21,6 @@ __all__ = ["extract_entities", "tag_words", "tag_tokens", "tokenize", "Token"]
 
 _POSSESSIVE = ("'s", "’s")
 _DASHES = {"-", "–", "—"}
-
-
-@lru_cache(maxsize=1)
-def _typed_aliases(res_id: int) -> dict[tuple[str, ...], str]:
-    res = get_resources()
-    return {token_key(alias): res.alias_forms[alias] for alias, (_c, kind) in res.aliases.items() if kind}
 
 
 def _sentences(text: str, sentences: list[Sentence] | None) -> list[Sentence]:
@@ -44,7 +36,11 @@ def _segments(text: str, tokens: list[Token]) -> list[list[Token]]:
     names never run across such a dash, and taggers join the two sides otherwise."""
     parts: list[list[Token]] = [[]]
     for tok in tokens:
-        spaced = tok.text in _DASHES and text[tok.start - 1 : tok.start].isspace() and text[tok.end : tok.end + 1].isspace()
+        spaced = (
+            tok.text in _DASHES
+            and text[tok.start - 1 : tok.start].isspace()
+            and text[tok.end : tok.end + 1].isspace()
+        )
         if spaced:
             parts.append([])
         else:
@@ -66,7 +62,7 @@ def looks_english(text: str) -> bool:
 def tag_words(words: list[str], *, english: bool = False) -> list[str]:
     """BIO tags for pre-tokenised words: the tagger plus the span rules (for scoring)."""
     res = get_resources()
-    spans = apply_rules(words, sorted(bio_spans(tag_tokens(words))), res, _typed_aliases(id(res)), english)
+    spans = apply_rules(words, sorted(bio_spans(tag_tokens(words))), res, res.typed_aliases, english)
     tags = ["O"] * len(words)
     for start, end, kind in spans:
         tags[start] = "B-" + kind
@@ -78,7 +74,7 @@ def tag_words(words: list[str], *, english: bool = False) -> list[str]:
 def _mentions_in(text: str, tokens: list[Token], res: Resources, english: bool) -> list[Mention]:
     words = [t.text for t in tokens]
     spans = {(s, e, kind) for s, e, kind in bio_spans(tag_tokens(words))}
-    spans = apply_rules(words, sorted(spans), res, _typed_aliases(id(res)), english)
+    spans = apply_rules(words, sorted(spans), res, res.typed_aliases, english)
     out = []
     for start, end, kind in spans:
         begin, stop = tokens[start].start, tokens[end - 1].end

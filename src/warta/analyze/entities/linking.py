@@ -95,10 +95,14 @@ def _link_people(mentions: list[Mention], res: Resources) -> None:
     full_names = {name: name.split() for name in full_counts}
     for m in mentions:
         words = m.canonical.split()
-        if m.type != "PER" and (len(words) > 1 or m.text.lower() in res.places or m.text.lower() in res.aliases):
+        if m.type != "PER" and (
+            len(words) > 1 or m.text.lower() in res.places or m.text.lower() in res.aliases
+        ):
             continue  # an unknown one-word ORG/LOC may be a person's surname the tagger mistyped
         candidates = [
-            name for name, tokens in full_names.items() if len(tokens) > len(words) and _contains(tokens, words)
+            name
+            for name, tokens in full_names.items()
+            if len(tokens) > len(words) and _contains(tokens, words)
         ]
         if candidates:
             m.canonical = max(candidates, key=lambda n: (full_counts[n], -first_seen[n]))

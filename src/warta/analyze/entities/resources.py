@@ -38,6 +38,7 @@ class Resources:
     places: dict[str, Place] = field(default_factory=dict)  # lower name or alias -> place
     aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower alias -> (canonical, type)
     alias_forms: dict[str, str] = field(default_factory=dict)  # lower alias -> alias as written
+    typed_aliases: dict[tuple[str, ...], str] = field(default_factory=dict)  # tokens -> alias, when typed
     titles: set[str] = field(default_factory=set)  # lower title/role words
     org_heads: set[str] = field(default_factory=set)
     outlets: dict[tuple[str, ...], str] = field(default_factory=dict)  # lower tokens -> name
@@ -110,6 +111,7 @@ def load_resources(ner_dir: Path = NER_DIR, gazetteer: Path = GAZETTEER) -> Reso
         res.alias_forms[alias.lower()] = alias
         res.aliases.setdefault(canonical.lower(), (canonical, kind))
         res.alias_forms.setdefault(canonical.lower(), canonical)
+    res.typed_aliases = {token_key(res.alias_forms[a]): res.alias_forms[a] for a, (_c, kind) in res.aliases.items() if kind}
     return res
 
 

@@ -64,7 +64,11 @@ def _overlaps(span: Span, spans: Sequence[Span]) -> list[Span]:
 
 
 def _is_place(
-    words: Sequence[str], start: int, end: int, res: Resources, types: tuple[str, ...] = ("country", "city", "province")
+    words: Sequence[str],
+    start: int,
+    end: int,
+    res: Resources,
+    types: tuple[str, ...] = ("country", "city", "province"),
 ) -> bool:
     place = res.places.get(" ".join(words[start:end]).lower())
     return place is not None and place.type in types
@@ -105,7 +109,9 @@ def strip_titles(words: Sequence[str], spans: list[Span], res: Resources) -> lis
     return out
 
 
-def _find(words: Sequence[str], table: dict[tuple[str, ...], str], exact_case_short: bool) -> list[tuple[int, int, str]]:
+def _find(
+    words: Sequence[str], table: dict[tuple[str, ...], str], exact_case_short: bool
+) -> list[tuple[int, int, str]]:
     lows = [w.lower() for w in words]
     found = []
     i = 0
@@ -153,7 +159,9 @@ def merge_role_orgs(words: Sequence[str], spans: list[Span], res: Resources) -> 
         if low not in _ROLE_ORG_HEADS or not words[i][:1].isupper():
             continue
         j = i + 1
-        while j < len(words) and (_is_cap(words[j]) or (lows[j] in _CONNECTORS and j + 1 < len(words) and _is_cap(words[j + 1]))):
+        while j < len(words) and (
+            _is_cap(words[j]) or (lows[j] in _CONNECTORS and j + 1 < len(words) and _is_cap(words[j + 1]))
+        ):
             j += 1
         if j - i < 2:
             continue
@@ -198,7 +206,7 @@ _ENGLISH_ORG_HEADS = {
 
 
 def english_orgs(words: Sequence[str], spans: list[Span]) -> list[Span]:
-    """"Carnegie Endowment for International Peace": capitalised words around an English
+    """ "Carnegie Endowment for International Peace": capitalised words around an English
     organisation head, joined by of/for/and, are one ORG."""
     lows = [w.lower() for w in words]
     for i, low in enumerate(lows):
@@ -238,7 +246,11 @@ def add_countries(words: Sequence[str], spans: list[Span], res: Resources) -> li
 
 def _known(words: Sequence[str], start: int, end: int, res: Resources) -> bool:
     surface = " ".join(words[start:end]).lower()
-    return surface in res.places or surface in res.aliases or tuple(w.lower() for w in words[start:end]) in res.outlets
+    return (
+        surface in res.places
+        or surface in res.aliases
+        or tuple(w.lower() for w in words[start:end]) in res.outlets
+    )
 
 
 def _title_before(words: Sequence[str], index: int, spans: Sequence[Span], res: Resources) -> bool:
@@ -273,7 +285,9 @@ def _breaks_name(word: str) -> bool:
     return word.lower() not in _NAME_PARTICLES
 
 
-def split_and_merge(words: Sequence[str], spans: list[Span], res: Resources, english: bool = False) -> list[Span]:
+def split_and_merge(
+    words: Sequence[str], spans: list[Span], res: Resources, english: bool = False
+) -> list[Span]:
     out: list[Span] = []
     for start, end, kind in spans:
         while start < end - 1 and words[start].lower() in _NAME_PARTICLES:
@@ -282,7 +296,9 @@ def split_and_merge(words: Sequence[str], spans: list[Span], res: Resources, eng
         cut = start
         for k in range(start, end):
             joins_two = words[k].lower() in ("dan", "and", "serta", ",") and (
-                kind == "PER" or _known(words, cut, k, res) or _known(words, k + 1, end, res)
+                kind == "PER"
+                or _known(words, cut, k, res)
+                or _known(words, k + 1, end, res)
                 or (k + 1 < end and words[k + 1].lower() == "the" and _known(words, k + 2, end, res))
             )
             if (english and _breaks_name(words[k])) or joins_two:
@@ -303,7 +319,12 @@ def split_and_merge(words: Sequence[str], spans: list[Span], res: Resources, eng
     for span in out:
         # "daratan [Amerika] Serikat": a capitalised word just before a place may belong to it.
         before = span[0] - 1
-        if span[2] == "LOC" and before >= 0 and words[before][:1].isupper() and (not merged or merged[-1][1] <= before):
+        if (
+            span[2] == "LOC"
+            and before >= 0
+            and words[before][:1].isupper()
+            and (not merged or merged[-1][1] <= before)
+        ):
             if _is_place(words, before, span[1], res):
                 span = (before, span[1], "LOC")
         if merged:

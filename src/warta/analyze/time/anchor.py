@@ -50,10 +50,9 @@ def sentence_starts(text: str) -> list[int]:
     starts = [0]
     for match in _SENTENCE_END_RE.finditer(text):
         if text[match.start()] == ".":
-            word_start = match.start()
-            while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
-                word_start -= 1
-            word = text[word_start : match.start()].lower()
+            stop = match.start()
+            word_start = max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop), text.rfind("(", 0, stop)) + 1
+            word = text[word_start:stop].lower()
             if word in _NO_STOP_BEFORE or (len(word) == 1 and word.isalpha()):
                 continue
         starts.append(match.end())
@@ -162,41 +161,46 @@ def resolve_weekday(dct: date, weekday: int, tense: str | None) -> date:
     return dct + timedelta(days=ahead)
 
 
-def _pick(options: list[tuple[int, object]], tense: str | None, horizon: int) -> object | None:
-    """Choose among (distance from the DCT, value) options: the tense decides among those within
-    ``horizon``; otherwise (or with no tense) the nearest wins, the past on a tie. A cue never
-    pushes a date more than a horizon away: "akan ... 11 September" on 12 September is a report
-    about yesterday more often than about next year."""
-    if not options:
-        return None
-    near = [o for o in options if abs(o[0]) <= horizon]
-    if tense == FUTURE:
-        near = [o for o in near if o[0] >= 0]
-    elif tense == PAST:
-        near = [o for o in near if o[0] <= 0]
-    pool = near or options
-    return min(pool, key=lambda o: (abs(o[0]), o[0] > 0))[1]
-
-
 def resolve_month(dct: date, month: int, tense: str | None) -> int:
-    """The year of a bare month: the nearest one, or the one the tense points to within 6 months."""
+    """The year of a bare month: the DCT's, unless the tense points to the one across a year
+    boundary within 6 months ("akan ... Januari" in November), or the DCT's is 9+ months away
+    while the other one is within 3 ("Desember" on 2 January)."""
     here = dct.year * 12 + dct.month
     options = [(year * 12 + month - here, year) for year in (dct.year - 1, dct.year, dct.year + 1)]
-    year = _pick(options, tense, 6)  # type: ignore[arg-type]
-    assert isinstance(year, int)
-    return year
+    return _calendar_pick(options, tense, 6, 9, 3)  # type: ignore[return-value]
+
+
+def _calendar_pick(
+    options: list[tuple[int, object]], tense: str | None, horizon: int, far: int, close: int
+) -> object | None:
+    """Prefer the option in the DCT's year (the middle one); see resolve_month."""
+    if not options:
+        return None
+    own = options[len(options) // 2]
+    if tense == FUTURE and own[0] < 0 or tense == PAST and own[0] > 0:
+        turned = [o for o in options if abs(o[0]) <= horizon and (o[0] >= 0 if tense == FUTURE else o[0] <= 0)]
+        if turned:
+            return min(turned, key=lambda o: abs(o[0]))[1]
+    if abs(own[0]) >= far:
+        nearby = [o for o in options if abs(o[0]) <= close]
+        if nearby:
+            return nearby[0][1]
+    return own[1]
 
 
 def resolve_day_month(dct: date, month: int, day: int, tense: str | None) -> date | None:
     """The date of a day and month given without a year."""
-    options: list[tuple[int, object]] = []
-    for year in (dct.year - 1, dct.year, dct.year + 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        options.append(((candidate - dct).days, candidate))
-    found = _pick(options, tense, 183)
+    try:
+        options: list[tuple[int, object]] = [
+            ((date(year, month, day) - dct).days, date(year, month, day))
+            for year in (dct.year - 1, dct.year, dct.year + 1)
+        ]
+    except ValueError:  # 29 February in a year without one, or a day the month lacks
+        if not (month == 2 and day == 29):
+            return None
+        options = [((date(y, 2, 29) - dct).days, date(y, 2, 29)) for y in range(dct.year - 3, dct.year + 4) if y % 4 == 0]
+        return min(options, key=lambda o: abs(o[0]))[1]  # type: ignore[return-value]
+    found = _calendar_pick(options, tense, 183, 270, 92)
     return found if isinstance(found, date) else None
 
 

@@ -88,6 +88,46 @@ def _select(text: str, found: list[tuple[int, Candidate]]) -> list[Candidate]:
     return [c for c in kept if not c.weak]
 
 
+_DURATION_ORDER = ["Y", "M", "W", "D", "TH", "TM", "TS"]
+_DURATION_GAP_RE = re.compile(r"\s+(?:(?:dan|and)\s+)?|,\s+", re.IGNORECASE)
+
+
+def _merge_durations(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """ "2 tahun 3 bulan" is one duration, P2Y3M: join counted durations in falling unit order."""
+    merged: list[Candidate] = []
+    for cand in kept:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.type == cand.type == "DURATION" and not cand.mod:
+            parts, part = _duration_parts(previous.value), _duration_parts(cand.value)
+            if (
+                parts
+                and len(part) == 1
+                and _DURATION_GAP_RE.fullmatch(text[previous.end : cand.start])
+                and _DURATION_ORDER.index(part[0][0]) > _DURATION_ORDER.index(parts[-1][0])
+            ):
+                previous.value = _duration_value(parts + part)
+                previous.end = cand.end
+                continue
+        merged.append(cand)
+    return merged
+
+
+def _duration_parts(value: str) -> list[tuple[str, str]]:
+    """ "P2Y3M" -> [("Y", "2"), ("M", "3")]; "PT2H" -> [("TH", "2")]; [] for vague values."""
+    match = re.fullmatch(r"P((?:\d+[YMWD])*)(?:T((?:\d+[HMS])+))?", value)
+    if not match or value in {"P", "PT"}:
+        return []
+    parts = [(unit, number) for number, unit in re.findall(r"(\d+)([YMWD])", match.group(1))]
+    parts += [("T" + unit, number) for number, unit in re.findall(r"(\d+)([HMS])", match.group(2) or "")]
+    return parts
+
+
+def _duration_value(parts: list[tuple[str, str]]) -> str:
+    date_part = "".join(n + u for u, n in parts if not u.startswith("T"))
+    time_part = "".join(n + u[1:] for u, n in parts if u.startswith("T"))
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
 def _compatible(mod: str, cand: Candidate) -> bool:
     if cand.value.endswith("_REF"):
         return False
@@ -231,7 +271,7 @@ def extract_timexes(
     first = _joined(text, [c for _, c in found])
     found.extend((-1, c) for c in first)
     found.extend((-1, c) for c in _joined(text, first + [c for _, c in found if c.clock]) if c.clock)
-    kept = _select(text, found)
+    kept = _merge_durations(text, _select(text, found))
     _add_modifiers_and_zones(text, kept)
     _resolve_anaphors(kept, ctx.dct)
     return [

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add
 
 from warta.analyze.numbers import NUMBER_WORD_LIST
 from warta.analyze.time import rules_calendar as cal
@@ -29,13 +31,14 @@ from warta.analyze.time.lexicon import (
     WEEKDAYS,
 )
 
-Handler = Callable[[re.Match[str], Context], Candidate | None]
+Handler = Callable[[re.Match[str], Context], "Candidate | list[Candidate] | None"]
 # Trigger keys for words that start with a digit, by shape: 1-2 digits (followed by a date or
 # clock separator, or not), 4 digits, or digits with letters ("1980an", "15th", "10am").
 SMALL_NUMBER_SEP, SMALL_NUMBER, FOUR_DIGITS, DIGITS_LETTERS = "<d2/>", "<d2>", "<d4>", "<dx>"
 DIGIT_KEYS = frozenset({SMALL_NUMBER_SEP, SMALL_NUMBER, FOUR_DIGITS, DIGITS_LETTERS})
 _WORD_RE = re.compile(r"\w+")
 _SEPARATORS = frozenset("/.-:")
+_SEP_WORD_RE = re.compile(r"(\W*)(\w+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,7 @@ RULES: tuple[Rule, ...] = (
     Rule(cal.WEEKDAY_BRACKET, cal.weekday_bracket, first_words(WEEKDAYS, 1)),
     Rule(cal.DATE_DAY_MONTH, cal.date_day_month, first_words(_ALL_MONTHS, 5), _DAY_OPENERS),
     Rule(cal.DATE_MONTH_DAY, cal.date_month_day, first_words(_ALL_MONTHS, 3), _WEEKDAY_WORDS),
+    Rule(cal.DAY_RANGE, cal.day_range, first_words(_ALL_MONTHS, 5), _DAY_OPENERS | {"hingga", "sampai", "s", "sd", "to", "and", "dan"}),  # type: ignore[arg-type]
     Rule(cal.DATE_NUMERIC, cal.date_numeric, {SMALL_NUMBER_SEP: 0, FOUR_DIGITS: 0}),
     Rule(
         rel.SET_EXPR,
@@ -133,46 +137,61 @@ def _build_index() -> dict[str, tuple[tuple[int, int], ...]]:
 TRIGGER_INDEX = _build_index()
 
 
+def _digit_key(token: str, next_char: str) -> str:
+    if not token.isdigit():
+        return DIGITS_LETTERS
+    if len(token) <= 2:
+        return SMALL_NUMBER_SEP if next_char in _SEPARATORS else SMALL_NUMBER
+    return FOUR_DIGITS if len(token) == 4 else "<d>"
+
+
 def run_rules(text: str, ctx: Context) -> list[tuple[int, Candidate]]:
     """(rule priority, candidate) for every rule match starting at a plausible word."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         lowered = "".join(ch.lower()[0] for ch in text)
-    starts: list[int] = []
-    tokens: list[str] = []
+    # Words and their offsets without a Python-level loop over every word: separators and
+    # words come from one findall, offsets from accumulated lengths.
+    pairs = _SEP_WORD_RE.findall(lowered)
+    if not pairs:
+        return []
+    separators, tokens = zip(*pairs, strict=True)
+    ends = list(accumulate(map(add, map(len, separators), map(len, tokens))))
+    index = TRIGGER_INDEX
+    keys = list(tokens)
+    hits = [i for i, token in enumerate(tokens) if token in index or token[0].isdigit()]
+    for i in hits:
+        token = tokens[i]
+        if token[0].isdigit():
+            keys[i] = _digit_key(token, lowered[ends[i] : ends[i] + 1])
+    # Lookback positions may be digits too: classify the few words before each hit.
+    for i in hits:
+        for j in range(max(0, i - 5), i):
+            if tokens[j][0].isdigit() and keys[j] == tokens[j]:
+                keys[j] = _digit_key(tokens[j], lowered[ends[j] : ends[j] + 1])
     found: list[tuple[int, Candidate]] = []
     tried: set[tuple[int, int]] = set()
-    index = TRIGGER_INDEX
-    for word in _WORD_RE.finditer(lowered):
-        token = word.group(0)
-        key = token
-        if token[0].isdigit():
-            if not token.isdigit():
-                key = DIGITS_LETTERS
-            elif len(token) <= 2:
-                key = SMALL_NUMBER_SEP if lowered[word.end() : word.end() + 1] in _SEPARATORS else SMALL_NUMBER
-            else:
-                key = FOUR_DIGITS if len(token) == 4 else "<d>"
-        starts.append(word.start())
-        tokens.append(key)
-        entries = index.get(key)
+    for here in hits:
+        entries = index.get(keys[here])
         if not entries:
             continue
-        here = len(starts) - 1
         for number, lookback in entries:
             rule = RULES[number]
             openers = rule.openers
             for position in range(max(0, here - lookback), here + 1):
-                if position < here and openers is not None and tokens[position] not in openers:
+                if position < here and openers is not None and keys[position] not in openers:
                     continue
-                at = starts[position]
+                at = ends[position] - len(tokens[position])
                 if (number, at) in tried:
                     continue
                 tried.add((number, at))
                 match = rule.pattern.match(text, at)
                 if match is None:
                     continue
-                cand = rule.handler(match, ctx)
-                if cand is not None and cand.end > cand.start:
-                    found.append((number, cand))
+                result = rule.handler(match, ctx)
+                if result is None:
+                    continue
+                for cand in result if isinstance(result, list) else (result,):
+                    if cand.end > cand.start:
+                        found.append((number, cand))
     return found

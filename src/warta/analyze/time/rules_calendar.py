@@ -311,7 +311,7 @@ def century(match: re.Match[str], ctx: Context) -> Candidate | None:
 
 # --- quarters and halves: "kuartal III 2025", "semester I", "the third quarter of 2024" ---------
 _ROMAN_OR_ORDINAL = r"(?:(?P<r>IV|I{1,3})\b|(?P<o>pertama|kesatu|kedua|ketiga|keempat)\b|ke-?(?P<n>[1-4])\b|(?P<n2>[1-4])\b)"
-_PERIOD_YEAR = rf"(?:\s+(?:tahun\s+)?(?:(?P<y>{YEAR})|(?P<yrel>ini|lalu|depan)\b))?"
+_PERIOD_YEAR = rf"(?:\s+(?:(?P<tahun>tahun)\s+)?(?:(?P<y>{YEAR})|(?P<yrel>ini|lalu|depan|mendatang)\b))?"
 _PERIOD_REL = r"(?P<prel>lalu|sebelumnya|ini|depan|mendatang|berikutnya|yang\s+lalu)\b"
 QUARTER = re.compile(
     rf"(?P<kind>kuartal|kwartal|triwulan|semester|paruh)\s+(?:{_ROMAN_OR_ORDINAL}{_PERIOD_YEAR}|{_PERIOD_REL})"
@@ -347,6 +347,17 @@ def quarter(match: re.Match[str], ctx: Context) -> Candidate | None:
         else:
             number = int(groups["n"] or groups["n2"])
         year_text, year_rel = groups["y"], (groups["yrel"] or "").lower() or None
+        if year_rel and not groups["tahun"] and ctx.dct is not None and year_rel != "ini":
+            # "semester I lalu" is the latest first half already over, "kuartal IV mendatang"
+            # the next fourth quarter to come: the year moves only when it has to.
+            size = 3 if letter == "Q" else 6
+            current = (ctx.dct.month - 1) // size + 1
+            shift = 0
+            if year_rel == "lalu" and number >= current:
+                shift = -1
+            elif year_rel in {"depan", "mendatang"} and number <= current:
+                shift = 1
+            year_text, year_rel = str(ctx.dct.year + shift), None
     if letter == "H" and number > 2:
         return None
     if year_text:
@@ -405,3 +416,40 @@ def anaphoric(match: re.Match[str], ctx: Context) -> Candidate | None:
     if unit == "W":
         return None  # weeks are rarely anaphoric in news; leave them out rather than guess
     return Candidate(start, match.end(), "DATE", "", anaphor=(unit, step))
+
+
+# --- day ranges: "11-12 September 2023" is two dates ---------------------------------------------
+DAY_RANGE = re.compile(
+    rf"(?<![\d.,/-])(?P<d1>\d{{1,2}})\s*(?:-|–|hingga|sampai|s\.d\.?|sd|to|and|dan)\s*"
+    rf"(?P<d>\d{{1,2}})\s+(?P<mon>{MONTH_ANY})(?:,?\s+(?:tahun\s+)?(?P<y>{YEAR}))?",
+    FLAGS,
+)
+
+
+def day_range(match: re.Match[str], ctx: Context) -> list[Candidate] | None:
+    month_n = month_number(match.group("mon"))
+    first_n, last_n = int(match.group("d1")), int(match.group("d"))
+    if month_n is None or not 1 <= first_n < last_n <= 31:
+        return None
+    if match.group("y"):
+        year: int | None = int(match.group("y"))
+    elif ctx.dct is not None:
+        resolved = resolve_day_month(ctx.dct, month_n, last_n, ctx.tense(match.start(), match.end()))
+        year = resolved.year if resolved else None
+    else:
+        year = None
+    second_start = match.start("d")
+    if year is None:
+        if ctx.dct is not None:
+            return None
+        return [
+            day_candidate(match.start(), match.end("d1"), None, f"XXXX-{month_n:02d}-{first_n:02d}"),
+            day_candidate(second_start, match.end(), None, f"XXXX-{month_n:02d}-{last_n:02d}"),
+        ]
+    first, last = _safe_date(year, month_n, first_n), _safe_date(year, month_n, last_n)
+    if first is None or last is None:
+        return None
+    return [
+        day_candidate(match.start(), match.end("d1"), first, first.isoformat()),
+        day_candidate(second_start, match.end(), last, last.isoformat()),
+    ]

@@ -154,6 +154,9 @@ def _amount(text: str, ctx: Context) -> float | None:
 
 
 def duration_value(amount: float, letter: str, clock: bool) -> str:
+    # Decades and centuries are written as years (P10Y, P100Y) when counted.
+    if letter in {"DE", "CE"} and amount >= 0:
+        amount, letter = amount * (10 if letter == "DE" else 100), "Y"
     prefix = "PT" if clock else "P"
     if amount < 0:
         return f"{prefix}X{letter}"
@@ -300,8 +303,11 @@ def set_expr(match: re.Match[str], ctx: Context) -> Candidate | None:
 
 # --- clock times: "pukul 13.21", "jam 7 malam", "13:21", "10 a.m." -------------------------------
 CLOCK = re.compile(
+    # The lookahead turns away most numbers before any group is tried: a clock time needs a
+    # keyword, a colon or a.m./p.m.
+    r"(?=(?:pukul|pkl|jam|at)\b|\d{1,2}(?::\d{2}|(?:[.:]\d{2})?\s*[ap]\.?\s?m\b))"
     rf"(?:(?P<kw>pukul|pkl\.?|jam|at)\s+)?(?<![\d.,:])(?P<h>\d{{1,2}})(?:(?P<sep>[.:])(?P<m>\d{{2}}))?"
-    rf"(?![\d]|[.,:]\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?(?:\s+(?P<pod>{PART_OF_DAY}))?",
+    rf"(?![\d]|[.,:]\d)(?:\s*(?P<ampm>[ap]\.\s?m\.|[ap]\s?m\b))?(?:\s+(?P<pod>{PART_OF_DAY}))?",
     FLAGS,
 )
 

@@ -1,0 +1,168 @@
+"""Story clustering benchmark: the example corpus plus the seeds through ingest -> analyze -> cluster.
+
+Writes BCubed precision/recall/F1 against examples/manifest.json (the seeds form one more
+gold story), planted contradictions found, and timings to docs/benchmarks.md.
+
+    .venv/bin/python bench/stories.py
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _report import write_section  # noqa: E402
+
+from warta.dedup import canonical_url  # noqa: E402
+from warta.eval.stories import bcubed  # noqa: E402
+from warta.pipeline import ingest_paths  # noqa: E402
+from warta.stories import StoryFeatures, StoryIndex, build_story  # noqa: E402
+from warta.store import Store  # noqa: E402
+
+EXAMPLES = ROOT / "examples"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def gold_of(manifest: dict, url: str | None, source_path: str | None) -> str | None:
+    by_url = {canonical_url(a["url"]): a["story"] for a in manifest["articles"]}
+    for dup in manifest.get("duplicates", []):
+        for copy in dup["copies"]:
+            by_url.setdefault(canonical_url(copy), by_url.get(canonical_url(dup["canonical"])))
+    if url and canonical_url(url) in by_url:
+        return by_url[canonical_url(url)]
+    if source_path:
+        if str(SEEDS) in str(Path(source_path).resolve()):
+            return "seed-kim-train"
+        rel = str(Path(source_path).resolve()).split(str(EXAMPLES) + "/", 1)[-1]
+        for a in manifest["articles"]:
+            if a["file"] == rel and a["format"] in ("html", "md", "txt"):
+                return a["story"]
+    return None
+
+
+def planted_found(manifest: dict, stories: list[dict], id_of_url: dict[str, str]) -> tuple[int, int, list[str]]:
+    found, missing = 0, []
+    for planted in manifest["contradictions"]:
+        ids = {id_of_url.get(canonical_url(u)) for v in planted["values"] for u in v["articles"]}
+        wanted = [str(v["value"]) for v in planted["values"]]
+        numeric = all(isinstance(v["value"], (int, float)) for v in planted["values"])
+        hit = False
+        for story in stories:
+            if not ids & {a["id"] for a in story["articles"]}:
+                continue
+            for conflict in story["conflicts"]:
+                values = [v["value"] for v in conflict["values"]]
+                numbers = [v.get("number") for v in conflict["values"]]
+                if numeric:
+                    match = all(any(n is not None and _same_number(n, float(w)) for n in numbers) for w in wanted)
+                else:
+                    match = all(any(x.startswith(w) for x in values) for w in wanted)
+                if match:
+                    hit = True
+        found += hit
+        if not hit:
+            missing.append(f"{planted['story']}: {planted['about']}")
+    return found, len(manifest["contradictions"]), missing
+
+
+def _same_number(n: float, w: float) -> bool:
+    return any(abs(n - w * scale) <= 1e-6 * max(1.0, abs(w * scale)) for scale in (1, 1e3, 1e6, 1e9, 1e12))
+
+
+def synthetic_features(base: list[StoryFeatures], n: int, seed: int = 7) -> list[StoryFeatures]:
+    """``n`` articles made by resampling terms of real ones and shifting dates (for throughput only)."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        src = rng.choice(base)
+        terms = dict(rng.sample(sorted(src.terms.items()), k=max(1, int(len(src.terms) * 0.7))))
+        terms[f"noise{rng.randrange(5000)}"] = 1.0
+        out.append(StoryFeatures(id=f"syn{i}", published=src.published, outlet=src.outlet, terms=terms,
+                                 entities=list(src.entities), event_types=list(src.event_types)))
+    return out
+
+
+def main() -> None:
+    manifest = json.loads((EXAMPLES / "manifest.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "bench.db")
+        t0 = time.perf_counter()
+        paths = [EXAMPLES] + ([SEEDS] if SEEDS.is_dir() else [])
+        report = ingest_paths(paths, store)
+        ingest_s = time.perf_counter() - t0
+        articles = store.get_articles(store.article_ids())
+        gold, id_of_url = {}, {}
+        for a in articles:
+            label = gold_of(manifest, a.url, a.source_path)
+            if label is not None:
+                gold[a.id] = label
+            if a.url:
+                id_of_url[canonical_url(a.url)] = a.id
+        incremental = store.memberships()
+        features = [StoryFeatures.from_dict(f) for f in store.all_features().values()]
+        t1 = time.perf_counter()
+        rebuilt = StoryIndex().recluster(features)
+        recluster_s = time.perf_counter() - t1
+        stories = [store.get_story(s) for s in store.story_ids()]
+        stories = [s for s in stories if s]
+        pairs = {a.id: (a, store.get_analysis(a.id)) for a in articles}
+        t2 = time.perf_counter()
+        for s in stories:
+            build_story(s["id"], [pairs[a["id"]] for a in s["articles"] if pairs.get(a["id"]) and pairs[a["id"]][1]])
+        build_s = time.perf_counter() - t2
+        store.close()
+    score_inc = bcubed(incremental, gold)
+    score_re = bcubed(rebuilt, gold)
+    found, total, missing = planted_found(manifest, stories, id_of_url)
+    planted_stories = {c["story"] for c in manifest["contradictions"]}
+    false_stories = []
+    for s in stories:
+        labels = {gold.get(a["id"]) for a in s["articles"]} - {None}
+        if s["conflicts"] and not labels & planted_stories:
+            false_stories.append(f"{'/'.join(sorted(labels))}: {len(s['conflicts'])}")
+
+    synthetic = synthetic_features(features, 3000)
+    index = StoryIndex()
+    t3 = time.perf_counter()
+    for f in synthetic:
+        index.add(f)
+    add_s = time.perf_counter() - t3
+
+    md = [
+        "## Stories (bench/stories.py)",
+        "",
+        f"Corpus: examples/ + seeds, {report.read} documents read, {report.stored} stored, "
+        f"{report.duplicates} duplicates, {len(gold)} with a gold story, {len(set(gold.values()))} gold stories, "
+        f"{len(stories)} stories built.",
+        "",
+        "| clustering | BCubed P | BCubed R | BCubed F1 |",
+        "|---|---|---|---|",
+        f"| incremental (pipeline, arrival order) | {score_inc.precision:.3f} | {score_inc.recall:.3f} | {score_inc.f1:.3f} |",
+        f"| recluster from scratch | {score_re.precision:.3f} | {score_re.recall:.3f} | {score_re.f1:.3f} |",
+        "",
+        f"Planted contradictions found: {found}/{total}" + (f" (missing: {'; '.join(missing)})" if missing else "") + ".",
+        f"Stories without planted contradictions that report conflicts: {len(false_stories)}"
+        + (f" ({'; '.join(false_stories)})" if false_stories else "") + ".",
+        "",
+        "| step | time |",
+        "|---|---|",
+        f"| whole ingest (read, clean, analyse, dedup, store, cluster, build) | {ingest_s:.2f} s |",
+        f"| recluster {len(features)} articles | {recluster_s * 1000:.1f} ms |",
+        f"| build_story for {len(stories)} stories | {build_s * 1000:.1f} ms |",
+        f"| StoryIndex.add, {len(synthetic)} synthetic articles | {add_s:.2f} s "
+        f"({len(synthetic) / add_s:.0f} articles/s, {len(index.members)} stories) |",
+    ]
+    text = "\n".join(md)
+    print(text)
+    write_section("stories", text)
+
+
+if __name__ == "__main__":
+    main()
