@@ -51,14 +51,18 @@ def test_relay_prefix_without_a_verb_makes_the_outlet_the_source() -> None:
 
 
 def test_chained_relay_lists_the_outermost_first() -> None:
-    text = "Melansir The Guardian yang mengutip kantor berita AFP, polisi Prancis mengatakan dua orang ditahan."
+    text = (
+        "Melansir The Guardian yang mengutip kantor berita AFP, polisi Prancis mengatakan dua orang ditahan."
+    )
     (att,) = _extract(text)
     assert att.source.text == "polisi Prancis"
     assert att.via == ["The Guardian", "AFP"]
 
 
 def test_postposed_relay_makes_the_named_agency_the_source() -> None:
-    text = "Pesawat itu mendarat darurat di Anchorage, seperti yang dilaporkan oleh agensi berita Jepang Kyodo."
+    text = (
+        "Pesawat itu mendarat darurat di Anchorage, seperti yang dilaporkan oleh agensi berita Jepang Kyodo."
+    )
     (att,) = _extract(text)
     assert att.source.canonical == "Kyodo"
     assert att.source.text == "agensi berita Jepang Kyodo"
@@ -92,7 +96,7 @@ def test_postposed_kata_with_a_curly_quote_is_direct() -> None:
 
 
 def test_quote_over_two_sentences_then_kata() -> None:
-    text = "\"Air naik sangat cepat. Kami hanya sempat menyelamatkan dokumen,\" kata Sutrisno, warga setempat."
+    text = '"Air naik sangat cepat. Kami hanya sempat menyelamatkan dokumen," kata Sutrisno, warga setempat.'
     (att,) = _extract(text)
     assert att.direct
     assert att.source.text == "Sutrisno"
@@ -160,7 +164,7 @@ def test_hedged_content() -> None:
 def test_english_patterns() -> None:
     text = (
         "The coast guard said on Sunday that four fishermen were rescued. "
-        "\"They were lucky,\" said Captain Mark Evans. "
+        '"They were lucky," said Captain Mark Evans. '
         "Rescue crews searched overnight, according to local media."
     )
     atts = _by_source(_extract(text))
@@ -171,7 +175,7 @@ def test_english_patterns() -> None:
 
 
 def test_english_postposed_subject_then_verb() -> None:
-    text = "\"We will appeal,\" the company's lawyer said."
+    text = '"We will appeal," the company\'s lawyer said.'
     (att,) = _extract(text)
     assert att.direct and att.content.text == "We will appeal"
     assert att.source.text == "the company's lawyer"
@@ -199,7 +203,7 @@ def test_canonical_source_name_strips_roles_and_places() -> None:
 
 
 _words = st.sampled_from(
-    "kata mengatakan bahwa Menurut Melansir polisi Budi , . “ ” \" Ia menambahkan seperti dilaporkan oleh "
+    'kata mengatakan bahwa Menurut Melansir polisi Budi , . “ ” " Ia menambahkan seperti dilaporkan oleh '
     "Reuters said according to the Laporan tersebut juga dapat diduga".split()
 )
 

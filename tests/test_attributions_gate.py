@@ -23,7 +23,9 @@ def _fallback(text: str) -> list[Attribution]:
 
 def _with_tagger(text: str) -> list[Attribution]:
     sentences = split_sentences(text)
-    return extract_attributions(text, sentences=sentences, entities=extract_entities(text, sentences=sentences))
+    return extract_attributions(
+        text, sentences=sentences, entities=extract_entities(text, sentences=sentences)
+    )
 
 
 def test_gold_set_is_well_formed() -> None:
@@ -63,7 +65,13 @@ def _attribution(source: str, content: str, text: str, cue: str = "kata") -> Att
 def test_scorer_counts_exact_partial_and_wrong_sources() -> None:
     text = "Harga naik lagi minggu ini di pasar, kata Budi. Stok aman, ujar Sari."
     gold = [
-        {"source": "Budi", "canonical": "Budi", "cue": "kata", "content": "Harga naik lagi minggu ini di pasar", "via": []},
+        {
+            "source": "Budi",
+            "canonical": "Budi",
+            "cue": "kata",
+            "content": "Harga naik lagi minggu ini di pasar",
+            "via": [],
+        },
         {"source": "Sari", "canonical": "Sari", "cue": "ujar", "content": "Stok aman", "via": []},
     ]
     predicted = [

@@ -72,7 +72,9 @@ def test_usa_today_relays_the_south_korean_report(seed_attributions: dict[str, l
     assert all(a.cue.text == "melaporkan" for a in relayed)
 
 
-def test_report_anaphor_resolves_to_an_earlier_source(seed_attributions: dict[str, list[Attribution]]) -> None:
+def test_report_anaphor_resolves_to_an_earlier_source(
+    seed_attributions: dict[str, list[Attribution]],
+) -> None:
     atts = seed_attributions["000"]
     anaphors = [a for a in atts if a.source.text.lower().startswith("laporan")]
     assert anaphors

@@ -104,6 +104,7 @@ def test_related_link_keeps_its_url_from_the_html() -> None:
         ("Editor: Dodi Saputra", ["Dodi Saputra"]),
         ("Penulis: Eka Putri, Fajar Nugroho", ["Eka Putri", "Fajar Nugroho"]),
         ("By Jane Miller and Tom Reed", ["Jane Miller", "Tom Reed"]),
+        ("Reporter: Ani Lestari | Foto: Budi Santoso", ["Ani Lestari"]),
     ],
 )
 def test_byline_lines_become_authors(line: str, authors: list[str]) -> None:
@@ -139,9 +140,11 @@ def test_a_sentence_starting_like_a_byline_is_content() -> None:
         ("Jakarta, CNN Indonesia --", "CNN Indonesia", "Jakarta"),
         ("SEOUL, Sept 12 (Reuters) -", "Reuters", "Seoul"),
         ("BANDUNG -", None, "Bandung"),
+        ("PYONGYANG, North Korea (AP) —", "AP", "Pyongyang"),
+        ("(CNN) —", "CNN", None),
     ],
 )
-def test_dateline_gives_outlet_and_place_and_leaves_the_body(opening: str, outlet: str | None, place: str) -> None:
+def test_dateline_gives_outlet_and_place_and_leaves_the_body(opening: str, outlet: str | None, place: str | None) -> None:
     article = clean_text(f"{opening} {BODY}")
     assert (article.outlet, article.dateline_place) == (outlet, place)
     assert article.paragraphs == [BODY]
@@ -180,6 +183,7 @@ def test_ordinary_opening_is_not_a_dateline() -> None:
         "Share this article",
         "Subscribe to our newsletter",
         "Copyright © 2024 Contoh Media. All rights reserved.",
+        "(abc/xyz)",
     ],
 )
 def test_furniture_lines_are_dropped(furniture: str) -> None:
@@ -308,9 +312,12 @@ def test_missing_date_is_inferred_and_marked(monkeypatch: pytest.MonkeyPatch) ->
     assert seen == [BODY]  # the cleaned text, not the raw one
 
 
-def test_unreadable_given_date_is_dropped_not_guessed() -> None:
+def test_unreadable_given_date_is_dropped_then_inferred_and_marked(monkeypatch: pytest.MonkeyPatch) -> None:
     article = clean_text(BODY, published="kemarin sore")
     assert (article.published, article.published_inferred, article.published_confidence) == (None, False, None)
+    monkeypatch.setattr(clean_module, "infer_publication_date", lambda text: ("2024-03-02", 0.6))
+    inferred = clean_text(BODY, published="kemarin sore")
+    assert (inferred.published, inferred.published_inferred) == ("2024-03-02", True)
 
 
 # --- HTML --------------------------------------------------------------------------------------
@@ -355,6 +362,12 @@ def _page(head: str, article_header: str = "") -> str:
 def test_page_dates_from_trusted_places(head: str, header: str, iso: str) -> None:
     article = clean_document(RawDocument("page.html", None, html=_page(head, header)))
     assert (article.published, article.published_inferred) == (iso, False)
+
+
+def test_site_header_clock_is_not_a_publication_date() -> None:
+    site_header = '<header class="site"><a href="/">Warta</a><time datetime="2026-12-01">Hari ini</time></header>'
+    html = _page("").replace("<body>", "<body>" + site_header)
+    assert clean_document(RawDocument("page.html", None, html=html)).published is None
 
 
 def test_given_date_beats_the_page_and_fallback_is_marked_inferred() -> None:

@@ -196,3 +196,15 @@ def test_any_text_gives_frames_inside_their_sentences(words: list[str]) -> None:
         sentence = sentences[event.sentence]
         assert sentence.start <= event.trigger.start < sentence.end
         assert event.attribution is None or 0 <= event.attribution < len(attributions)
+
+
+def test_english_frames() -> None:
+    text = "The president arrived in Nairobi on Monday. He is expected to meet opposition leaders on Friday."
+    entities = [_entity(text, "Nairobi", "LOC")]
+    timexes = [_timex(text, "Monday", "2024-03-04"), _timex(text, "Friday", "2024-03-08")]
+    events, _ = _events(text, entities, timexes)
+    arrival, meeting = _one(events, "arrived"), _one(events, "meet")
+    assert arrival.type == "movement" and arrival.place == "Nairobi" and not arrival.expected
+    assert arrival.time is not None and arrival.time.value == "2024-03-04"
+    assert meeting.type == "meeting" and meeting.expected and not meeting.hedged
+    assert meeting.time is not None and meeting.time.value == "2024-03-08" and meeting.sentence == 1

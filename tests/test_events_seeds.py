@@ -62,14 +62,20 @@ def test_entry_into_russia_is_attributed_to_the_ministry(seeds: dict[str, Analys
 
 
 def test_meeting_next_tuesday_is_expected_and_hedged(seeds: dict[str, Analysis]) -> None:
-    dated = [e for e in _events(seeds["000"], "pertemuan", "meeting") if e.time and e.time.mod == "ON_OR_AFTER"]
+    dated = [
+        e for e in _events(seeds["000"], "pertemuan", "meeting") if e.time and e.time.mod == "ON_OR_AFTER"
+    ]
     (meeting,) = dated
     assert meeting.expected and meeting.hedged
     assert meeting.time is not None and meeting.time.value.startswith("2023-09-12")
 
 
 def test_meeting_on_wednesday_is_expected(seeds: dict[str, Analysis]) -> None:
-    dated = [e for e in _events(seeds["003"], "bertemu", "meeting") if e.time and e.time.value.startswith("2023-09-13")]
+    dated = [
+        e
+        for e in _events(seeds["003"], "bertemu", "meeting")
+        if e.time and e.time.value.startswith("2023-09-13")
+    ]
     (meeting,) = dated
     assert meeting.expected and not meeting.hedged
     assert {"Vladimir Putin", "Kim Jong Un"} <= set(meeting.participants)

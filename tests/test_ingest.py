@@ -261,6 +261,23 @@ def test_gzipped_html_page(tmp_path: Path) -> None:
     assert isinstance(doc, RawDocument) and doc.html and "Sukamaju" in doc.html
 
 
+def test_truncated_gzip_single_document(tmp_path: Path) -> None:
+    data = gzip.compress(("Isi berita yang cukup panjang. " * 400).encode())
+    path = tmp_path / "cut.txt.gz"
+    path.write_bytes(data[: len(data) // 2])
+    [problem] = read_all(path)
+    assert isinstance(problem, IngestProblem) and "truncated" in problem.message
+
+
+def test_json_array_too_big_is_rejected_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with open(path, "wb") as handle:
+        handle.write(b"[")
+        handle.truncate(51 * 1024 * 1024)
+    [problem] = read_all(path)
+    assert isinstance(problem, IngestProblem) and "JSON Lines" in problem.message and "too large" in problem.message
+
+
 def test_not_actually_gzip(tmp_path: Path) -> None:
     path = tmp_path / "fake.jsonl.gz"
     path.write_text('{"text": "plain"}\n', encoding="utf-8")

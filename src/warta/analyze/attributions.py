@@ -9,17 +9,23 @@ Patterns, tried sentence by sentence (cues live in ``warta/data/cues/attribution
   verb makes X the source. ``CONTENT, seperti (yang) dilaporkan (oleh) X`` makes X the source,
   or a relay when a verb already names one. "Melansir A yang mengutip B" chains ``via=[A, B]``.
 
+* ``SOURCE told Reuters`` / ``mengatakan kepada Reuters``: a known outlet joins ``via``.
+
 Direct quotes (straight or curly) become ``direct=True`` with the quoted text as content, also
-when the quote runs over two sentences. Pronouns ("Ia menambahkan") take the canonical source
-and relay chain of the nearest preceding attribution; report anaphors ("Laporan tersebut")
-take those of the nearest preceding attribution whose source is an outlet or report, or whose
-cue is "melaporkan"/"mengatakan". A relay prefix applies only to its own sentence; it reaches
-the next sentences only through such an anaphor, which inherits the chain.
+when the quote runs over two sentences. Pronouns ("Ia menambahkan", "ujarnya", "Menurutnya")
+take the canonical source and relay chain of the nearest preceding attribution (in the same
+sentence first), else the subject of the previous sentence. Report anaphors ("Laporan
+tersebut") take those of the nearest preceding attribution whose source is an outlet or report,
+was relayed, or whose cue is a reporting verb ("melaporkan", "mengatakan", "menyatakan").
+A relay prefix applies only to its own sentence; it reaches the next sentences only through such
+an anaphor or pronoun, which inherits the chain. ``hedged`` is set when the content carries a
+hedging cue or the cue is a belief verb ("percaya bahwa", "believe").
 
 ``Source.canonical`` comes from the tagger's entities when one covers or ends the source
-phrase ("Kantor berita Korea Selatan Yonhap" -> "Yonhap"); otherwise leading descriptors and
-place names are stripped ("agensi berita negara Rusia RIA" -> "RIA"), and a phrase with no
-name left keeps its own text ("media pemerintah Korea Selatan").
+phrase ("Kantor berita Korea Selatan Yonhap" -> "Yonhap"); otherwise the name after a rank is
+taken ("... Irjen Karyoto" -> "Karyoto"), or leading descriptors, an organisation acronym and
+place names are stripped ("agensi berita negara Rusia RIA" -> "RIA"); a phrase with no name
+left keeps its own text ("media pemerintah Korea Selatan").
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ __all__ = ["extract_attributions", "load_attribution_cues", "canonical_source_na
 
 _CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "cues" / "attribution.json"
 _WORD = re.compile(r"\w+(?:[-.]\w+)*\.?")
-_OPEN_QUOTES = "“\""
+_OPEN_QUOTES = '“"'
 _CLOSE_FOR = {"“": "”", '"': '"'}
 _MAX_SOURCE_TOKENS = 12
 # Words that end a post-posed source phrase: "kata Budi kepada wartawan di Jakarta".
@@ -82,17 +88,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"^(?:" + _phrase_regex(cues["according_to"]).pattern + r")(?:\s+|(?=nya,))", re.IGNORECASE
         ),
         "according_nya": re.compile(r"^(?:menurut|katanya)(?=nya,)", re.IGNORECASE),
-        "postposed_nya": re.compile(r"([,”\"’])\s*(" + _phrase_regex(cues["postposed_nya"]).pattern + r")", re.I),
+        "postposed_nya": re.compile(
+            r"([,”\"’])\s*(" + _phrase_regex(cues["postposed_nya"]).pattern + r")", re.I
+        ),
         "age": re.compile(r"\s*\(\d{1,3}\)\s*$"),
         "according_post": re.compile(
             r",\s*(" + _phrase_regex(cues["according_to"]).pattern + r")\s+", re.IGNORECASE
         ),
-        "relay_pre": re.compile(r"^(?:" + _phrase_regex(cues["relay_prefix"]).pattern + r")\s+", re.IGNORECASE),
+        "relay_pre": re.compile(
+            r"^(?:" + _phrase_regex(cues["relay_prefix"]).pattern + r")\s+", re.IGNORECASE
+        ),
         "relay_post": re.compile(
             r",\s*(" + _phrase_regex(cues["relay_postposed"] + cues["according_to"]).pattern + r")\s+",
             re.IGNORECASE,
         ),
-        "relay_join": re.compile(r"\s*,?\s+(?:" + _phrase_regex(cues["relay_joiners"]).pattern + r")\s+", re.I),
+        "relay_join": re.compile(
+            r"\s*,?\s+(?:" + _phrase_regex(cues["relay_joiners"]).pattern + r")\s+", re.I
+        ),
         "that": _phrase_regex(cues["that_words"]),
         "descriptor": _phrase_regex(cues["descriptors"]),
         "portfolio": _phrase_regex(cues["portfolios"]),
@@ -223,8 +235,12 @@ class _Found:
     def to_attribution(self) -> Attribution:
         hedged = self.belief or is_hedged(self.content.text)
         return Attribution(
-            source=self.source, cue=self.cue, content=self.content, direct=self.direct,
-            via=list(self.via), hedged=hedged,
+            source=self.source,
+            cue=self.cue,
+            content=self.content,
+            direct=self.direct,
+            via=list(self.via),
+            hedged=hedged,
         )
 
 
@@ -384,7 +400,7 @@ class _Extractor:
         return self.found[-1] if self.found else None
 
     def _relay_names(self, start: int, end: int) -> list[Span]:
-        """"A yang mengutip B" -> [A, B] as spans."""
+        """ "A yang mengutip B" -> [A, B] as spans."""
         spans: list[Span] = []
         pos = start
         for match in _patterns()["relay_join"].finditer(self.text, start, end):
@@ -421,7 +437,11 @@ class _Extractor:
         via: list[str] = []
         relay_source: tuple[Span, Span] | None = None  # (cue, name) of a prefix relay or "Menurut X,"
         local = text[start:end]
-        prefix = pats["relay_pre"].match(local) or pats["according_pre"].match(local) or pats["according_nya"].match(local)
+        prefix = (
+            pats["relay_pre"].match(local)
+            or pats["according_pre"].match(local)
+            or pats["according_nya"].match(local)
+        )
         clause_start = start
         if prefix:
             comma = text.find(",", start + prefix.end(), end)
@@ -533,7 +553,7 @@ class _Extractor:
         return bool(before) and before[-1].lower() in _lower_set("passive_auxiliaries")
 
     def _told_outlet(self, cue: Span, end: int) -> str | None:
-        """"told Reuters" / "mengatakan kepada Reuters": the outlet relays the statement."""
+        """ "told Reuters" / "mengatakan kepada Reuters": the outlet relays the statement."""
         after = self.text[cue.end : end]
         match = re.match(r"\s+(?:kepada\s+|the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})", after)
         if not match:
@@ -562,6 +582,9 @@ class _Extractor:
             pre_start = start
             for boundary in pats["that"].finditer(text, start, cue.start):
                 pre_start = boundary.end()
+            for earlier in out:  # a cue inside an earlier statement: its source starts there
+                if earlier.content.start <= cue.start < earlier.content.end:
+                    pre_start = max(pre_start, earlier.content.start)
             semi = max(text.rfind(";", pre_start, cue.start), text.rfind(":", pre_start, cue.start))
             if semi >= 0:
                 pre_start = semi + 1
@@ -571,7 +594,7 @@ class _Extractor:
             parts = self._comma_parts(pre_start, pre_end)
             part = _choose_appositive(parts, text)
             src_start = _trim_to_connector(text, part[0], part[1])
-            while src_start < part[1] and text[src_start] in " \"”’":
+            while src_start < part[1] and text[src_start] in ' "”’':
                 src_start += 1
             # After a closing quote the cue's subject is the source: '"...," the lawyer said.'
             after_quote = text[start:src_start].rstrip(" ,")[-1:] in {"”", '"', "’"}
@@ -596,8 +619,9 @@ class _Extractor:
                 else:
                     content, direct = _content(text, start, mark, self.quotes)
                 for earlier in out:  # an earlier statement in this sentence ends before this source
-                    if earlier.content.start < source.start < earlier.content.end:
-                        earlier.content = _span(text, earlier.content.start, mark)
+                    cut = _span(text, earlier.content.start, mark)
+                    if earlier.content.start < source.start < earlier.content.end and cut.text:
+                        earlier.content = cut
             elif not after_words:
                 continue
             else:
@@ -635,7 +659,9 @@ class _Extractor:
         return parts
 
 
-def extract_attributions(text: str, *, sentences: list[Sentence], entities: list[Entity]) -> list[Attribution]:
+def extract_attributions(
+    text: str, *, sentences: list[Sentence], entities: list[Entity]
+) -> list[Attribution]:
     """Every reported statement in ``text`` with its source, cue, content and relay chain."""
     extractor = _Extractor(text, sentences, sorted(entities, key=lambda e: e.start))
     covered_until = -1

@@ -80,7 +80,14 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     tables = load_event_triggers()
     return {
         key: re.compile(rf"(?<![\w-])(?:{_phrases(tables[key])})(?![\w-])", re.I)
-        for key in ("future_cues", "hedge_absorbing_future", "conditional_cues", "clause_connectors", "comma_connectors", "place_prepositions")
+        for key in (
+            "future_cues",
+            "hedge_absorbing_future",
+            "conditional_cues",
+            "clause_connectors",
+            "comma_connectors",
+            "place_prepositions",
+        )
     }
 
 
@@ -161,13 +168,20 @@ def _place(
     after = [e for e in locs if e.start >= trigger.end and e.end <= clause[1]]
     for entity in after:
         gap = text[trigger.end : entity.start].strip(" ,")
-        if _after_preposition(text, entity.start, sent.start) or not gap or gap.lower() in {"ibu kota", "kota"}:
+        if (
+            _after_preposition(text, entity.start, sent.start)
+            or not gap
+            or gap.lower() in {"ibu kota", "kota"}
+        ):
             return entity
     # Before the trigger only a locative counts: "Di Jakarta, Presiden bertemu ..." — not
     # "Peringatan dari Washington mengenai pertemuan ...".
     before = [
-        e for e in locs
-        if clause[0] <= e.start and e.end <= trigger.start and _after_preposition(text, e.start, sent.start, _LOCATIVE)
+        e
+        for e in locs
+        if clause[0] <= e.start
+        and e.end <= trigger.start
+        and _after_preposition(text, e.start, sent.start, _LOCATIVE)
     ]
     return before[-1] if before else None
 
@@ -194,7 +208,11 @@ def _participants(
     for entity in entities:
         if entity.start < clause[0] or entity.end > clause[1] or entity.start < trigger.end <= entity.end:
             continue
-        if entity.type == "LOC" and entity.canonical.lower() not in countries and entity.text.lower() not in countries:
+        if (
+            entity.type == "LOC"
+            and entity.canonical.lower() not in countries
+            and entity.text.lower() not in countries
+        ):
             continue
         if entity.canonical != place and entity.canonical not in names:
             names.append(entity.canonical)
@@ -210,14 +228,21 @@ def _flags(
     words_after = list(_WORD.finditer(text, trigger.end, window_end))
     if len(words_after) > _EXPECT_WINDOW_AFTER:
         window_end = words_after[_EXPECT_WINDOW_AFTER - 1].end()
-    future = [m for m in pats["future_cues"].finditer(text, clause[0], window_end) if m.group(0)[:1].islower()]
-    expected = bool(future) or (time is not None and (time.mod == "ON_OR_AFTER" or time.value == "FUTURE_REF"))
+    future = [
+        m for m in pats["future_cues"].finditer(text, clause[0], window_end) if m.group(0)[:1].islower()
+    ]
+    expected = bool(future) or (
+        time is not None and (time.mod == "ON_OR_AFTER" or time.value == "FUTURE_REF")
+    )
     absorbing = [m for m in pats["hedge_absorbing_future"].finditer(text, clause[0], clause[1])]
     hedges = [
-        h for h in hedge_cues(text, clause[0], clause[1])
+        h
+        for h in hedge_cues(text, clause[0], clause[1])
         if not any(m.start() <= h.start and h.end <= m.end() for m in absorbing)
     ]
-    conditional = any(m.group(0)[:1].islower() for m in pats["conditional_cues"].finditer(text, clause[0], clause[1]))
+    conditional = any(
+        m.group(0)[:1].islower() for m in pats["conditional_cues"].finditer(text, clause[0], clause[1])
+    )
     return bool(hedges) or conditional, expected
 
 
@@ -250,8 +275,12 @@ def _triggers(text: str, sent: Sentence) -> list[tuple[Span, str]]:
             if i + n > len(words):
                 continue
             if all(
-                _word_matches(words[i + k].group(0), trigger_words[k] if exact else trigger_words[k].lower(),
-                              exact, k == n - 1)
+                _word_matches(
+                    words[i + k].group(0),
+                    trigger_words[k] if exact else trigger_words[k].lower(),
+                    exact,
+                    k == n - 1,
+                )
                 for k in range(n)
             ):
                 start, end = words[i].start(), words[i + n - 1].end()
@@ -328,7 +357,9 @@ def _statement_events(
                 trigger=Span(attribution.cue.text, attribution.cue.start, attribution.cue.end),
                 type="statement",
                 participants=[participant],
-                time=EventTime(text=time.text, value=time.value, type=time.type, mod=time.mod) if time else None,
+                time=EventTime(text=time.text, value=time.value, type=time.type, mod=time.mod)
+                if time
+                else None,
                 hedged=attribution.hedged,
                 attribution=index,
                 sentence=sent_index,
@@ -356,7 +387,18 @@ def extract_events(
         for trigger, event_type in found:
             others = [t for t, _ in found if t is not trigger]
             events.append(
-                _frame(text, trigger, event_type, sent, sent_index, entities, timexes, attributions, others, clauses)
+                _frame(
+                    text,
+                    trigger,
+                    event_type,
+                    sent,
+                    sent_index,
+                    entities,
+                    timexes,
+                    attributions,
+                    others,
+                    clauses,
+                )
             )
     events.extend(_statement_events(text, sentences, timexes, attributions, events))
     return sorted(events, key=lambda e: e.trigger.start)

@@ -65,11 +65,12 @@ def clean_body(text: str, *, links: dict[str, str] | None = None, title: str | N
     kept: list[str] = []
     waiting_for_title = False  # a bare "Baca juga:" line: the title is on the next line
     title_key = link_key(title) if title else None
+    seen_content = False  # the headline and a Markdown title can only come before any content
     for line in lines:
         if not line:
             kept.append("")
             continue
-        if title_key and not any(kept) and link_key(line) == title_key:
+        if title_key and not seen_content and link_key(line) == title_key:
             kept.append("")
             continue
         if waiting_for_title:
@@ -78,10 +79,10 @@ def clean_body(text: str, *, links: dict[str, str] | None = None, title: str | N
                 body.related.append(RelatedLink(title=line, url=links.get(link_key(line))))
                 kept.append("")
                 continue
-        title = related_title(line)
-        if title is not None:
-            if title:
-                body.related.append(RelatedLink(title=title, url=links.get(link_key(title))))
+        linked = related_title(line)
+        if linked is not None:
+            if linked:
+                body.related.append(RelatedLink(title=linked, url=links.get(link_key(linked))))
             else:
                 waiting_for_title = True
             kept.append("")  # a removed line ends a paragraph, it does not glue two together
@@ -96,16 +97,17 @@ def clean_body(text: str, *, links: dict[str, str] | None = None, title: str | N
             continue
         heading = _MARKDOWN_HEADING.match(line)
         if heading:
-            if body.heading is None and not any(kept_line for kept_line in kept):
+            if body.heading is None and not seen_content:
                 body.heading = heading.group(1)
                 kept.append("")
                 continue
-            line = heading.group(1)
-            kept.extend(["", line, ""])
+            seen_content = True
+            kept.extend(["", heading.group(1), ""])  # a heading is a paragraph of its own
             continue
         if inline_rules:
             line = strip_inline(line, body.related, links)
         if line:
+            seen_content = True
             kept.append(line)
     paragraphs = group_paragraphs(kept, blocks)
     for index, paragraph in enumerate(paragraphs[:_DATELINE_SEARCH_PARAGRAPHS]):
@@ -152,6 +154,7 @@ def _publication(raw: RawDocument, page_published: str | None, text: str) -> tup
 def clean_document(raw: RawDocument) -> Article:
     """The Article for a raw document; ``id`` is ``raw.id or ""`` (the pipeline assigns ids)."""
     title, authors, outlet, language = raw.title, list(raw.authors), raw.outlet, normalize_language(raw.language)
+    url = raw.url
     page_published: str | None = None
     links: dict[str, str] = {}
     if raw.text and raw.text.strip():
@@ -163,6 +166,7 @@ def clean_document(raw: RawDocument) -> Article:
         title = title or page.title
         authors = authors or page.authors
         outlet = outlet or page.sitename
+        url = url or page.url
         language = language or normalize_language(page.language)
         page_published = page.published
         if not _looks_like_article(source_text):
@@ -183,7 +187,7 @@ def clean_document(raw: RawDocument) -> Article:
         id=raw.id or "",
         text=text,
         title=(title or body.heading or None),
-        url=raw.url,
+        url=url,
         outlet=outlet or body.outlet,
         authors=authors,
         published=published,

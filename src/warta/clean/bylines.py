@@ -12,7 +12,9 @@ _ROLES = (
     r"reporter|reporter\s*&\s*editor|penulis|editor|pewarta|redaktur|wartawan|kontributor|"
     r"penyunting|oleh|author|authors|writer|written\s+by|reported\s+by|edited\s+by|by"
 )
-_LABEL = re.compile(rf"(?:^|(?<=[\s|/•·,;]))(?:{_ROLES})\s*:\s*", re.IGNORECASE)
+# Credits that share the byline but are not authors of the text.
+_OTHER_CREDITS = r"foto|fotografer|photo|photographer|video|videografer|grafis|infografis|ilustrasi|illustration"
+_LABEL = re.compile(rf"(?:^|(?<=[\s|/•·,;]))(?:(?P<credit>{_OTHER_CREDITS})|{_ROLES})\s*:\s*", re.IGNORECASE)
 _BY_LINE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:[|/•·,;&]|\s+dan\s+|\s+and\s+)\s*", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[A-ZÀ-Ý][\w.'’-]*$|^(?:bin|binti|van|von|de|der|da|al|el)$|^[A-Z]\.$")
@@ -42,14 +44,15 @@ def byline_authors(line: str) -> list[str] | None:
     if ":" not in line and line[:3].lower() != "by ":
         return None  # the cheap test that rules out almost every line of content
     labels = list(_LABEL.finditer(line))
-    if labels and labels[0].start() == 0:
+    if labels and labels[0].start() == 0 and not labels[0].group("credit"):
         found: list[str] = []
         for index, label in enumerate(labels):
             end = labels[index + 1].start() if index + 1 < len(labels) else len(line)
             names = _names(line[label.end() : end].strip(" |/•·,;"))
             if names is None:
                 return None
-            found.extend(names)
+            if not label.group("credit"):
+                found.extend(names)
         return _dedupe(found)
     by = _BY_LINE.match(line)
     if by:

@@ -2,7 +2,7 @@
 
 Forms: "KONTAN.CO.ID - PYONGYANG.", "JAKARTA, KOMPAS.com -", "JAKARTA (Antara) -",
 "WASHINGTON (Reuters) -", "SEOUL, Sept 12 (Reuters) -", "TEMPO.CO, Jakarta -",
-"Jakarta, CNN Indonesia --", "JAKARTA -", "VIVA.co.id -".
+"Jakarta, CNN Indonesia --", "JAKARTA -", "VIVA.co.id -", "(CNN) -".
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ _FORMS = [
     re.compile(rf"^{_DOMAIN},\s*{_ANY_PLACE}{_DASH}"),  # TEMPO.CO, Jakarta -
     re.compile(rf"^{_ANY_PLACE},\s*{_OUTLET_WORDS}\s*(?:--|—)\s*"),  # Jakarta, CNN Indonesia --
     re.compile(rf"^{_DOMAIN}{_DASH}"),  # VIVA.co.id -
+    re.compile(rf"^{_AGENCY}\s*(?:--|[-–—])\s*"),  # (CNN) -
     re.compile(rf"^(?P<place>[A-Z]{{3,}}(?:\s+[A-Z]{{2,}}){{0,2}}){_DASH}"),  # JAKARTA -
 ]
 
@@ -46,7 +47,7 @@ def _place_name(place: str | None) -> str | None:
 
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, or None."""
-    if len(paragraph) < 8 or not paragraph[0].isalpha():
+    if len(paragraph) < 8 or not (paragraph[0].isalpha() or paragraph[0] == "("):
         return None
     for form in _FORMS:
         match = form.match(paragraph)

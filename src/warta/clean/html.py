@@ -40,6 +40,7 @@ class HtmlExtract:
     authors: list[str] = field(default_factory=list)
     published: str | None = None  # as the page writes it, from trusted places only
     sitename: str | None = None
+    url: str | None = None  # the page's own address: canonical link or og:url
     language: str | None = None
     links: dict[str, str] = field(default_factory=dict)  # link_key(anchor text) -> href
 
@@ -116,6 +117,8 @@ def extract_html(page: str, url: str | None = None) -> HtmlExtract:
     result.text = document.text
     result.title = (document.title or "").strip() or None
     result.sitename = (document.sitename or "").strip() or None
+    page_url = (document.url or "").strip()
+    result.url = page_url if page_url.lower().startswith(("http://", "https://")) else None
     authors = _split_meta_authors(document.author)
     for name in visible_bylines(page):
         if name.casefold() not in {a.casefold() for a in authors}:

@@ -61,6 +61,20 @@ def _entry_authors(entry: Any) -> list[str]:
     return names
 
 
+def _entry_source(entry: Any) -> str | None:
+    """The outlet an aggregator's entry comes from (RSS <source>, Atom <source><title>)."""
+    source = entry.get("source") or {}
+    return (source.get("title") or "").strip() or None
+
+
+def _entry_language(entry: Any) -> str | None:
+    """The entry's own language (Atom xml:lang on its content or summary)."""
+    for part in list(entry.get("content") or []) + [entry.get("summary_detail"), entry.get("title_detail")]:
+        if part and (part.get("language") or "").strip():
+            return part["language"].strip()
+    return None
+
+
 def read_feed_file(
     path: Path, source_path: str, *, published: str | None, outlet: str | None
 ) -> Iterator[RawDocument | IngestProblem]:
@@ -88,9 +102,9 @@ def read_feed_file(
             text=text,
             html=html,
             url=(entry.get("link") or "").strip() or None,
-            outlet=feed_title or outlet,
+            outlet=_entry_source(entry) or feed_title or outlet,
             title=(entry.get("title") or "").strip() or None,
             published=_entry_date(entry) or published,
-            language=(feed.feed.get("language") or "").strip() or None,
+            language=_entry_language(entry) or (feed.feed.get("language") or "").strip() or None,
             authors=_entry_authors(entry),
         )

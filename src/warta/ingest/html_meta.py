@@ -41,6 +41,7 @@ _JSON_LD = re.compile(
 _ARTICLE_OPEN = re.compile(r"<article\b", re.IGNORECASE)
 _HEADER_BLOCK = re.compile(r"<header\b.*?</header>", re.IGNORECASE | re.DOTALL)
 _FIRST_PARAGRAPH = re.compile(r"<p\b", re.IGNORECASE)
+_HEADLINE = re.compile(r"<h1\b", re.IGNORECASE)
 _TIME_TAG = re.compile(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 
 
@@ -90,11 +91,16 @@ def json_ld_date(page: str) -> str | None:
 
 
 def header_time_date(page: str) -> str | None:
-    """A <time datetime> in a <header>, or inside <article> before its first paragraph."""
-    for block in _HEADER_BLOCK.finditer(page):
+    """A <time datetime> in the article's header: a <header> inside <article> (or, on pages
+    without <article>, one holding the <h1>), or inside <article> before its first paragraph.
+    A site-wide header's clock (today's date) is neither."""
+    article = _ARTICLE_OPEN.search(page)
+    start = article.end() if article else 0
+    for block in _HEADER_BLOCK.finditer(page, start):
+        if article is None and not _HEADLINE.search(block.group(0)):
+            continue
         if match := _TIME_TAG.search(block.group(0)):
             return match.group(1).strip()
-    article = _ARTICLE_OPEN.search(page)
     if article:
         paragraph = _FIRST_PARAGRAPH.search(page, article.end())
         end = paragraph.start() if paragraph else len(page)

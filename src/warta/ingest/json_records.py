@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -14,6 +15,7 @@ from warta.ingest.streams import (
     STREAM_ERRORS,
     check_plain_size,
     decode_text,
+    is_gzip_path,
     iter_lines,
     megabytes,
     open_binary,
@@ -171,12 +173,19 @@ def read_json_file(
 ) -> Iterator[RawDocument | IngestProblem]:
     """A .json file: an array of objects, one object (maybe pretty-printed), or JSON Lines."""
     check_plain_size(path, 1 << 62, "a JSON file")
+    too_big = not is_gzip_path(path) and os.stat(path).st_size > MAX_JSON_BYTES
     with open_binary(path) as stream:
         first = _first_significant_byte(stream)
-        if first not in (b"[", b"{"):
-            # Not an object or array at the top: let the line reader name what is wrong.
+        if first not in (b"[", b"{") or (first == b"{" and too_big):
+            # Not one object or array (or too big to be one): JSON Lines, which streams and
+            # names the line of any problem.
             yield from read_jsonl_file(path, source_path, published=published, outlet=outlet)
             return
+        if too_big:
+            raise ReadFailure(
+                f"file too large for one JSON array ({megabytes(os.stat(path).st_size)}; the limit is "
+                f"{megabytes(MAX_JSON_BYTES)}): write it as JSON Lines, one object per line, which has no limit"
+            )
         data = read_bounded(stream, MAX_JSON_BYTES, "a JSON file (use JSON Lines for larger collections)")
     text = decode_text(data)
     try:

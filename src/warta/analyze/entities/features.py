@@ -18,15 +18,22 @@ _CACHE_LIMIT = 200_000
 _MAX_GAZ_TOKENS = 5
 
 
+_SHAPE = str.maketrans(
+    {**{chr(c): "X" for c in range(65, 91)}, **{chr(c): "x" for c in range(97, 123)}, **{str(d): "d" for d in range(10)}}
+)
+_REPEATS = re.compile(r"(.)\1+")
+
+
 def shape(word: str) -> str:
-    s = re.sub(r"[A-Z]", "X", word)
-    s = re.sub(r"[a-z]", "x", s)
-    s = re.sub(r"[0-9]", "d", s)
-    return re.sub(r"[^Xxd]", "-", s) if s.isascii() else "u"
+    """X for upper case, x for lower case, d for digits, - for other ASCII; "u" if non-ASCII."""
+    if not word.isascii():
+        return "u"
+    s = word.translate(_SHAPE)
+    return s if s.isalpha() or s.isalnum() else "".join(c if c in "Xxd" else "-" for c in s)
 
 
 def short_shape(word: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", shape(word))
+    return _REPEATS.sub(r"\1", shape(word))
 
 
 class Featurizer:

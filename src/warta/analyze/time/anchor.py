@@ -8,23 +8,31 @@ because news mostly reports what happened (a Friday report's "Senin" is this wee
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
-from warta.analyze.time.lexicon import FUTURE_CUES, PAST_CUES
+from warta.analyze.time.lexicon import FUTURE_CUES, PAST_CUES, PAST_VERBS
+from warta.analyze.time.words import Words, split_words
 
 FUTURE = "future"
 PAST = "past"
 
 # Tense cues by first word: (the whole cue split into words, kind). Looked up word by word,
 # which is far cheaper than one big regex alternation over every sentence.
-_CUES_BY_FIRST_WORD: dict[str, list[tuple[list[str], str]]] = {}
-for _cue, _kind in [*((c, FUTURE) for c in FUTURE_CUES), *((c, PAST) for c in PAST_CUES)]:
-    _words = _cue.lower().split()
-    _CUES_BY_FIRST_WORD.setdefault(_words[0], []).append((_words, _kind))
+_WORD_RE = re.compile(r"\w+")
+_CUES_BY_FIRST_WORD: dict[str, list[tuple[list[str], str, int]]] = {}
+# A verb-form cue counts as this many characters further away than a tense word.
+WEAK_CUE_PENALTY = 40
+for _cue, _kind, _penalty in [
+    *((c, FUTURE, 0) for c in FUTURE_CUES),
+    *((c, PAST, 0) for c in PAST_CUES),
+    *((c, PAST, WEAK_CUE_PENALTY) for c in PAST_VERBS),
+]:
+    _words = _WORD_RE.findall(_cue.lower())
+    _CUES_BY_FIRST_WORD.setdefault(_words[0], []).append((_words, _kind, _penalty))
 for _options in _CUES_BY_FIRST_WORD.values():
     _options.sort(key=lambda o: -len(o[0]))
-_WORD_RE = re.compile(r"[\w-]+")
+_WORD_RE = re.compile(r"\w+")
 # Cheap sentence bounds when the caller gave none: stop + space + capital, or a newline.
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 _NO_STOP_BEFORE = frozenset("a.m p.m dr mr mrs ms no jl st co prof sept gen lt sen rep gov".split())
@@ -59,37 +67,39 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
-def find_cues(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
-    """Tense cues in text[start:end] as (start, end, kind, penalty); a regular English past
-    (-ed) gets a distance penalty because it is a weaker cue than an explicit tense word."""
+def find_cues(words: Words) -> list[tuple[int, int, str, int]]:
+    """Tense cues of a whole text as (start, end, kind, penalty), in order; a regular English
+    past (-ed) and past-tense verbs get a distance penalty: they are weaker cues."""
+    shapes, ends = words.shapes, words.ends
+    cue_table = _CUES_BY_FIRST_WORD
     found: list[tuple[int, int, str, int]] = []
-    words = [(m.group(0).lower(), m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
     skip_until = -1
-    for index, (word, w_start, w_end) in enumerate(words):
-        if w_start < skip_until:
+    for index in [i for i, w in enumerate(shapes) if w in cue_table or (w[-2:] == "ed" and len(w) >= 5)]:
+        if index < skip_until:
             continue
-        options = _CUES_BY_FIRST_WORD.get(word)
-        if options:
-            for cue_words, kind in options:
-                following = [w for w, _, _ in words[index : index + len(cue_words)]]
-                if following == cue_words:
-                    cue_end = words[index + len(cue_words) - 1][2]
-                    found.append((w_start, cue_end, kind, 0))
-                    skip_until = cue_end
-                    break
-            if skip_until > w_start:
-                continue
-        if len(word) >= 5 and word.endswith("ed") and word[-3] != "e" and word.isalpha():
-            found.append((w_start, w_end, PAST, 40))
+        word = shapes[index]
+        start = ends[index] - len(word)
+        for cue_words, kind, penalty in cue_table.get(word, ()):
+            last = index + len(cue_words)
+            if list(shapes[index:last]) == cue_words:
+                found.append((start, ends[last - 1], kind, penalty))
+                skip_until = last
+                break
+        else:
+            if len(word) >= 5 and word[-2:] == "ed" and word[-3] != "e" and word.isalpha():
+                found.append((start, ends[index], PAST, WEAK_CUE_PENALTY))
     return found
 
 
 class TenseFinder:
     """Finds the tense cue nearest to a span inside its sentence."""
 
-    def __init__(self, text: str, starts: list[int] | None = None) -> None:
+    def __init__(self, text: str, starts: list[int] | None = None, words: Words | None = None) -> None:
         self.text = text
         self._starts = starts
+        self._words = words
+        self._all_cues: list[tuple[int, int, str, int]] | None = None
+        self._cue_starts: list[int] = []
         self._cues: dict[int, tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]] = {}
 
     @property
@@ -113,7 +123,12 @@ class TenseFinder:
         """Tense cues (start, end, kind, penalty) and clause breaks of one sentence, cached."""
         cached = self._cues.get(s_start)
         if cached is None:
-            cues = find_cues(self.text, s_start, s_end)
+            if self._all_cues is None:
+                self._all_cues = find_cues(self._words or split_words(self.text))
+                self._cue_starts = [c[0] for c in self._all_cues]
+            lo = bisect_left(self._cue_starts, s_start)
+            hi = bisect_left(self._cue_starts, s_end)
+            cues = self._all_cues[lo:hi]
             breaks = [m.span() for m in _CLAUSE_BREAK_RE.finditer(self.text, s_start, s_end)]
             cached = self._cues[s_start] = (cues, breaks)
         return cached

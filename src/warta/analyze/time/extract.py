@@ -18,6 +18,7 @@ from warta.analyze.time.lexicon import (
     TIMEZONES,
 )
 from warta.analyze.time.rulebook import run_rules
+from warta.analyze.time.words import split_words
 from warta.model import Sentence, Timex
 
 _SUFFIX_RE = re.compile(r"\s*,?\s+(?P<mod>" + alternation(SUFFIX_MODIFIERS)[3:-1] + r")\b", re.IGNORECASE)
@@ -140,6 +141,7 @@ def _compatible(mod: str, cand: Candidate) -> bool:
 
 _MAX_MODIFIER_WORDS = max(len(m.split()) for m in PREFIX_MODIFIERS)
 _MODIFIER_WORD_RE = re.compile(r"[\w-]+")
+_MODIFIER_LAST_WORDS = frozenset(m.split()[-1] for m in PREFIX_MODIFIERS)
 
 
 def _prefix_modifier(text: str, floor: int, start: int) -> tuple[str, int] | None:
@@ -148,6 +150,9 @@ def _prefix_modifier(text: str, floor: int, start: int) -> tuple[str, int] | Non
     window = text[window_start:start]
     if not window or not (window[-1].isspace() or window[-1] == "-"):
         return None  # nothing before, or glued to the expression
+    last = window.rstrip().rsplit(None, 1)[-1].lower() if window.strip() else ""
+    if last not in _MODIFIER_LAST_WORDS:
+        return None  # the common case, decided without a regex
     words = list(_MODIFIER_WORD_RE.finditer(window))[-_MAX_MODIFIER_WORDS:]
     best: tuple[str, int] | None = None
     end = len(window)
@@ -263,8 +268,9 @@ def extract_timexes(
     if not text:
         return []
     starts = [s.start for s in sentences] if sentences else None
-    ctx = Context(text, parse_dct(dct), TenseFinder(text, starts), language)
-    found = run_rules(text, ctx)
+    words = split_words(text)
+    ctx = Context(text, parse_dct(dct), TenseFinder(text, starts, words), language)
+    found = run_rules(text, ctx, words)
     if not found:
         return []
     # Twice: "kemarin" + "malam" first, then "pukul 21.40 WITA" + "kemarin malam".

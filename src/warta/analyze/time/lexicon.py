@@ -104,7 +104,10 @@ FUTURE_CUES: tuple[str, ...] = (
 PAST_CUES: tuple[str, ...] = (
     "lalu", "kemarin", "telah", "sudah", "tadi", "sempat", "pernah", "silam", "sebelumnya",
     "was", "were", "had", "did", "said", "ago", "last", "earlier", "yesterday",
-    # Irregular English past tenses; regular ones (-ed) are caught by a pattern.
+)
+# English past-tense verbs: weaker cues than the words above, because "will be held" has one
+# too. Regular ones (-ed) are caught by a pattern.
+PAST_VERBS: tuple[str, ...] = (
     "struck", "hit", "left", "came", "went", "took", "made", "told", "began", "rose", "fell",
     "met", "won", "lost", "held", "sent", "saw", "found", "gave", "got", "ran", "brought",
     "broke", "built", "spoke", "wrote", "flew", "drove", "became", "kept", "led", "paid",

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import accumulate
-from operator import add
 
 from warta.analyze.numbers import NUMBER_WORD_LIST
 from warta.analyze.time import rules_calendar as cal
@@ -30,15 +28,21 @@ from warta.analyze.time.lexicon import (
     UNITS,
     WEEKDAYS,
 )
+from warta.analyze.time.words import Words
 
 Handler = Callable[[re.Match[str], Context], "Candidate | list[Candidate] | None"]
-# Trigger keys for words that start with a digit, by shape: 1-2 digits (followed by a date or
-# clock separator, or not), 4 digits, or digits with letters ("1980an", "15th", "10am").
-SMALL_NUMBER_SEP, SMALL_NUMBER, FOUR_DIGITS, DIGITS_LETTERS = "<d2/>", "<d2>", "<d4>", "<dx>"
-DIGIT_KEYS = frozenset({SMALL_NUMBER_SEP, SMALL_NUMBER, FOUR_DIGITS, DIGITS_LETTERS})
+# Numbers trigger rules by shape (digits folded to "0", see words.py): a 1-2 digit number is
+# keyed by whether a date or clock separator follows it; "0000" is a possible year;
+# digits with letters are decades, ordinals and "10am".
+SMALL_NUMBER_SEP, SMALL_NUMBER, FOUR_DIGITS = "<d2/>", "<d2>", "0000"
+_SMALL_SHAPES = frozenset({"0", "00"})
+DIGITS_LETTERS = ("0000an", "0000s", "00an", "00s", "0am", "00am", "0pm", "00pm")
+DIGIT_KEYS = frozenset(
+    {SMALL_NUMBER_SEP, SMALL_NUMBER, FOUR_DIGITS, "000", *DIGITS_LETTERS,
+     *(f"{z}{suffix}" for z in ("0", "00") for suffix in ("st", "nd", "rd", "th"))}
+)
 _WORD_RE = re.compile(r"\w+")
 _SEPARATORS = frozenset("/.-:")
-_SEP_WORD_RE = re.compile(r"(\W*)(\w+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +91,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         cal.QUARTER,
         cal.quarter,
-        {**first_words(["kuartal", "kwartal", "triwulan", "semester", "paruh", "q1", "q2", "q3", "q4", "h1", "h2"]),
+        {**first_words(["kuartal", "kwartal", "triwulan", "semester", "paruh", "q0", "h0"]),
          "quarter": 1, "half": 1},
     ),
     Rule(cal.CENTURY, cal.century, {"abad": 0, "century": 1}),
     Rule(
         cal.DECADE,
         cal.decade,
-        {FOUR_DIGITS: 1, DIGITS_LETTERS: 1, SMALL_NUMBER_SEP: 1},
+        {FOUR_DIGITS: 1, SMALL_NUMBER_SEP: 1, **dict.fromkeys(DIGITS_LETTERS[:4], 1)},
         frozenset({"dekade", "dasawarsa", "era", "tahun", "masa"}),
     ),
     Rule(
@@ -113,7 +117,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         rel.CLOCK,
         rel.clock,
-        {SMALL_NUMBER_SEP: 1, SMALL_NUMBER: 1, DIGITS_LETTERS: 1},
+        {SMALL_NUMBER_SEP: 1, SMALL_NUMBER: 1, **dict.fromkeys(DIGITS_LETTERS[4:], 1)},
         frozenset({"pukul", "pkl", "jam", "at"}),
     ),
     Rule(
@@ -135,40 +139,19 @@ def _build_index() -> dict[str, tuple[tuple[int, int], ...]]:
 
 
 TRIGGER_INDEX = _build_index()
+_HIT_KEYS = frozenset(TRIGGER_INDEX) | _SMALL_SHAPES
 
 
-def _digit_key(token: str, next_char: str) -> str:
-    if not token.isdigit():
-        return DIGITS_LETTERS
-    if len(token) <= 2:
-        return SMALL_NUMBER_SEP if next_char in _SEPARATORS else SMALL_NUMBER
-    return FOUR_DIGITS if len(token) == 4 else "<d>"
-
-
-def run_rules(text: str, ctx: Context) -> list[tuple[int, Candidate]]:
+def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidate]]:
     """(rule priority, candidate) for every rule match starting at a plausible word."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lower-cased
-        lowered = "".join(ch.lower()[0] for ch in text)
-    # Words and their offsets without a Python-level loop over every word: separators and
-    # words come from one findall, offsets from accumulated lengths.
-    pairs = _SEP_WORD_RE.findall(lowered)
-    if not pairs:
-        return []
-    separators, tokens = zip(*pairs, strict=True)
-    ends = list(accumulate(map(add, map(len, separators), map(len, tokens))))
+    shapes, ends = words.shapes, words.ends
+    keys = list(shapes)
+    hit_keys = _HIT_KEYS
+    hits = [i for i, shape in enumerate(shapes) if shape in hit_keys]
+    for i in hits:
+        if shapes[i] in _SMALL_SHAPES:
+            keys[i] = SMALL_NUMBER_SEP if text[ends[i] : ends[i] + 1] in _SEPARATORS else SMALL_NUMBER
     index = TRIGGER_INDEX
-    keys = list(tokens)
-    hits = [i for i, token in enumerate(tokens) if token in index or token[0].isdigit()]
-    for i in hits:
-        token = tokens[i]
-        if token[0].isdigit():
-            keys[i] = _digit_key(token, lowered[ends[i] : ends[i] + 1])
-    # Lookback positions may be digits too: classify the few words before each hit.
-    for i in hits:
-        for j in range(max(0, i - 5), i):
-            if tokens[j][0].isdigit() and keys[j] == tokens[j]:
-                keys[j] = _digit_key(tokens[j], lowered[ends[j] : ends[j] + 1])
     found: list[tuple[int, Candidate]] = []
     tried: set[tuple[int, int]] = set()
     for here in hits:
@@ -178,10 +161,10 @@ def run_rules(text: str, ctx: Context) -> list[tuple[int, Candidate]]:
         for number, lookback in entries:
             rule = RULES[number]
             openers = rule.openers
-            for position in range(max(0, here - lookback), here + 1):
+            for position in range(here - lookback if here > lookback else 0, here + 1):
                 if position < here and openers is not None and keys[position] not in openers:
                     continue
-                at = ends[position] - len(tokens[position])
+                at = ends[position] - len(shapes[position])
                 if (number, at) in tried:
                     continue
                 tried.add((number, at))

@@ -1,0 +1,51 @@
+"""Properties that hold for any input: offsets point into the text, spans never overlap, values
+are well-formed TIMEX3, and the result depends only on the text and the DCT."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.analyze.time import extract_timexes, infer_publication_date
+
+WORDS = [
+    "Senin", "Selasa", "Minggu", "minggu", "pekan", "lalu", "depan", "ini", "kemarin", "besok", "hari",
+    "bulan", "tahun", "Juli", "September", "2023", "2019", "11/9/2023", "(11/9/2023)", "pukul", "13.21",
+    "WIB", "pagi", "sore", "malam", "lebih", "dari", "dua", "empat", "18", "sekitar", "awal", "akhir",
+    "setiap", "kuartal", "III", "abad", "ke-15", "1980an", "kemudian", "sebelumnya", "the", "last",
+    "week", "Monday", "at", "10", "a.m.", "years", "ago", "2.024", "personel", "2-1", ",", ".", "Rp",
+    "3,2", "triliun", "COVID-19", "akan", "telah", "paling", "cepat", "yang", "sama", "keesokan", "harinya",
+]
+TIMEX_VALUE = re.compile(
+    r"^(?:[\dX]{4}(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W[\dX]{2}(?:-(?:\d|WE))?|Q[1-4X]|H[12X]))?(?:T(?:MO|MI|AF|EV|NI|\d{2}:\d{2}))?"
+    r"|\d{2,3}|P(?:[\dX.]+[YMWD]|T[\dX.]+[HMS])+(?:T[\dX.]+[HMS])*|(?:PRESENT|PAST|FUTURE)_REF|XXXX-XX-XXT(?:MO|MI|AF|EV|NI))$"
+)
+
+texts = st.lists(st.sampled_from(WORDS), min_size=0, max_size=25).map(" ".join)
+dcts = st.one_of(st.none(), st.dates().filter(lambda d: 1950 <= d.year <= 2090).map(lambda d: d.isoformat()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, dcts)
+def test_spans_are_consistent_and_values_well_formed(text: str, dct: str | None) -> None:
+    found = extract_timexes(text, dct)
+    previous_end = 0
+    for timex in found:
+        assert 0 <= timex.start < timex.end <= len(text)
+        assert text[timex.start : timex.end] == timex.text
+        assert timex.start >= previous_end  # in order, no overlap
+        previous_end = timex.end
+        assert timex.type in {"DATE", "TIME", "DURATION", "SET"}
+        assert TIMEX_VALUE.match(timex.value), timex
+    assert extract_timexes(text, dct) == found  # deterministic
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_text_never_breaks(text: str) -> None:
+    for timex in extract_timexes(text, "2023-09-11"):
+        assert text[timex.start : timex.end] == timex.text
+    date, confidence = infer_publication_date(text)
+    assert (date is None) == (confidence == 0.0)
