@@ -61,7 +61,7 @@ def main() -> None:
         extract_entities(text, language="id")
     full = len(texts) / (time.process_time() - started)
     tokens_per_sentence = sum(map(len, all_dev)) / len(all_dev)
-    model_mb = (NER_DIR / "model.crfsuite").stat().st_size / 1e6
+    model_mb = (NER_DIR / "model.npz").stat().st_size / 1e6
     data_mb = sum(p.stat().st_size for p in NER_DIR.iterdir()) / 1e6
     lines += [
         "",

@@ -15,6 +15,7 @@ Dev splits are only used for scoring and tuning, never for training.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -119,14 +120,59 @@ def learn_lexicon(sentences: list[Sentence], out: Path, min_count: int = 3, puri
     return len(rows)
 
 
-def train(
-    sentences: list[Sentence], featurizer: Featurizer, model: Path, c1: float, c2: float, max_iter: int
-) -> None:
-    trainer = pycrfsuite.Trainer(verbose=False)
+def entity_names(sentences: list[Sentence]) -> Counter[tuple[str, str]]:
+    names: Counter[tuple[str, str]] = Counter()
     for tokens, tags in sentences:
-        trainer.append(featurizer.sentence_features(tokens), tags)
+        for start, end, kind in bio_spans(tags):
+            names[(" ".join(t.lower() for t in tokens[start:end]), kind)] += 1
+    return names
+
+
+def write_names(names: Counter[tuple[str, str]], out: Path) -> int:
+    with open(out, "w", encoding="utf-8") as handle:
+        handle.write("# entity name (lower case, tokens joined by spaces)\ttype, from the TRAIN splits\n")
+        for name, kind in sorted(names):
+            handle.write(f"{name}\t{kind}\n")
+    return len(names)
+
+
+def _names_table(names: Counter[tuple[str, str]]) -> dict[str, set[tuple[str, ...]]]:
+    table: dict[str, set[tuple[str, ...]]] = {}
+    for name, kind in names:
+        table.setdefault(kind.lower(), set()).add(tuple(name.split(" ")))
+    return table
+
+
+def train(
+    sentences: list[Sentence],
+    featurizer: Featurizer,
+    model: Path,
+    c1: float,
+    c2: float,
+    max_iter: int,
+    folds: int = 2,
+    extra_names: list[Sentence] | None = None,
+) -> None:
+    """Train on ``sentences``. The names-seen-in-training feature of each sentence comes
+    from the other folds only, so the CRF does not learn to trust it more than it deserves
+    (every training name trivially matches a list built from its own sentence)."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    all_names = entity_names(sentences) + entity_names(extra_names or [])
+    for fold in range(folds):
+        part = sentences[fold::folds]
+        held_in = all_names - entity_names(part)
+        res = dataclasses.replace(
+            featurizer.res, gazetteers={**_without_names(featurizer.res.gazetteers), **_names_table(held_in)}
+        )
+        fold_featurizer = Featurizer(res)
+        for tokens, tags in part:
+            trainer.append(fold_featurizer.sentence_features(tokens), tags)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True})
     trainer.train(str(model))
+
+
+def _without_names(gazetteers: dict[str, set[tuple[str, ...]]]) -> dict[str, set[tuple[str, ...]]]:
+    return {k: v for k, v in gazetteers.items() if k not in ("per", "org", "loc")}
 
 
 def dev_scores(model: Path, resources_dir: Path, corpora: list[str]) -> dict[str, object]:
@@ -164,12 +210,17 @@ def _train_all(args: argparse.Namespace, started: float) -> None:
         print(f"clusters: {n} words ({time.time() - started:.0f}s)")
         n = learn_lexicon([s for name in corpora for s in all_train[name]], args.out / "lexicon.tsv")
         print(f"lexicon: {n} words")
+    # Names for the feature come from every TRAIN split, NERP's lower-cased text included.
+    n = write_names(entity_names([s for data in all_train.values() for s in data]), args.out / "names.tsv")
+    print(f"names: {n}")
     featurizer = Featurizer(load_resources(args.out))
     training = [s for name in corpora for s in all_train[name]]
+    # Sentences of corpora not trained on still feed the names feature of the others.
+    extra_names = [s for name in SPLITS if name not in corpora for s in all_train[name]]
     model = args.out / "model.npz"
     with tempfile.TemporaryDirectory() as tmp:
         crfsuite_model = Path(tmp) / "model.crfsuite"
-        train(training, featurizer, crfsuite_model, args.c1, args.c2, args.max_iter)
+        train(training, featurizer, crfsuite_model, args.c1, args.c2, args.max_iter, extra_names=extra_names)
         export_crfsuite(crfsuite_model, model)
     print(
         f"trained on {len(training)} sentences ({time.time() - started:.0f}s), model {model.stat().st_size / 1e6:.1f} MB"

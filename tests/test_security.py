@@ -169,13 +169,22 @@ def test_security_headers_on_every_kind_of_response(client: TestClient) -> None:
 def _raw_get(app, raw_path: bytes) -> int:
     """Send a path exactly as given (clients normalise '..' away before sending)."""
     status: list[int] = []
+    requested = False
+    done = asyncio.Event()
 
     async def receive():
-        return {"type": "http.request", "body": b"", "more_body": False}
+        nonlocal requested
+        if not requested:
+            requested = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await done.wait()  # like a client that hangs up once it has the response
+        return {"type": "http.disconnect"}
 
     async def send(message):
         if message["type"] == "http.response.start":
             status.append(message["status"])
+        elif message["type"] == "http.response.body" and not message.get("more_body"):
+            done.set()
 
     from urllib.parse import unquote
 

@@ -107,3 +107,10 @@ def test_years(text: str, span: str) -> None:
 )
 def test_numbers_that_look_like_years_are_not_years(text: str) -> None:
     assert extract_timexes(text, "2023-09-11") == []
+
+
+def test_year_range_is_two_years() -> None:
+    found = extract_timexes("Ia menjabat gubernur periode 2018-2023.", "2024-03-20")
+    assert [(t.text, t.value) for t in found] == [("2018", "2018"), ("2023", "2023")]
+    # A pair of numbers that cannot be a span of years is not one.
+    assert extract_timexes("Skor pertandingan 2019-1998 tercatat.", "2024-03-20") == []

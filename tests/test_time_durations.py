@@ -97,3 +97,9 @@ def test_point_modifiers(text: str, span: str, value: str, mod: str) -> None:
 def test_amount_modifiers_do_not_attach_to_dates() -> None:
     # "over" is a modifier of amounts only; a weekend is a date (the one just past, on a Monday).
     assert triples("Shops were busy over the weekend.", "2023-09-11") == [("weekend", "DATE", "2023-W36-WE", None)]
+
+
+def test_the_past_decade_is_an_amount_of_time() -> None:
+    assert triples("Over the past decade, emissions fell.") == [("past decade", "DURATION", "P10Y", None)]
+    assert triples("In the past two years, prices rose.") == [("past two years", "DURATION", "P2Y", None)]
+    assert triples("Prices fell last week.") == [("last week", "DATE", "2023-W36", None)]

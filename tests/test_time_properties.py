@@ -49,3 +49,23 @@ def test_arbitrary_text_never_breaks(text: str) -> None:
         assert text[timex.start : timex.end] == timex.text
     date, confidence = infer_publication_date(text)
     assert (date is None) == (confidence == 0.0)
+
+
+def test_results_do_not_depend_on_the_local_time_zone() -> None:
+    import os
+    import time
+
+    text = "Kemarin pukul 23.30 WIB, sehari sebelum Selasa (12/9/2023), dan pekan lalu."
+    expected = extract_timexes(text, "2023-09-11")
+    saved = os.environ.get("TZ")
+    try:
+        for zone in ("Pacific/Auckland", "America/Los_Angeles"):
+            os.environ["TZ"] = zone
+            time.tzset()
+            assert extract_timexes(text, "2023-09-11") == expected
+    finally:
+        if saved is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()

@@ -30,3 +30,10 @@ def test_year_less_and_planned_dates_do_not_count() -> None:
 def test_nothing_to_go_on() -> None:
     assert infer_publication_date("") == (None, 0.0)
     assert infer_publication_date("Tidak ada tanggal di sini.") == (None, 0.0)
+
+
+def test_a_plain_lead_date_ranks_between_dateline_and_body() -> None:
+    text = "Pada 17 Agustus 1945 Indonesia merdeka, dan pada 16 Agustus 2024 upacara digelar di IKN."
+    date, confidence = infer_publication_date(text)
+    assert date == "2024-08-16"
+    assert 0.5 < confidence < 0.9

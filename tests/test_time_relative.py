@@ -107,3 +107,13 @@ def test_anaphoric_expressions_count_from_the_last_time_mentioned() -> None:
 def test_quarter_relative_to_dct() -> None:
     assert values("Laba naik dibanding kuartal lalu.", "2025-09-05") == [("kuartal lalu", "2025-Q2")]
     assert values("Target semester I lalu meleset.", "2023-09-11") == [("semester I lalu", "2023-H1")]
+
+
+def test_one_unit_anaphora_and_period_edges() -> None:
+    text = "Pemilu digelar pada 14 Februari 2024 dan hasilnya diumumkan sebulan kemudian."
+    assert values(text, "2024-03-20")[-1] == ("sebulan kemudian", "2024-03")
+    found = extract_timexes("Harga beras melonjak sejak awal tahun.", "2024-03-20")
+    assert [(t.text, t.value, t.mod) for t in found] == [("awal tahun", "2024", "START")]
+    # A period edge followed by its own period is left to that rule.
+    found = extract_timexes("Harga naik pada akhir tahun lalu.", "2024-03-20")
+    assert [(t.text, t.value, t.mod) for t in found] == [("akhir tahun lalu", "2023", "END")]

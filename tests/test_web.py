@@ -96,7 +96,9 @@ def test_disagreements_panel_shows_each_value_with_outlets_and_sources(client: T
 def test_timeline_marks_expected_and_hedged_entries(client: TestClient) -> None:
     doc = page(client, f"/stories/{STORY_ID}")
     entries = select(doc, "ol.timeline > li")
-    assert [select(e, "time")[0].text for e in entries] == ["2024-03-03", "2024-03-04", "2024-03-05"]
+    assert [select(e, "time")[0].text for e in entries] == ["3 Mar 2024", "4 Mar 2024", "5 Mar 2024"]
+    assert [select(e, "time")[0].get("title") for e in entries] == ["TIMEX3 2024-03-03", "TIMEX3 2024-03-04",
+                                                                    "TIMEX3 2024-03-05"]
     classes = [set(e.get("class").split()) for e in entries]
     assert "tl-hedged" in classes[0] and "tl-reported" in classes[0]
     assert classes[1] == {"tl-entry", "tl-reported"}
@@ -233,6 +235,16 @@ def test_map_view_frames_and_ignores_bad_coordinates() -> None:
     assert views.map_view([]) is None
 
 
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("2023-09-10TAF", "10 Sep 2023, afternoon"), ("2023-09", "Sep 2023"), ("198", "1980s"), ("2023", "2023"),
+     ("2023-W36", "week 36, 2023"), ("2023-W36-WE", "weekend of week 36, 2023"), ("2023-Q3", "Q3 2023"),
+     ("2023-09-12T13:21", "12 Sep 2023, 13:21"), ("PRESENT_REF", "PRESENT_REF"), ("2023-13", "2023")],
+)
+def test_human_dates(value: str, shown: str) -> None:
+    assert views.human_date(value) == shown
+
+
 @given(
     text=st.text(alphabet=st.sampled_from(list("ab <>&\"'\n")), max_size=40),
     spans=st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45), st.sampled_from(["entity", "time", "quote"])),
@@ -244,3 +256,23 @@ def test_highlight_keeps_text_and_escapes_everything(text: str, spans: list[tupl
     doc = lxml.html.fragment_fromstring(html, create_parent="div")
     assert doc.text_content() == text
     assert {el.tag for el in doc.iter()} <= {"div", "span"}
+
+
+def test_cached_story_page_follows_the_data(tmp_path: Path) -> None:
+    from warta.store import Store
+
+    path = tmp_path / "cache.db"
+    build_database(path).close()
+    with TestClient(create_app(path)) as fresh:
+        first = fresh.get(f"/stories/{STORY_ID}", headers=HTML).text
+        assert fresh.get(f"/stories/{STORY_ID}", headers=HTML).text == first
+        assert fresh.app.state.page_cache.hits == 1
+        # Another process rewrites the story: the next page must show the new title.
+        store = Store(path)
+        story = store.get_story(STORY_ID)
+        story["title"] = "Judul yang diperbarui"
+        with store.transaction():
+            store.save_story(story)
+        store.close()
+        updated = page(fresh, f"/stories/{STORY_ID}")
+        assert select(updated, "h1")[0].text_content() == "Judul yang diperbarui"

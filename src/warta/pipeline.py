@@ -195,7 +195,9 @@ class _Session:
             article.content_hash = content_hash(article.text, normalised=folded[id(article)])
             article.id = article_id_for(article)
             article.ingested_at = now
-            if store.article_hash(article.id) == article.content_hash:
+        stored_hashes = store.article_hashes([a.id for a in batch])
+        for article in batch:
+            if stored_hashes.get(article.id) == article.content_hash:
                 report.unchanged += 1
                 report.article_ids.append(article.id)
             else:

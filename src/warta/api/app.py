@@ -19,6 +19,7 @@ from warta.api.routes import health_router
 from warta.api.routes import router as api_router
 from warta.api.security import DEFAULT_BODY_LIMIT, BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from warta.errors import QueryError, WartaError
+from warta.web.cache import RenderCache
 from warta.web.templating import STATIC_DIR, templates
 
 log = logging.getLogger("warta.api")
@@ -101,6 +102,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.backend = backend
+    app.state.page_cache = RenderCache()
     app.add_middleware(BodySizeLimitMiddleware, limit=body_limit)
     app.add_middleware(SecurityHeadersMiddleware)  # added last = outermost: covers every response
     _install_error_handlers(app)

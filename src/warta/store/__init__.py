@@ -166,15 +166,14 @@ class Store:
             ),
         )
 
-    def set_duplicate(self, article_id: str, duplicate_of: str | None, kind: str | None, score: float | None) -> None:
-        self.db.execute(
-            "UPDATE articles SET duplicate_of = ?, duplicate_kind = ?, duplicate_score = ? WHERE id = ?",
-            (duplicate_of, kind, score, article_id),
-        )
-
-    def article_hash(self, article_id: str) -> str | None:
-        row = self.db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row[0] if row else None
+    def article_hashes(self, article_ids: list[str]) -> dict[str, str]:
+        """Content hashes of those of ``article_ids`` that are stored."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(article_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", chunk):
+                found[row[0]] = row[1]
+        return found
 
     def find_canonical(self, *, canonical_url: str | None = None, content_hash: str | None = None) -> str | None:
         """The canonical article with this URL or this content hash, if stored."""
@@ -193,14 +192,6 @@ class Store:
             if row:
                 return row[0]
         return None
-
-    def duplicates_of(self, article_id: str) -> list[str]:
-        rows = self.db.execute("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", (article_id,))
-        return [r[0] for r in rows]
-
-    def published_of(self, article_id: str) -> str | None:
-        row = self.db.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row[0] if row else None
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()

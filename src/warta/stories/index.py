@@ -27,6 +27,9 @@ MAX_POSTING_SHARE = 0.3
 MIN_POSTING_CAP = 50
 # Safety bound on how many times one add may grow its neighbourhood.
 MAX_EXPANSIONS = 8
+# A neighbourhood larger than this is not re-resolved on add (that costs pool x candidates
+# link checks); the new article just joins the stories it links to. ``recluster`` rebuilds.
+RESOLVE_LIMIT = 150
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -95,8 +98,11 @@ class StoryIndex:
         self._register(features)
         pool = {features.id}
         pool |= self._linked_ids(features.id)
-        pool = self._grow(pool)
-        self._resolve(pool)
+        if len(pool) > RESOLVE_LIMIT:
+            self._merge(pool)
+        else:
+            pool = self._grow(pool)
+            self._resolve(pool)
         return self.story_of[features.id]
 
     def recluster(self, features_list: Iterable[StoryFeatures]) -> dict[str, str]:
@@ -197,9 +203,28 @@ class StoryIndex:
             out |= self.members[story]
         return out
 
+    def _merge(self, pool: set[str]) -> None:
+        """Join everything in ``pool`` into one story, keeping the largest story's id."""
+        old_ids = sorted(
+            {self.story_of[m] for m in pool if m in self.story_of},
+            key=lambda sid: (-len(self.members[sid]), sid),
+        )
+        story_id = old_ids[0] if old_ids else story_id_for(
+            min(pool, key=lambda m: self.features[m].order_key())
+        )
+        merged: set[str] = set()
+        for sid in old_ids:
+            merged |= self.members.pop(sid)
+        merged |= pool
+        self.members[story_id] = merged
+        for member in merged:
+            self.story_of[member] = story_id
+
     def _grow(self, pool: set[str]) -> set[str]:
         """Add to ``pool`` every story one of its members now links to."""
         for _ in range(MAX_EXPANSIONS):
+            if len(pool) > RESOLVE_LIMIT:
+                break
             extra: set[str] = set()
             for member in pool:
                 for other in self._links(member):

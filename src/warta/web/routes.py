@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
@@ -17,6 +18,7 @@ from warta.api.routes import (
 from warta.api.schemas import ISO_DATE_PREFIX
 from warta.errors import QueryError
 from warta.web import views
+from warta.web.cache import RenderCache
 from warta.web.highlight import KINDS, highlight, marks_from_analysis
 from warta.web.templating import templates
 
@@ -28,6 +30,21 @@ PAGE_SIZE = 25
 
 def _page(request: Request, template: str, context: dict[str, Any], json_href: str) -> Response:
     return templates.TemplateResponse(request, template, {**context, "json_href": json_href})
+
+
+def _cached_page(request: Request, key: Any, data: Any, render: Callable[[], Response]) -> Response:
+    """The page rendered from ``data``, reused while the data read for this request is equal."""
+    pages: RenderCache | None = getattr(request.app.state, "page_cache", None)
+    if pages is None:
+        pages = request.app.state.page_cache = RenderCache()
+    body = pages.get(key, data)
+    if body is None:
+        response = render()
+        if response.status_code != 200:
+            return response
+        body = bytes(response.body)
+        pages.put(key, data, body)
+    return HTMLResponse(body)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -53,7 +70,8 @@ def story_list(
         "has_more": has_more,
     }
     json_href = "/" + views_query({**filters, "offset": offset or None, "format": "json"})
-    return _page(request, "index.html", context, json_href)
+    key = ("index", tuple(sorted(filters.items())), offset)
+    return _cached_page(request, key, (stories, has_more), lambda: _page(request, "index.html", context, json_href))
 
 
 def views_query(params: dict[str, Any]) -> str:
@@ -103,7 +121,9 @@ def story_page(request: Request, story_id: IdPath, format: Format = "html") -> R
     story = load_story(backend_of(request), story_id)
     if format == "json":
         return JSONResponse(story)
-    return _page(request, "story.html", story_context(request, story), views.quote_path("/stories/", story_id, ".json"))
+    json_href = views.quote_path("/stories/", story_id, ".json")
+    return _cached_page(request, ("story", story_id), story,
+                        lambda: _page(request, "story.html", story_context(request, story), json_href))
 
 
 @router.get("/articles/{article_id}.json")

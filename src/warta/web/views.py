@@ -93,13 +93,22 @@ def _cites(ids: list[Any], story: dict[str, Any]) -> list[dict[str, str]]:
     cites = []
     for article_id in ids:
         article = by_id.get(str(article_id), {})
-        cites.append({"href": article_href(str(article_id)), "label": article.get("outlet") or str(article_id),
+        cites.append({"href": article_href(str(article_id)), "label": _outlet(by_id, str(article_id)),
                       "title": article.get("title") or "", "n": numbers.get(str(article_id))})
     return cites
 
 
 def _outlet(by_id: dict[str, dict[str, Any]], article_id: str, fallback: Any = None) -> str:
-    return str(fallback or by_id.get(article_id, {}).get("outlet") or article_id)
+    """A label for an article: its outlet, else its number in the story ("article 2")."""
+    if fallback:
+        return str(fallback)
+    article = by_id.get(article_id)
+    if article is None:
+        return article_id
+    if article.get("outlet"):
+        return str(article["outlet"])
+    number = list(by_id).index(article_id) + 1
+    return f"article {number}"
 
 
 def timeline_entries(story: dict[str, Any]) -> list[dict[str, Any]]:
@@ -121,7 +130,12 @@ def timeline_entries(story: dict[str, Any]) -> list[dict[str, Any]]:
                 "reported": src.get("reported"),
             })
         status = "expected" if entry.get("expected") else "reported"
-        entries.append({**entry, "status": status, "links": sources})
+        text = entry.get("text")
+        if len(sources) == 1 and repeats(sources[0]["sentence"], text):
+            # The entry is (a cut of) its one source sentence: show that sentence once, whole.
+            text, sources[0]["sentence"] = sources[0]["sentence"], None
+        entries.append({**entry, "text": text, "status": status, "links": sources,
+                        "when": human_date(entry.get("date"))})
     return entries
 
 
@@ -140,8 +154,10 @@ def conflict_views(story: dict[str, Any]) -> list[dict[str, Any]]:
         for value in conflict.get("values") or []:
             ids = [str(a) for a in value.get("articles") or []]
             outlets = [{"href": article_href(i), "label": _outlet(by_id, i)} for i in ids]
+            raw = value.get("value")
             values.append({
-                "value": value.get("value"),
+                "value": raw,
+                "shown": human_date(raw) if conflict.get("kind") in ("time", "estimate") else raw,
                 "outlets": outlets,
                 "attributed_to": _names(value.get("attributed_to")),
                 "sentences": _names(value.get("sentences")),
@@ -180,7 +196,7 @@ def relay_tree(story: dict[str, Any]) -> list[RelayNode]:
     roots: dict[str, RelayNode] = {}
     for att in story.get("attributions") or []:
         article = by_id.get(str(att.get("article", "")), {})
-        outlet = article.get("outlet") or str(att.get("article") or "unknown outlet")
+        outlet = _outlet(by_id, str(att.get("article", ""))) if article else "unknown outlet"
         source = att.get("source") or {}
         who = source.get("canonical") or source.get("text")
         chain = [str(v) for v in att.get("via") or [] if v] + ([str(who)] if who else [])
@@ -243,8 +259,12 @@ def relay_svg(roots: list[RelayNode], *, column_width: int = 190, row_height: in
 
 
 def map_points(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Distinct places with coordinates (``lat``/``lon`` on the entity), with mention counts."""
-    places: dict[str, dict[str, Any]] = {}
+    """Places with coordinates (``lat``/``lon`` on the entity), merged when they share a spot.
+
+    Gazetteers give a country its capital's coordinates, so "Rusia" and "Moskow" land on
+    one point: they become one point labelled "Moskow, Rusia" instead of two overprinted labels.
+    """
+    places: dict[tuple[float, float], dict[str, Any]] = {}
     for ent in entities:
         lat, lon = ent.get("lat"), ent.get("lon")
         if not isinstance(lat, (int, float)) or not isinstance(lon, (int, float)):
@@ -254,9 +274,40 @@ def map_points(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
         name = str(ent.get("canonical") or ent.get("text") or "")
         mentions = ent.get("mentions")
         weight = mentions if isinstance(mentions, int) else 1
-        place = places.setdefault(name, {"name": name, "lat": float(lat), "lon": float(lon), "mentions": 0})
+        key = (round(lat, 1), round(lon, 1))
+        place = places.setdefault(key, {"names": {}, "lat": float(lat), "lon": float(lon), "mentions": 0})
+        place["names"][name] = place["names"].get(name, 0) + weight
         place["mentions"] += weight
-    return sorted(places.values(), key=lambda p: (-p["mentions"], p["name"]))
+    out = []
+    for place in places.values():
+        names = sorted(place.pop("names").items(), key=lambda item: (-item[1], item[0]))
+        out.append({**place, "name": ", ".join(n for n, _ in names)})
+    return sorted(out, key=lambda p: (-p["mentions"], p["name"]))
+
+
+def _label_positions(points: list[dict[str, Any]], font: float, west: float, east: float) -> None:
+    """Greedy label placement: right of the dot, else left, else nudged down, avoiding overlaps."""
+    taken: list[tuple[float, float, float, float]] = []
+
+    def free(box: tuple[float, float, float, float]) -> bool:
+        x0, y0, x1, y1 = box
+        return west <= x0 and x1 <= east and all(x1 <= a or x0 >= c or y1 <= b or y0 >= d for a, b, c, d in taken)
+
+    for p in points:
+        width = 0.6 * font * len(p["name"])
+        gap = p["r"] * 1.4
+        candidates = []
+        for shift in (0.0, 1.2, -1.2, 2.4, -2.4, 3.6):
+            dy = shift * font
+            candidates.append((p["x"] + gap, p["y"] + font / 3 + dy, "start"))
+            candidates.append((p["x"] - gap, p["y"] + font / 3 + dy, "end"))
+        for x, y, anchor in candidates:
+            x0 = x if anchor == "start" else x - width
+            box = (x0, y - font, x0 + width, y + font * 0.25)
+            if free(box):
+                break
+        taken.append(box)
+        p["label_x"], p["label_y"], p["anchor"] = x, y, anchor
 
 
 def map_view(points: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -265,22 +316,26 @@ def map_view(points: list[dict[str, Any]]) -> dict[str, Any] | None:
         return None
     lons = [p["lon"] for p in points]
     lats = [p["lat"] for p in points]
-    span = max(max(lons) - min(lons), max(lats) - min(lats), 20.0) + 20.0
+    width = max(max(lons) - min(lons) + 24.0, 40.0)
+    height = max(max(lats) - min(lats) + 16.0, width / 2.2)
     center_lon, center_lat = (max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2
-    west = max(-180.0, min(center_lon - span, 180.0 - 2 * span))
-    east = min(180.0, west + 2 * span)
-    north = min(90.0, max(center_lat + span / 2, -90.0 + span))
-    south = max(-90.0, north - span)
-    step = 10 if span <= 60 else 30
+    width, height = min(width, 360.0), min(height, 180.0)
+    west = min(max(center_lon - width / 2, -180.0), 180.0 - width)
+    north = max(min(center_lat + height / 2, 90.0), -90.0 + height)
+    east, south = west + width, north - height
+    span = max(width, height)
+    step = 5 if span <= 40 else 10 if span <= 100 else 30
     meridians = [lon for lon in range(-180, 181, step) if west <= lon <= east]
     parallels = [lat for lat in range(-90, 91, step) if south <= lat <= north]
-    radius = max(span / 90, 0.4)
+    font = max(width / 55, 0.6)
+    radius = max(width / 150, 0.25)
     projected = [{**p, "x": p["lon"], "y": -p["lat"], "r": radius * (1 + min(p["mentions"], 10) / 10)} for p in points]
+    _label_positions(projected, font, west, east)
     return {
-        "viewbox": f"{west:.2f} {-north:.2f} {east - west:.2f} {north - south:.2f}",
+        "viewbox": f"{west:.2f} {-north:.2f} {width:.2f} {height:.2f}",
         "west": west, "east": east, "north": -north, "south": -south,
-        "meridians": meridians, "parallels": parallels, "points": projected,
-        "font": max(span / 30, 0.8), "stroke": span / 400,
+        "meridians": meridians, "parallels": parallels, "points": projected, "step": step,
+        "font": font, "stroke": width / 600,
     }
 
 
@@ -288,3 +343,45 @@ def quote_path(prefix: str, identifier: str, suffix: str = "") -> str:
     from urllib.parse import quote
 
     return f"{prefix}{quote(identifier, safe='')}{suffix}"
+
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "MI": "midday"}
+_TIMEX = re.compile(
+    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})(?P<we>-WE)?|(?P<q>[QH])(?P<qn>\d)))?"
+    r"(?:T(?:(?P<part>MO|AF|EV|NI|MI)|(?P<hh>\d{2}):(?P<mm>\d{2})))?$"
+)
+
+
+def human_date(value: Any) -> str:
+    """A TIMEX3 value for people: 2023-09-10TAF -> "10 Sep 2023, afternoon"; 198 -> "1980s"."""
+    text = str(value or "")
+    if re.fullmatch(r"\d{3}", text):
+        return f"{text}0s"
+    if re.fullmatch(r"\d{2}", text):
+        return f"{int(text) + 1}th century"
+    match = _TIMEX.match(text)
+    if not match:
+        return text
+    g = match.groupdict()
+    if g["w"]:
+        out = f"{'weekend of ' if g['we'] else ''}week {int(g['w'])}, {g['y']}"
+    elif g["q"]:
+        out = f"{g['q']}{g['qn']} {g['y']}"
+    elif g["m"] and 1 <= int(g["m"]) <= 12:
+        month = _MONTHS[int(g["m"]) - 1]
+        out = f"{int(g['d'])} {month} {g['y']}" if g["d"] else f"{month} {g['y']}"
+    else:
+        out = g["y"]
+    if g["part"]:
+        out += f", {_PARTS[g['part']]}"
+    elif g["hh"]:
+        out += f", {g['hh']}:{g['mm']}"
+    return out
+
+
+def repeats(sentence: str | None, text: str | None) -> bool:
+    """True when the entry's text is just (a cut of) its source sentence."""
+    if not sentence or not text:
+        return False
+    return sentence.strip().startswith(text.rstrip("…").strip())

@@ -16,6 +16,7 @@ from warta.analyze.entities.resources import Resources
 
 _CACHE_LIMIT = 200_000
 _MAX_GAZ_TOKENS = 5
+_OPENERS = {".", '"', "“", ":", "(", "-", "'", "‘", "!", "?"}
 
 
 _SHAPE = str.maketrans(
@@ -127,6 +128,10 @@ class Featurizer:
         out: list[tuple[str, list[str]]] = []
         for i, word in enumerate(words):
             extra = list(gaz[i])
+            # Capitals mean more inside a sentence than at its start (a linear model cannot
+            # combine "title" and "BOS" by itself).
+            if i > 0 and word[:1].isupper() and words[i - 1] not in _OPENERS:
+                extra.append("midcap")
             if i == 0:
                 extra.append("BOS")
             else:

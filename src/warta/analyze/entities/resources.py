@@ -85,6 +85,15 @@ def load_places(path: Path = GAZETTEER) -> tuple[dict[str, Place], dict[str, set
     return places, feature_sets
 
 
+def load_names(path: Path) -> dict[str, set[tuple[str, ...]]]:
+    """Entity names seen in the training corpora, by type (a tagger feature)."""
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for line in _lines(path):
+        name, kind = line.split("\t")
+        names.setdefault(kind.lower(), set()).add(tuple(name.split(" ")))
+    return names
+
+
 def load_resources(ner_dir: Path = NER_DIR, gazetteer: Path = GAZETTEER) -> Resources:
     res = Resources(model_path=ner_dir / "model.npz")
     for line in _lines(ner_dir / "clusters.tsv"):
@@ -105,6 +114,7 @@ def load_resources(ner_dir: Path = NER_DIR, gazetteer: Path = GAZETTEER) -> Reso
         res.outlets[token_key(name)] = name
     res.places, res.gazetteers = load_places(gazetteer)
     res.gazetteers["outlet"] = set(res.outlets)
+    res.gazetteers.update(load_names(ner_dir / "names.tsv"))
     for line in _lines(ner_dir / "aliases.tsv"):
         alias, canonical, kind = (line.split("\t") + ["", ""])[:3]
         res.aliases[alias.lower()] = (canonical, kind)

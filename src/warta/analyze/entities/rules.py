@@ -285,12 +285,17 @@ def _breaks_name(word: str) -> bool:
     return word.lower() not in _NAME_PARTICLES
 
 
+def _is_particle(word: str) -> bool:
+    """A lower-case name particle: "the", "of", "bin" (but "The Beatles", "LA Galaxy" keep theirs)."""
+    return word.islower() and word in _NAME_PARTICLES
+
+
 def split_and_merge(
     words: Sequence[str], spans: list[Span], res: Resources, english: bool = False
 ) -> list[Span]:
     out: list[Span] = []
     for start, end, kind in spans:
-        while start < end - 1 and words[start].lower() in _NAME_PARTICLES:
+        while start < end - 1 and _is_particle(words[start]):
             start += 1
         pieces: list[tuple[int, int]] = []
         cut = start
@@ -308,9 +313,9 @@ def split_and_merge(
         for a, b in pieces:
             if b - a == 1 and words[a].lower() in _CALENDAR_WORDS:
                 continue  # "Monday", "Senin", "September" are times, not names
-            while a < b and (words[a].lower() in _NAME_PARTICLES or words[a] in _NAME_PUNCTUATION):
+            while a < b and (_is_particle(words[a]) or words[a] in _NAME_PUNCTUATION):
                 a += 1
-            while b > a and (words[b - 1].lower() in _NAME_PARTICLES or words[b - 1] in _NAME_PUNCTUATION):
+            while b > a and (_is_particle(words[b - 1]) or words[b - 1] in _NAME_PUNCTUATION):
                 b -= 1
             if b > a:
                 out.append((a, b, kind))

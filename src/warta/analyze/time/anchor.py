@@ -35,11 +35,13 @@ for _options in _CUES_BY_FIRST_WORD.values():
 _WORD_RE = re.compile(r"\w+")
 # Cheap sentence bounds when the caller gave none: stop + space + capital, or a newline.
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
-_NO_STOP_BEFORE = frozenset("a.m p.m dr mr mrs ms no jl st co prof sept gen lt sen rep gov".split())
-# Clause bounds: a tense cue in the same clause as the expression outweighs one in another.
-_CLAUSE_BREAK_RE = re.compile(
-    r"(?<!\d)[,;:]|[,;:](?!\d)|\s(?:dan|tetapi|namun|sementara|sedangkan|and|but|while|whereas)\s", re.IGNORECASE
+_NO_STOP_BEFORE = frozenset(
+    "a.m p.m dr mr mrs ms no jl st co prof gen lt sen rep gov "
+    "jan feb mar apr jun jul aug agu agt sep sept oct okt nov dec des".split()
 )
+# Clause bounds: a tense cue in the same clause as the expression outweighs one in another.
+_PUNCTUATION_BREAK_RE = re.compile(r"[,;:]")
+_BREAK_WORDS = frozenset("dan tetapi namun sementara sedangkan and but while whereas".split())
 # How many days of extra distance a past weekday may have and still win over the future one.
 PAST_BIAS_DAYS = 1
 
@@ -59,8 +61,11 @@ def sentence_starts(text: str) -> list[int]:
     for match in _SENTENCE_END_RE.finditer(text):
         if text[match.start()] == ".":
             stop = match.start()
-            word_start = max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop), text.rfind("(", 0, stop)) + 1
-            word = text[word_start:stop].lower()
+            space = text.rfind(" ", max(0, stop - 5), stop)
+            if space < 0 and stop >= 5:
+                starts.append(match.end())  # a word of five letters or more: no abbreviation
+                continue
+            word = text[space + 1 : stop].lower().lstrip("(\n")
             if word in _NO_STOP_BEFORE or (len(word) == 1 and word.isalpha()):
                 continue
         starts.append(match.end())
@@ -74,7 +79,11 @@ def find_cues(words: Words) -> list[tuple[int, int, str, int]]:
     cue_table = _CUES_BY_FIRST_WORD
     found: list[tuple[int, int, str, int]] = []
     skip_until = -1
-    for index in [i for i, w in enumerate(shapes) if w in cue_table or (w[-2:] == "ed" and len(w) >= 5)]:
+    if shapes.count("the") or shapes.count("and"):  # English: regular past tenses count too
+        indices = [i for i, w in enumerate(shapes) if w in cue_table or (w[-2:] == "ed" and len(w) >= 5)]
+    else:
+        indices = [i for i, w in enumerate(shapes) if w in cue_table]
+    for index in indices:
         if index < skip_until:
             continue
         word = shapes[index]
@@ -99,6 +108,8 @@ class TenseFinder:
         self._starts = starts
         self._words = words
         self._all_cues: list[tuple[int, int, str, int]] | None = None
+        self._all_breaks: list[tuple[int, int]] | None = None
+        self._break_starts: list[int] = []
         self._cue_starts: list[int] = []
         self._cues: dict[int, tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]] = {}
 
@@ -129,9 +140,27 @@ class TenseFinder:
             lo = bisect_left(self._cue_starts, s_start)
             hi = bisect_left(self._cue_starts, s_end)
             cues = self._all_cues[lo:hi]
-            breaks = [m.span() for m in _CLAUSE_BREAK_RE.finditer(self.text, s_start, s_end)]
+            breaks = self._breaks_between(s_start, s_end)
             cached = self._cues[s_start] = (cues, breaks)
         return cached
+
+    def _breaks_between(self, s_start: int, s_end: int) -> list[tuple[int, int]]:
+        """Clause breaks: , ; : (not inside "13:21" or "3,2") and conjunctions."""
+        if self._all_breaks is None:
+            text = self.text
+            marks = [
+                (m.start(), m.end())
+                for m in _PUNCTUATION_BREAK_RE.finditer(text)
+                if not (text[m.start() - 1 : m.start()].isdigit() and text[m.end() : m.end() + 1].isdigit())
+            ]
+            words = self._words or split_words(text)
+            shapes, ends = words.shapes, words.ends
+            marks += [(ends[i] - len(shapes[i]), ends[i]) for i, w in enumerate(shapes) if w in _BREAK_WORDS]
+            self._all_breaks = sorted(marks)
+            self._break_starts = [b[0] for b in self._all_breaks]
+        lo = bisect_left(self._break_starts, s_start)
+        hi = bisect_left(self._break_starts, s_end)
+        return self._all_breaks[lo:hi]
 
     def tense(self, start: int, end: int) -> str | None:
         """FUTURE, PAST or None: the nearest cue in the expression's clause, else its sentence.

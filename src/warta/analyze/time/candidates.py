@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -68,5 +67,3 @@ class Context:
             index -= 1
         return self.text[index:end].lower()
 
-
-Handler = Callable[["object", Context], "Candidate | list[Candidate] | None"]

@@ -34,15 +34,18 @@ Handler = Callable[[re.Match[str], Context], "Candidate | list[Candidate] | None
 # Numbers trigger rules by shape (digits folded to "0", see words.py): a 1-2 digit number is
 # keyed by whether a date or clock separator follows it; "0000" is a possible year;
 # digits with letters are decades, ordinals and "10am".
-SMALL_NUMBER_SEP, SMALL_NUMBER, FOUR_DIGITS = "<d2/>", "<d2>", "0000"
+SMALL_NUMBER_SEP, SMALL_NUMBER_DASH, SMALL_NUMBER, FOUR_DIGITS, FOUR_DIGITS_DASH = (
+    "<d2/>", "<d2->", "<d2>", "0000", "<d4->"
+)
 _SMALL_SHAPES = frozenset({"0", "00"})
 DIGITS_LETTERS = ("0000an", "0000s", "00an", "00s", "0am", "00am", "0pm", "00pm")
 DIGIT_KEYS = frozenset(
-    {SMALL_NUMBER_SEP, SMALL_NUMBER, FOUR_DIGITS, "000", *DIGITS_LETTERS,
+    {SMALL_NUMBER_SEP, SMALL_NUMBER_DASH, SMALL_NUMBER, FOUR_DIGITS, FOUR_DIGITS_DASH, "000", *DIGITS_LETTERS,
      *(f"{z}{suffix}" for z in ("0", "00") for suffix in ("st", "nd", "rd", "th"))}
 )
 _WORD_RE = re.compile(r"\w+")
-_SEPARATORS = frozenset("/.-:")
+_SEPARATORS = frozenset("/.:")
+_DASHES = frozenset("-'’")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,27 @@ def first_words(phrases: Iterable[str], lookback: int = 0) -> dict[str, int]:
     return out
 
 
+def last_words(phrases: Iterable[str]) -> tuple[dict[str, int], frozenset[str]]:
+    """Triggers on the last word of each phrase (looking back over the phrase) and the words a
+    phrase may start with: "in the past" fires on "past", not on every "in"."""
+    triggers: dict[str, int] = {}
+    openers: set[str] = set()
+    for phrase in phrases:
+        words = _WORD_RE.findall(phrase.lower())
+        triggers[words[-1]] = max(triggers.get(words[-1], 0), len(words) - 1)
+        openers.add(words[0])
+    return triggers, frozenset(openers)
+
+
 _ALL_MONTHS = [*MONTHS, *MONTH_ABBREVIATIONS]
+_REFERENCE_TRIGGERS = last_words([*PRESENT_REFS, *PAST_REFS, *FUTURE_REFS])
+_DAY_TRIGGERS = last_words(rel.DAY_OFFSETS)
+_ANAPHOR_TRIGGERS = last_words(
+    [f"{u} {r}" for u in ("hari", "pekan", "minggu", "bulan", "tahun") for r in ("yang sama", "sebelumnya", "berikutnya", "setelahnya")]
+    + ["keesokan harinya", "keesokan hari", "esok harinya", "the following day", "the next day", "sehari sebelumnya",
+       "the day before", "the previous day"]
+    + [f"the {w} {u}" for w in ("same", "following", "previous") for u in ("day", "week", "month", "year")]
+)
 _WEEKDAY_WORDS = frozenset(first_words(WEEKDAYS))
 _DAY_OPENERS = _WEEKDAY_WORDS | {"hari", "tanggal", "tgl"} | DIGIT_KEYS
 _EN_REL = frozenset({"last", "next", "this", "coming", "past"})
@@ -77,11 +100,11 @@ _UNIT_PERIODS = ["pekan", "minggu", "bulan", "tahun"]
 
 # In priority order: when two rules find spans of the same length, the earlier one wins.
 RULES: tuple[Rule, ...] = (
-    Rule(cal.WEEKDAY_BRACKET, cal.weekday_bracket, first_words(WEEKDAYS, 1)),
+    Rule(cal.WEEKDAY_BRACKET, cal.weekday_bracket, first_words(WEEKDAYS, 1), frozenset({"hari"})),
     Rule(cal.DATE_DAY_MONTH, cal.date_day_month, first_words(_ALL_MONTHS, 5), _DAY_OPENERS),
     Rule(cal.DATE_MONTH_DAY, cal.date_month_day, first_words(_ALL_MONTHS, 3), _WEEKDAY_WORDS),
-    Rule(cal.DAY_RANGE, cal.day_range, first_words(_ALL_MONTHS, 5), _DAY_OPENERS | {"hingga", "sampai", "s", "sd", "to", "and", "dan"}),  # type: ignore[arg-type]
-    Rule(cal.DATE_NUMERIC, cal.date_numeric, {SMALL_NUMBER_SEP: 0, FOUR_DIGITS: 0}),
+    Rule(cal.DAY_RANGE, cal.day_range, first_words(_ALL_MONTHS, 5), DIGIT_KEYS),
+    Rule(cal.DATE_NUMERIC, cal.date_numeric, {SMALL_NUMBER_SEP: 0, SMALL_NUMBER_DASH: 0, FOUR_DIGITS_DASH: 0}),
     Rule(
         rel.SET_EXPR,
         rel.set_expr,
@@ -91,40 +114,43 @@ RULES: tuple[Rule, ...] = (
     Rule(
         cal.QUARTER,
         cal.quarter,
-        {**first_words(["kuartal", "kwartal", "triwulan", "semester", "paruh", "q0", "h0"]),
+        {**first_words(["kuartal", "kwartal", "triwulan", "semester", "paruh", "q1", "q2", "q3", "q4", "h1", "h2"]),
          "quarter": 1, "half": 1},
     ),
     Rule(cal.CENTURY, cal.century, {"abad": 0, "century": 1}),
     Rule(
         cal.DECADE,
         cal.decade,
-        {FOUR_DIGITS: 1, SMALL_NUMBER_SEP: 1, **dict.fromkeys(DIGITS_LETTERS[:4], 1)},
+        {FOUR_DIGITS_DASH: 1, SMALL_NUMBER_DASH: 1, **dict.fromkeys(DIGITS_LETTERS[:4], 1)},
         frozenset({"dekade", "dasawarsa", "era", "tahun", "masa"}),
     ),
     Rule(
         rel.RELATIVE_PERIOD,
         rel.relative_period,
         {**first_words(_UNIT_PERIODS, 1), **first_words(["last", "next", "coming", "this", "weekend"])},
+        frozenset({"akhir"}),
     ),
-    Rule(rel.RELATIVE_DAY, rel.relative_day, first_words(rel.DAY_OFFSETS)),
+    Rule(rel.RELATIVE_DAY, rel.relative_day, *_DAY_TRIGGERS),
     Rule(cal.WEEKDAY_ALONE, cal.weekday_alone, first_words(WEEKDAYS, 2), _EN_REL | {"hari"}),
     Rule(cal.MONTH_ALONE, cal.month_alone, first_words(MONTHS, 2), _EN_REL | {"bulan"}),
-    Rule(cal.YEAR_ALONE, cal.year_alone, {FOUR_DIGITS: 1}, frozenset({"tahun", "thn"})),
-    Rule(rel.REFERENCE, rel.reference, first_words([*PRESENT_REFS, *PAST_REFS, *FUTURE_REFS])),
+    Rule(cal.YEAR_RANGE, cal.year_range, {FOUR_DIGITS: 1, FOUR_DIGITS_DASH: 1}, frozenset({"tahun", "periode"})),
+    Rule(rel.PERIOD_EDGE, rel.period_edge, {"tahun": 1, "bulan": 1}, frozenset({"awal", "pertengahan", "akhir", "medio"})),
+    Rule(rel.PAST_PERIOD, rel.past_period, {**first_words(UNITS, 2)}, frozenset({"past", "last", "previous", *DIGIT_KEYS, *first_words(NUMBER_WORD_LIST), "few", "several"})),
+    Rule(cal.YEAR_ALONE, cal.year_alone, {FOUR_DIGITS: 1, FOUR_DIGITS_DASH: 1}, frozenset({"tahun", "thn"})),
+    Rule(rel.REFERENCE, rel.reference, *_REFERENCE_TRIGGERS),
     Rule(rel.AMOUNT_OF_TIME, rel.amount_of_time, first_words(UNITS, 5), _AMOUNT_OPENERS),
     Rule(rel.SE_DURATION, rel.se_duration, first_words([*SE_UNITS, *PLURAL_UNITS])),
     Rule(rel.BARE_PLURAL, rel.bare_plural, first_words(["hours", "days", "weeks", "months", "years", "decades", "centuries"], 1)),
     Rule(
         rel.CLOCK,
         rel.clock,
-        {SMALL_NUMBER_SEP: 1, SMALL_NUMBER: 1, **dict.fromkeys(DIGITS_LETTERS[4:], 1)},
+        {SMALL_NUMBER_SEP: 1, SMALL_NUMBER_DASH: 1, SMALL_NUMBER: 1, **dict.fromkeys(DIGITS_LETTERS[4:], 1)},
         frozenset({"pukul", "pkl", "jam", "at"}),
     ),
     Rule(
         cal.ANAPHORIC,
         cal.anaphoric,
-        first_words([*_UNIT_PERIODS, "hari", "keesokan", "esok", "sehari", "the", "following", "next", "day",
-                     "previous", "same"]),
+        *_ANAPHOR_TRIGGERS,
     ),
     Rule(rel.PART_OF_DAY_WORD, rel.part_of_day, first_words(PARTS_OF_DAY, 2), frozenset({"in", "the"})),
 )
@@ -149,8 +175,15 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
     hit_keys = _HIT_KEYS
     hits = [i for i, shape in enumerate(shapes) if shape in hit_keys]
     for i in hits:
-        if shapes[i] in _SMALL_SHAPES:
-            keys[i] = SMALL_NUMBER_SEP if text[ends[i] : ends[i] + 1] in _SEPARATORS else SMALL_NUMBER
+        shape = shapes[i]
+        if shape in _SMALL_SHAPES:
+            following = text[ends[i] : ends[i] + 1]
+            if following == "-":
+                keys[i] = SMALL_NUMBER_DASH
+            else:
+                keys[i] = SMALL_NUMBER_SEP if following in _SEPARATORS else SMALL_NUMBER
+        elif shape == FOUR_DIGITS and text[ends[i] : ends[i] + 1] in _DASHES:
+            keys[i] = FOUR_DIGITS_DASH
     index = TRIGGER_INDEX
     found: list[tuple[int, Candidate]] = []
     tried: set[tuple[int, int]] = set()
@@ -161,6 +194,7 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
         for number, lookback in entries:
             rule = RULES[number]
             openers = rule.openers
+            trigger_end = ends[here]
             for position in range(here - lookback if here > lookback else 0, here + 1):
                 if position < here and openers is not None and keys[position] not in openers:
                     continue
@@ -174,7 +208,11 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
                 result = rule.handler(match, ctx)
                 if result is None:
                     continue
+                covered = False
                 for cand in result if isinstance(result, list) else (result,):
                     if cand.end > cand.start:
                         found.append((number, cand))
+                        covered = covered or cand.end >= trigger_end
+                if covered:
+                    break  # a later start of the same rule would only find a part of this match
     return found

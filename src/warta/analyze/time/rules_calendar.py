@@ -261,15 +261,17 @@ def month_alone(match: re.Match[str], ctx: Context) -> Candidate | None:
 
 
 # --- years: "tahun 2019", "pada 2019" (the span is "2019"), "2019 lalu" --------------------------
+_COUNTED_NOUN_RE = re.compile(
+    r"\s*(?:orang|personel|unit|km|meter|ton|kg|%|persen|rupiah|dolar|jiwa|warga)\b", re.IGNORECASE
+)
 YEAR_ALONE = re.compile(rf"(?:(?P<kw>tahun|thn\.?)\s+)?(?P<y>{YEAR})(?:\s+(?:lalu|silam))?(?!\s*-?\s*an\b|'?s\b)", FLAGS)
 
 
 def year_alone(match: re.Match[str], ctx: Context) -> Candidate | None:
     if not match.group("kw") and ctx.previous_word(match.start()) not in YEAR_CUES:
         return None
-    following = ctx.text[match.end() : match.end() + 12].lower()
-    if re.match(r"\s*(?:orang|personel|unit|km|meter|ton|kg|%|persen|rupiah|dolar|jiwa|warga)\b", following):
-        return None
+    if _COUNTED_NOUN_RE.match(ctx.text, match.end()):
+        return None  # "pada 2019 orang" counts people
     return Candidate(match.start(), match.end(), "DATE", match.group("y"))
 
 
@@ -452,4 +454,24 @@ def day_range(match: re.Match[str], ctx: Context) -> list[Candidate] | None:
     return [
         day_candidate(match.start(), match.end("d1"), first, first.isoformat()),
         day_candidate(second_start, match.end(), last, last.isoformat()),
+    ]
+
+
+# --- year ranges: "periode 2018-2023", "tahun 2019-2020" are two years --------------------------
+YEAR_RANGE = re.compile(
+    rf"(?:(?P<kw>tahun|periode)\s+)?(?P<y1>{YEAR})\s*(?:-|–|/|hingga|sampai)\s*(?P<y2>(?:1\d{{3}}|20\d{{2}}))(?![\d]|[.,]\d)",
+    FLAGS,
+)
+
+
+def year_range(match: re.Match[str], ctx: Context) -> list[Candidate] | None:
+    if not match.group("kw") and ctx.previous_word(match.start()) not in YEAR_CUES | {"periode"}:
+        return None
+    first, second = int(match.group("y1")), int(match.group("y2"))
+    if not first < second <= first + 30:
+        return None  # not a range of years: a code, a score, a count
+    first_start = match.start() if match.group("kw") == "tahun" or not match.group("kw") else match.start("y1")
+    return [
+        Candidate(first_start, match.end("y1"), "DATE", match.group("y1")),
+        Candidate(match.start("y2"), match.end("y2"), "DATE", match.group("y2")),
     ]

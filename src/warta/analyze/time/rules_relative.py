@@ -60,7 +60,7 @@ def _day_or_x(ctx: Context, offset: int) -> tuple[date | None, str]:
 def relative_day(match: re.Match[str], ctx: Context) -> Candidate | None:
     if ctx.looks_like_name(match.start()):
         return None  # "USA Today", "Russia Today"
-    offset, pod = DAY_OFFSETS[re.sub(r"\s+", " ", match.group(0).lower())]
+    offset, pod = DAY_OFFSETS[" ".join(match.group(0).lower().split())]
     day, value = _day_or_x(ctx, offset)
     if pod:
         return Candidate(match.start(), match.end(), "TIME", f"{value}T{pod}", day=day, day_value=value, pod=pod)
@@ -107,7 +107,7 @@ def relative_period(match: re.Match[str], ctx: Context) -> Candidate | None:
             return None  # "Minggu lalu" mid-sentence is last Sunday
         unit = {"pekan": "week", "minggu": "week", "bulan": "month", "tahun": "year"}[word.lower()]
         weekend = bool(groups["we"])
-        step = _REL_WORDS[re.sub(r"\s+", " ", groups["rel"].lower())]
+        step = _REL_WORDS[" ".join(groups["rel"].lower().split())]
     if ctx.dct is None:
         value = {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit]
         return Candidate(match.start(), match.end(), "DATE", value + ("-WE" if weekend else ""))
@@ -141,7 +141,7 @@ _VAGUE = frozenset({"beberapa", "several", "a few", "few", "many", "puluhan", "b
 
 def _amount(text: str, ctx: Context) -> float | None:
     """The number in a duration, or -1.0 for a vague amount ("beberapa")."""
-    word = re.sub(r"\s+", " ", text.lower())
+    word = " ".join(text.lower().split())
     if word in _VAGUE:
         return -1.0
     if word in {"a", "an"}:
@@ -221,6 +221,7 @@ def amount_of_time(match: re.Match[str], ctx: Context) -> Candidate | None:
 
 SE_DURATION = re.compile(
     rf"\b(?P<se>{SE_UNIT})(?:\s+(?P<ahead>{_PERIOD_AHEAD}|{_TAIL})\b)?(?:\s+(?P<ago>{_AGO}))?"
+    rf"(?:\s+(?P<after>{_AFTER_REF})\b)?"
     rf"|\b(?P<plural>{PLURAL_UNIT})",
     FLAGS,
 )
@@ -231,6 +232,12 @@ def se_duration(match: re.Match[str], ctx: Context) -> Candidate | None:
         return Candidate(match.start(), match.end(), "DURATION", f"PX{PLURAL_UNITS[match.group('plural').lower()]}")
     letter = SE_UNITS[match.group("se").lower()]
     clock = letter in {"S", "H"} or match.group("se").lower() == "semenit"
+    if match.group("after") and not clock and not match.group("ago") and not match.group("ahead"):
+        # "sebulan kemudian": a month after the last time mentioned.
+        if letter in {"D", "W"}:
+            return Candidate(match.start(), match.end(), "DATE", "", anaphor=("D", 7 if letter == "W" else 1))
+        if letter in {"M", "Y"}:
+            return Candidate(match.start(), match.end(), "DATE", "", anaphor=(letter, 1))
     if match.group("ago") and ctx.dct is not None and not clock:
         value, day = _shifted(ctx, ctx.dct, -1, letter)
         return Candidate(match.start(), match.end(), "DATE", value, day=day, day_value=value if day else None)
@@ -322,7 +329,7 @@ def clock(match: re.Match[str], ctx: Context) -> Candidate | None:
     hour, minute = int(match.group("h")), int(match.group("m") or 0)
     if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
         return None
-    pod = PARTS_OF_DAY.get(re.sub(r"\s+", " ", (match.group("pod") or "").lower()))
+    pod = PARTS_OF_DAY.get(" ".join((match.group("pod") or "").lower().split()))
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
@@ -344,7 +351,7 @@ PART_OF_DAY_WORD = re.compile(rf"\b(?:in\s+the\s+)?(?P<pod>{PART_OF_DAY})(?:\s+h
 def part_of_day(match: re.Match[str], ctx: Context) -> Candidate | None:
     if ctx.previous_word(match.start()) in {"makan", "jamuan", "acara", "selamat", "good", "pesta"}:
         return None
-    pod = PARTS_OF_DAY[re.sub(r"\s+", " ", match.group("pod").lower())]
+    pod = PARTS_OF_DAY[" ".join(match.group("pod").lower().split())]
     start = match.start("pod") if match.group(0).lower().startswith("in") else match.start()
     return Candidate(start, match.end(), "TIME", f"T{pod}", pod=pod, weak=True)
 
@@ -357,7 +364,7 @@ _MOTION = frozenset("maju melangkah bergerak mundur berjalan jatuh condong tampi
 
 
 def reference(match: re.Match[str], ctx: Context) -> Candidate | None:
-    phrase = re.sub(r"\s+", " ", match.group(0).lower())
+    phrase = " ".join(match.group(0).lower().split())
     previous = ctx.previous_word(match.start())
     if ctx.looks_like_name(match.start()):
         return None
@@ -367,7 +374,44 @@ def reference(match: re.Match[str], ctx: Context) -> Candidate | None:
         return None
     if phrase == "mendatang" and previous in UNITS:
         return None
+    if phrase == "the past" and re.match(r"\s+(?:\w+\s+)?(?:" + "|".join(UNITS) + r")\b", ctx.text[match.end() :]):
+        return None  # "the past decade" is an amount of time (past_period)
     if phrase == "soon" and (previous == "as" or ctx.text[match.end() : match.end() + 3].lower() == " as"):
         return None
     return Candidate(match.start(), match.end(), "DATE", _REFS[phrase])
 
+
+
+# --- the edge of the current period: "awal tahun", "akhir bulan" (no year or month given) --------
+PERIOD_EDGE = re.compile(
+    r"\b(?P<edge>awal|pertengahan|akhir|medio)\s+(?P<u>tahun|bulan)\b"
+    r"(?!\s*(?:\d|lalu|depan|ini|mendatang|kemarin|ke-|yang|sebelumnya|berikutnya|itu|tersebut))",
+    FLAGS,
+)
+_EDGE_MODS = {"awal": "START", "pertengahan": "MID", "medio": "MID", "akhir": "END"}
+
+
+def period_edge(match: re.Match[str], ctx: Context) -> Candidate | None:
+    following = ctx.text[match.end() : match.end() + 2].strip()
+    if following[:1].isupper():
+        return None  # "awal bulan Juli" is the month rule's; "akhir tahun Ramadan" is unclear
+    mod = _EDGE_MODS[match.group("edge").lower()]
+    if match.group("u").lower() == "tahun":
+        value = str(ctx.dct.year) if ctx.dct else "XXXX"
+    else:
+        value = f"{ctx.dct.year}-{ctx.dct.month:02d}" if ctx.dct else "XXXX-XX"
+    return Candidate(match.start(), match.end(), "DATE", value, mod=mod)
+
+
+# --- English "the past decade", "the last two years": amounts of time up to now ----------------
+PAST_PERIOD = re.compile(rf"\b(?:past|last|previous)\s+(?:(?P<n>{AMOUNT})\s+)?(?P<u>{UNIT})", FLAGS)
+
+
+def past_period(match: re.Match[str], ctx: Context) -> Candidate | None:
+    if ctx.previous_word(match.start()) != "the":
+        return None  # "last week" alone is a date (relative_period)
+    letter, clock = UNITS[match.group("u").lower()]
+    amount = _amount(match.group("n"), ctx) if match.group("n") else 1.0
+    if amount is None:
+        return None
+    return Candidate(match.start(), match.end(), "DURATION", duration_value(amount, letter, clock))

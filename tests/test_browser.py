@@ -1,0 +1,191 @@
+"""A real browser over the real pipeline: examples/ and the seeds, ingested and served.
+
+Drives Debian's chromium through Playwright (never a downloaded browser) against uvicorn
+on 127.0.0.1, and saves the story page's screenshot to docs/screenshot-story.png.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+SCREENSHOT = REPO / "docs" / "screenshot-story.png"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+if not CHROMIUM.exists():
+    pytest.skip("/usr/bin/chromium is missing (make test installs it with apt)", allow_module_level=True)
+if not SEEDS.is_dir():
+    pytest.skip(f"the seed articles are not at {SEEDS}", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    from warta.pipeline import ingest_paths
+    from warta.store import Store
+
+    db = tmp_path_factory.mktemp("browser") / "browser.db"
+    store = Store(db)
+    sources = [str(REPO / "examples")] if (REPO / "examples").is_dir() else []
+    ingest_paths([*sources, str(SEEDS)], store)
+    seed_ids = {a.id for a in store.list_articles(limit=10_000) if a.source_path and str(SEEDS) in str(Path(a.source_path).resolve())}
+    assert len(seed_ids) == 2, "both seed articles should be stored"
+    story = None
+    for listed in store.list_stories(limit=200):
+        candidate = store.get_story(listed["id"])
+        if candidate and seed_ids <= {a["id"] for a in candidate["articles"]}:
+            story = candidate
+            break
+    store.close()
+    assert story is not None, "the two seed reports should form one story"
+    return {"db": db, "story": story, "seed_ids": seed_ids}
+
+
+@pytest.fixture(scope="module")
+def server(corpus: dict) -> Iterator[str]:
+    import uvicorn
+
+    from warta.api import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(corpus["db"]), host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture()
+def page(browser, server: str):
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, base_url=server)
+    tab = context.new_page()
+    problems: list[str] = []
+    tab.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: problems.append(str(e)))
+    tab.on("request", lambda r: problems.append(f"off-site request {r.url}") if not r.url.startswith(server) else None)
+    yield tab
+    context.close()
+    # CSP violations, script errors and any request leaving 127.0.0.1 show up here.
+    assert problems == []
+
+
+def human_date(value: str) -> str:
+    from warta.web.views import human_date as shown
+
+    return shown(value)
+
+
+def _conflict_with(story: dict, *prefixes: str) -> dict | None:
+    for conflict in story["conflicts"]:
+        values = [str(v["value"]) for v in conflict["values"]]
+        if all(any(v.startswith(p) for v in values) for p in prefixes):
+            return conflict
+    return None
+
+
+def test_reader_finds_the_story_and_its_disagreements(page, corpus: dict) -> None:
+    story = corpus["story"]
+    page.goto("/")
+    link = page.locator(f'.story-card a[href="/stories/{story["id"]}"]')
+    sync_api.expect(link).to_be_visible()
+
+    # Search from the header box, as a reader would.
+    page.fill("#quick-q", "Vladivostok")
+    page.press("#quick-q", "Enter")
+    page.wait_for_url(re.compile(r"/search\?q=Vladivostok"))
+    hrefs = page.locator(".results h2 a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert {f"/articles/{i}" for i in corpus["seed_ids"]} & set(hrefs)
+
+    page.goto("/")
+    page.locator(f'.story-card a[href="/stories/{story["id"]}"]').click()
+    page.wait_for_url(re.compile(re.escape(f"/stories/{story['id']}") + "$"))
+    timeline = page.locator("ol.timeline > li")
+    sync_api.expect(page.locator("#timeline")).to_be_visible()
+    assert timeline.count() == len(story["timeline"]) > 0
+    assert page.locator("ol.timeline > li.tl-expected").count() == sum(1 for e in story["timeline"] if e["expected"])
+
+    panel = page.locator("#disagreements")
+    sync_api.expect(panel).to_be_visible()
+    assert panel.locator(".conflict").count() == len(story["conflicts"])
+    departure = _conflict_with(story, "2023-09-10", "2023-09-11")
+    summit = _conflict_with(story, "2023-09-12", "2023-09-13")
+    assert departure is not None and summit is not None, [c["about"] for c in story["conflicts"]]
+    for conflict in (departure, summit):
+        block = panel.locator(".conflict", has_text=conflict["about"]).first
+        sync_api.expect(block).to_be_visible()
+        for value in conflict["values"]:
+            shown = human_date(value["value"]) if conflict.get("kind") in ("time", "estimate") else str(value["value"])
+            row = block.locator(".conflict-value", has_text=shown).first
+            sync_api.expect(row).to_be_visible()
+            sync_api.expect(row.locator(".reported-by a")).to_have_count(len(value["articles"]))
+            for who in value["attributed_to"]:
+                sync_api.expect(row.locator(".attributed")).to_contain_text(who)
+
+    # Progressive enhancement: the timeline filter (JS from /static, allowed by the CSP).
+    page.get_by_role("button", name="Expected").click()
+    assert page.locator("ol.timeline > li.tl-reported").first.is_hidden()
+    page.get_by_role("button", name="All").click()
+
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT), full_page=True, clip={"x": 0, "y": 0, "width": 1100, "height": 2400})
+
+    # Follow a citation from the brief to the article it cites.
+    cite = page.locator("#brief a.cite").first
+    target = cite.get_attribute("href")
+    cite.click()
+    page.wait_for_url(re.compile(re.escape(target) + "$"))
+    sync_api.expect(page.locator(".article-text")).to_be_visible()
+    assert page.locator(".article-text .hl").count() > 0
+
+
+def test_story_page_fits_a_phone(browser, server: str, corpus: dict, tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=server, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(f"/stories/{corpus['story']['id']}")
+    sync_api.expect(tab.locator("#disagreements")).to_be_visible()
+    overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"the page scrolls sideways by {overflow}px on a phone"
+    tab.screenshot(path=str(tmp_path / "story-mobile.png"), full_page=True)
+    context.close()
+
+
+def test_pages_work_without_javascript(browser, server: str, corpus: dict) -> None:
+    context = browser.new_context(java_script_enabled=False, base_url=server)
+    tab = context.new_page()
+    tab.goto("/search?q=kereta")
+    assert tab.locator(".results li").count() > 0
+    tab.goto(f"/stories/{corpus['story']['id']}")
+    assert tab.locator("ol.timeline > li").count() > 0 and tab.locator(".tl-filter").count() == 0
+    context.close()
