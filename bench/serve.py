@@ -115,6 +115,15 @@ async def drive(
     }
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc), or NaN elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def post_body(n: int) -> dict:
     return {
         "id": f"bench-{os.getpid()}-{n}",
@@ -128,7 +137,9 @@ def post_body(n: int) -> dict:
     }
 
 
-async def run(base: str, story_ids: list[str], requests: int, clients: int, cap_s: float) -> dict[str, dict]:
+async def run(
+    base: str, story_ids: list[str], requests: int, clients: int, cap_s: float, server_pid: int
+) -> dict[tuple[str, int], dict]:
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
         html = {"accept": "text/html"}
@@ -151,12 +162,18 @@ async def run(base: str, story_ids: list[str], requests: int, clients: int, cap_
         results = {}
         for name, make in phases.items():
             total = max(requests // 10, 20) if "POST" in name else requests
-            results[name] = await drive(client, make, total, clients, cap_s)
-            print(f"{name}: {results[name]}", flush=True)
+            # One client first: the server's own cost per request, without queueing.
+            results[(name, 1)] = await drive(client, make, max(total // 4, 10), 1, cap_s)
+            cpu_before = cpu_seconds(server_pid)
+            result = await drive(client, make, total, clients, cap_s)
+            # Server CPU per request does not depend on how busy the machine is.
+            result["server_cpu_ms"] = (cpu_seconds(server_pid) - cpu_before) * 1000 / max(result["requests"], 1)
+            results[(name, clients)] = result
+            print(f"{name}: {results[(name, clients)]}", flush=True)
         return results
 
 
-def report(results: dict[str, dict], clients: int, articles: int, stories: int, build_s: float) -> str:
+def report(results: dict[tuple[str, int], dict], clients: int, articles: int, stories: int, build_s: float) -> str:
     lines = [
         "## Reading room under load (`bench/serve.py`)",
         "",
@@ -164,17 +181,19 @@ def report(results: dict[str, dict], clients: int, articles: int, stories: int, 
         f"demo database of {articles} articles in {stories} stories (examples/ + seeds, built in {build_s:.1f} s). "
         f"Target: story page p99 < {TARGET_P99_MS:.0f} ms, no errors.",
         "",
-        "| endpoint | requests | errors | p50 ms | p99 ms | max ms | req/s |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| endpoint | clients | requests | errors | p50 ms | p99 ms | max ms | req/s | server CPU ms/req |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, r in results.items():
+    for (name, concurrency), r in results.items():
         capped = " (time cap)" if r["capped"] else ""
-        lines.append(f"| {name} | {r['requests']}{capped} | {r['errors']} | {r['p50']:.1f} | {r['p99']:.1f} | "
-                     f"{r['max']:.1f} | {r['rps']:.0f} |")
-    story = results["story page `GET /stories/{id}`"]
+        cpu = f"{r['server_cpu_ms']:.1f}" if "server_cpu_ms" in r else ""
+        lines.append(f"| {name} | {concurrency} | {r['requests']}{capped} | {r['errors']} | {r['p50']:.1f} | "
+                     f"{r['p99']:.1f} | {r['max']:.1f} | {r['rps']:.0f} | {cpu} |")
+    story = results[("story page `GET /stories/{id}`", clients)]
     verdict = "met" if story["p99"] < TARGET_P99_MS and story["errors"] == 0 else "NOT met"
     lines += ["", f"Story-page target {verdict}: p99 {story['p99']:.1f} ms, {story['errors']} errors. "
-              "The machine is shared (2 cores), so the load generator competes with the server for CPU."]
+              f"Load average at the start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores, shared with other "
+              "work; the load generator runs on the same cores as the server."]
     return "\n".join(lines)
 
 
@@ -196,7 +215,7 @@ def main() -> None:
         try:
             articles = httpx.get(f"http://127.0.0.1:{port}/healthz").json()["articles"]
             results = asyncio.run(run(f"http://127.0.0.1:{port}", story_ids, args.requests, args.clients,
-                                      args.time_cap))
+                                      args.time_cap, server.pid))
         finally:
             server.terminate()
             server.wait(timeout=10)

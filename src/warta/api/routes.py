@@ -93,8 +93,9 @@ def list_stories(
 
 
 @router.get("/stories/{story_id}", summary="One story: articles, timeline, attributions, conflicts, brief")
-def get_story(request: Request, story_id: IdPath) -> dict[str, Any]:
-    return load_story(backend_of(request), story_id)
+def get_story(request: Request, story_id: IdPath) -> JSONResponse:
+    # Returned as a JSONResponse: the story is plain JSON already, FastAPI's encoder would only add cost.
+    return JSONResponse(load_story(backend_of(request), story_id))
 
 
 @router.get("/stories/{story_id}/timelinejs", summary="A story's timeline as TimelineJS JSON")

@@ -1,7 +1,7 @@
 """Duplicate detection: exact (canonical URL, normalised-content hash) and near (MinHash LSH)."""
 
 from warta.dedup.exact import canonical_url, content_hash, is_variant_url, normalise_for_hash
-from warta.dedup.near import NearDuplicateIndex, minhash_of, shingles
+from warta.dedup.near import NearDuplicateIndex, minhash_of, shingle_hashes
 
 __all__ = [
     "canonical_url",
@@ -10,5 +10,5 @@ __all__ = [
     "normalise_for_hash",
     "NearDuplicateIndex",
     "minhash_of",
-    "shingles",
+    "shingle_hashes",
 ]

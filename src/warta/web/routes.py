@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from warta.api.routes import (
     IdPath,
@@ -117,13 +118,24 @@ def story_json(request: Request, story_id: IdPath) -> Response:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: IdPath, format: Format = "html") -> Response:
+async def story_page(request: Request, story_id: IdPath, format: Format = "html") -> Response:
+    # The hot path (one primary-key read, then a cache hit) runs on the event loop: the
+    # thread-pool hop would cost more than the work. Rendering on a miss goes to a thread.
     story = load_story(backend_of(request), story_id)
     if format == "json":
         return JSONResponse(story)
+    key = ("story", story_id)
+    pages: RenderCache = request.app.state.page_cache
+    body = pages.get(key, story)
+    if body is not None:
+        return HTMLResponse(body)
     json_href = views.quote_path("/stories/", story_id, ".json")
-    return _cached_page(request, ("story", story_id), story,
-                        lambda: _page(request, "story.html", story_context(request, story), json_href))
+
+    def render() -> Response:
+        return _cached_page(request, key, story,
+                            lambda: _page(request, "story.html", story_context(request, story), json_href))
+
+    return await run_in_threadpool(render)
 
 
 @router.get("/articles/{article_id}.json")

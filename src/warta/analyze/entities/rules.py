@@ -265,13 +265,27 @@ def _title_before(words: Sequence[str], index: int, spans: Sequence[Span], res: 
     return j >= 0 and words[j].lower() in res.titles
 
 
+def _looks_like_a_name(words: Sequence[str], start: int, end: int, res: Resources) -> bool:
+    span = words[start:end]
+    return (
+        end - start <= 4
+        and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in span)
+        and not any(w.lower() in res.org_heads or w.lower() in res.titles for w in span)
+        and span[0] != "The"
+        and not _known(words, start, end, res)
+    )
+
+
 def retype_people(words: Sequence[str], spans: list[Span], res: Resources) -> list[Span]:
     out = []
     for start, end, kind in spans:
-        name_like = end - start <= 4 and all(w[:1].isupper() and w.isalpha() for w in words[start:end])
-        if kind != "PER" and name_like and not _known(words, start, end, res):
+        if kind != "PER" and _looks_like_a_name(words, start, end, res):
             first_name = "lex=fname" in res.lexicon.get(words[start].lower(), ())
-            if _title_before(words, start, spans, res) or (first_name and end - start >= 2):
+            apposition = start > 0 and words[start - 1] == ","
+            # After a title, a one-word span is often the title's place or body ("Raja Yordania").
+            if _title_before(words, start, spans, res) and (end - start >= 2 or apposition):
+                kind = "PER"
+            elif first_name and end - start >= 2:
                 kind = "PER"
         out.append((start, end, kind))
     return out
