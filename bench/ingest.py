@@ -18,13 +18,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from _report import write_section
-
 from warta.analyze.sentences import split_sentences
 from warta.clean import clean_document
 from warta.ingest import IngestProblem, read_paths
 from warta.pipeline import ingest_paths
 from warta.store import Store
+
+from _report import write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -23,9 +23,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _report import write_section  # noqa: E402
 from warta.analyze.time import extract_timexes  # noqa: E402
 from warta.eval.time import load_gold, score  # noqa: E402
+
+from _report import write_section  # noqa: E402
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold" / "timex.jsonl"
 HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "gold" / "timex_heldout.jsonl"

@@ -187,8 +187,8 @@ def dev_scores(model: Path, resources_dir: Path, corpora: list[str]) -> dict[str
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpora", default="nergrit,nerui,nerugm,idner2k", help="TRAIN splits to train on")
-    parser.add_argument("--c1", type=float, default=0.05)
-    parser.add_argument("--c2", type=float, default=0.3)
+    parser.add_argument("--c1", type=float, default=0.1)
+    parser.add_argument("--c2", type=float, default=2.0)
     parser.add_argument("--max-iter", type=int, default=150)
     parser.add_argument("--out", type=Path, default=NER_DIR)
     parser.add_argument("--skip-resources", action="store_true", help="reuse clusters.tsv and lexicon.tsv")

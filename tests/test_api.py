@@ -10,8 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fake_store import ARTICLES, STORY_ID, build_database  # noqa: E402
 from warta.api import create_app  # noqa: E402
+
+from _fake_store import ARTICLES, STORY_ID, build_database  # noqa: E402
 
 
 @pytest.fixture()

@@ -2,9 +2,9 @@
 
 import json
 
-from conftest import MANIFEST
-
 from warta.dedup import canonical_url
+
+from conftest import MANIFEST
 
 PLAN = json.loads(MANIFEST.read_text(encoding="utf-8"))
 

@@ -139,6 +139,12 @@ def test_english_sentence() -> None:
     assert found["Washington"].type == "LOC"
 
 
+def test_english_nationality_before_a_title_is_not_a_person() -> None:
+    entities = extract_entities("North Korean leader Kim Jong Un left Moscow on Sunday, the White House said.")
+    people = {e.text for e in entities if e.type == "PER"}
+    assert people == {"Kim Jong Un"}
+
+
 def test_geographic_head_words_make_one_place() -> None:
     found = by_text(extract_entities("Kapal itu tenggelam di Selat Malaka dekat Sungai Siak."))
     assert found["Selat Malaka"].type == "LOC"

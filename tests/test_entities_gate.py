@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from warta.analyze.entities import tag_tokens
+from warta.analyze.entities import tag_tokens, tag_words
 from warta.eval.ner import NER_DATA, bio_spans, evaluate, load_corpus, score
 
 BASELINE = json.loads((Path(__file__).parent / "gold" / "baseline_ner.json").read_text(encoding="utf-8"))
@@ -52,3 +52,10 @@ def test_bio_spans_open_on_stray_inside_tags() -> None:
         (3, 4, "LOC"),
         (4, 5, "PER"),
     }
+
+
+@pytest.mark.parametrize("corpus", sorted(BASELINE.get("with_rules", {})))
+def test_span_rules_keep_dev_scores_above_their_floors(corpus: str) -> None:
+    floor = BASELINE["with_rules"][corpus]["macro_f1"]
+    result = evaluate(tag_words, _dev(corpus))
+    assert result.macro_f1 >= floor, f"{corpus} with rules: macro F1 {result.macro_f1:.3f} < {floor}"

@@ -19,10 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fake_store import STORY_ID, build_database, select  # noqa: E402
 from warta.api import create_app  # noqa: E402
 from warta.pipeline import ingest_dicts  # noqa: E402
 from warta.store import Store  # noqa: E402
+
+from _fake_store import STORY_ID, build_database, select  # noqa: E402
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

@@ -132,8 +132,33 @@ def test_re_adding_an_article_replaces_it():
     before = index.partition()
     index.add(FEATURES[0])
     assert index.partition() == before
-    assert index.n_docs == len(FEATURES)
+    assert len(index.features) == len(FEATURES)
 
+
+def test_replacing_the_article_that_held_a_story_together_splits_it():
+    index = StoryIndex()
+    for f in FEATURES:
+        index.add(f)
+    visit = index.partition()["v1"]
+    # v2 rewritten as a flood report: the visit story loses it and the flood story gains it.
+    index.add(_features(("flood", "v2", "2024-03-05", CORPUS[6][3])))
+    partition = index.partition()
+    assert partition["v2"] == partition["f2"]
+    assert partition["v1"] == partition["v3"] == visit
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.permutations(list(range(3, len(FEATURES)))))
+def test_after_a_recluster_any_arrival_order_still_gives_one_partition(order):
+    # Reference frequencies come from the first three articles; the rest arrive in any order.
+    index = StoryIndex()
+    index.recluster(FEATURES[:3])
+    state = index.to_state()
+    restored = StoryIndex.from_state(json.loads(json.dumps(state)))
+    for i in order:
+        restored.add(FEATURES[i])
+    assert _groups(restored.partition()) == _groups(GOLD)
+    assert restored.reference_n == 3
 
 def test_bcubed_scores_split_and_merge():
     gold = {"a": 1, "b": 1, "c": 2, "d": 2}

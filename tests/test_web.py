@@ -12,11 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fake_store import ARTICLES, STORY_ID, build_database, select  # noqa: E402
 from warta.api import create_app  # noqa: E402
 from warta.web import views  # noqa: E402
 from warta.web.highlight import Mark, highlight  # noqa: E402
 from warta.web.templating import link_or_text, safe_url  # noqa: E402
+
+from _fake_store import ARTICLES, STORY_ID, build_database, select  # noqa: E402
 
 HTML = {"accept": "text/html"}
 
@@ -276,3 +277,14 @@ def test_cached_story_page_follows_the_data(tmp_path: Path) -> None:
         store.close()
         updated = page(fresh, f"/stories/{STORY_ID}")
         assert select(updated, "h1")[0].text_content() == "Judul yang diperbarui"
+
+
+def test_article_entities_are_grouped_and_untitled_articles_get_a_heading() -> None:
+    groups = views.entity_groups([
+        {"text": "Kim", "canonical": "Kim Jong Un", "type": "PER"},
+        {"text": "Kim Jong Un", "canonical": "Kim Jong Un", "type": "PER"},
+        {"text": "Merak", "canonical": "Merak", "type": "LOC"},
+    ])
+    assert groups == [{"canonical": "Kim Jong Un", "type": "PER", "count": 2, "forms": ["Kim"]},
+                      {"canonical": "Merak", "type": "LOC", "count": 1, "forms": []}]
+    assert views.excerpt("Satu dua  tiga\nempat " * 20, limit=20) == "Satu dua tiga empat…"

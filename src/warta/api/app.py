@@ -114,7 +114,8 @@ def create_app(
     def api_docs(request: Request) -> Response:
         from warta.api.docs import describe_openapi
 
-        return templates.TemplateResponse(request, "api_docs.html", {"api": describe_openapi(app.openapi())})
+        context = {"api": describe_openapi(app.openapi()), "json_href": "/openapi.json"}
+        return templates.TemplateResponse(request, "api_docs.html", context)
 
     from warta.web.routes import router as web_router
 

@@ -46,7 +46,7 @@ def _default_ingest(items: list[dict[str, Any]], store: Any) -> Any:
 
 
 class Backend:
-    """One store shared by the request threads, a write lock, and a data generation counter.
+    """One store shared by the request threads, and a lock that serialises writes.
 
     :class:`warta.store.Store` gives each thread its own SQLite connection, so one
     instance serves the whole thread pool; a replacement store must be thread-safe too.
@@ -68,8 +68,6 @@ class Backend:
         self._store: StoreLike | None = None
         self._open_lock = threading.Lock()
         self.write_lock = threading.Lock()
-        # Bumped after every write so that anything cached from before it is not served.
-        self.generation = 0
 
     def store(self) -> StoreLike:
         store = self._store
@@ -82,10 +80,7 @@ class Backend:
 
     def ingest(self, items: list[dict[str, Any]]) -> Any:
         with self.write_lock:
-            try:
-                return self._ingest(items, self.store())
-            finally:
-                self.generation += 1
+            return self._ingest(items, self.store())
 
     def close(self) -> None:
         with self._open_lock:

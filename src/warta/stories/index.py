@@ -2,13 +2,13 @@
 
 Two articles are *linked* when :func:`~warta.stories.similarity.link_score` reaches the
 threshold; a story is a connected group of linked articles (single linkage), and a
-duplicate is linked only to its canonical article. Because the partition is a property of
-the link graph and not of the order articles came in, every arrival order gives the same
-stories — as long as links do not change while articles arrive (see docs/stories.md).
+duplicate is also linked to its canonical article.
 
-On each :meth:`StoryIndex.add` the *neighbourhood* of the new article (the stories it links
-to, grown by any story a member of them now links to) is re-resolved from scratch with the
-current document frequencies, so a story can both grow and split as evidence arrives.
+Links are computed with the index's *reference* document frequencies, which only
+:meth:`StoryIndex.recluster` sets (they are part of the state). Between two reclusters a
+link therefore depends on the two articles alone, never on what else has arrived, and a
+story is a connected component of a fixed graph: every arrival order of the same articles
+gives the same partition. An index that never reclustered weighs all terms alike.
 """
 
 from __future__ import annotations
@@ -18,18 +18,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from warta.stories.features import StoryFeatures
-from warta.stories.similarity import LINK_THRESHOLD, feature_keys, link_score, weighted_vector
+from warta.stories.similarity import LINK_THRESHOLD, feature_keys, link_score, normalized, weighted_vector
 
-STATE_VERSION = 1
-# Candidate links come from shared keys; a key in more than this share of all articles
-# (and more than a few) carries no signal and would make retrieval quadratic.
-MAX_POSTING_SHARE = 0.3
-MIN_POSTING_CAP = 50
-# Safety bound on how many times one add may grow its neighbourhood.
-MAX_EXPANSIONS = 8
-# A neighbourhood larger than this is not re-resolved on add (that costs pool x candidates
-# link checks); the new article just joins the stories it links to. ``recluster`` rebuilds.
-RESOLVE_LIMIT = 150
+STATE_VERSION = 2
+# Retrieval skips keys found in more than this share of the reference articles (when
+# there are enough of them): they carry no signal and would make retrieval quadratic.
+MAX_KEY_SHARE = 0.3
+MIN_REFERENCE_DOCS = 20
+# Articles are retrieved through their entities and heaviest terms only; two articles are
+# candidates when they share one of these (symmetric, and fixed between reclusters).
+RETRIEVAL_TERMS = 30
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -44,11 +42,12 @@ class StoryIndex:
         self.features: dict[str, StoryFeatures] = {}
         self.story_of: dict[str, str] = {}
         self.members: dict[str, set[str]] = {}
-        self.df: dict[str, int] = defaultdict(int)
-        self.n_docs = 0
+        self.anchor: dict[str, str] = {}  # story id -> the article its id was derived from
+        self.reference_df: dict[str, int] = {}
+        self.reference_n = 0
         self._postings: dict[str, set[str]] = defaultdict(set)
         self._duplicates: dict[str, set[str]] = defaultdict(set)  # canonical -> its duplicates
-        self._vectors: dict[str, dict[str, float]] = {}  # valid until frequencies change
+        self._vectors: dict[str, dict[str, float]] = {}
 
     # -- persistence -------------------------------------------------------------------
     @classmethod
@@ -56,26 +55,34 @@ class StoryIndex:
         index = cls()
         if not state:
             return index
+        reference = state.get("reference") or {}
+        index.reference_df = {k: int(v) for k, v in (reference.get("df") or {}).items()}
+        index.reference_n = int(reference.get("n") or 0)
         for data in state.get("articles", []):
             index._register(StoryFeatures.from_dict(data))
+        anchors = state.get("anchors", {})
         for story_id, member_ids in state.get("stories", {}).items():
             present = {m for m in member_ids if m in index.features}
-            if present:
-                index.members[story_id] = present
-                for member in present:
-                    index.story_of[member] = story_id
-        # Articles the state lists but no story holds get their own story.
-        for article_id in index.features:
-            if article_id not in index.story_of:
-                index._assign([{article_id}])
+            if not present:
+                continue
+            index.members[story_id] = present
+            anchor = anchors.get(story_id)
+            index.anchor[story_id] = anchor if anchor in index.features else index._first(present)
+            for member in present:
+                index.story_of[member] = story_id
+        for article_id in sorted(index.features):
+            if article_id not in index.story_of:  # listed but in no story: place it now
+                index._link_in(article_id)
         return index
 
     def to_state(self) -> dict[str, Any]:
-        """JSON-able state: every article's features and each story's members."""
+        """JSON-able state: features, stories with their anchors, reference frequencies."""
         return {
             "version": STATE_VERSION,
+            "reference": {"n": self.reference_n, "df": dict(sorted(self.reference_df.items()))},
             "articles": [self.features[k].to_dict() for k in sorted(self.features)],
             "stories": {sid: sorted(m) for sid, m in sorted(self.members.items())},
+            "anchors": dict(sorted(self.anchor.items())),
         }
 
     # -- queries ---------------------------------------------------------------------------
@@ -94,147 +101,143 @@ class StoryIndex:
     def add(self, features: StoryFeatures) -> str:
         """Add (or replace) one article; return the id of the story it now belongs to."""
         if features.id in self.features:
-            self._unregister(features.id)
+            self._remove(features.id)
         self._register(features)
-        pool = {features.id}
-        pool |= self._linked_ids(features.id)
-        if len(pool) > RESOLVE_LIMIT:
-            self._merge(pool)
-        else:
-            pool = self._grow(pool)
-            self._resolve(pool)
-        return self.story_of[features.id]
+        return self._link_in(features.id)
 
     def recluster(self, features_list: Iterable[StoryFeatures]) -> dict[str, str]:
-        """Rebuild every story from scratch; return article id -> story id."""
+        """Rebuild every story from scratch, with reference frequencies from these articles.
+
+        Story ids derive from each story's first member by (published, id).
+        """
+        features_list = list(features_list)
         self.__init__()  # type: ignore[misc]
+        df: dict[str, int] = defaultdict(int)
+        for features in features_list:
+            if not features.duplicate_of:
+                for key in set(feature_keys(features)):
+                    df[key] += 1
+        self.reference_df = dict(df)
+        self.reference_n = sum(1 for f in features_list if not f.duplicate_of)
         for features in features_list:
             self._register(features)
-        self.members.clear()
-        self.story_of.clear()
-        self._assign(self._components(set(self.features)))
+        for component in self._components(set(self.features)):
+            self._new_story(component)
         return self.partition()
 
     # -- internals -------------------------------------------------------------------------
+    def _first(self, ids: Iterable[str]) -> str:
+        return min(ids, key=lambda m: self.features[m].order_key())
+
     def _register(self, features: StoryFeatures) -> None:
         self.features[features.id] = features
-        self._vectors.clear()
-        # Duplicates are retrievable (an orphan duplicate stands for its unseen canonical)
-        # but never counted in document frequencies.
-        for key in feature_keys(features):
+        self._vectors.pop(features.id, None)
+        for key in self._retrieval_keys(features.id):
             self._postings[key].add(features.id)
         if features.duplicate_of:
             self._duplicates[features.duplicate_of].add(features.id)
-            return
-        self.n_docs += 1
-        for key in feature_keys(features):
-            self.df[key] += 1
-
-    def _unregister(self, article_id: str) -> None:
-        old = self.features.pop(article_id)
-        self._vectors.clear()
-        for key in feature_keys(old):
-            self._postings[key].discard(article_id)
-        if old.duplicate_of:
-            self._duplicates[old.duplicate_of].discard(article_id)
-        else:
-            self.n_docs -= 1
-            for key in feature_keys(old):
-                self.df[key] -= 1
-        story = self.story_of.pop(article_id, None)
-        if story is not None:
-            self.members[story].discard(article_id)
-            if not self.members[story]:
-                del self.members[story]
 
     def _vector(self, article_id: str) -> dict[str, float]:
         vector = self._vectors.get(article_id)
         if vector is None:
-            vector = weighted_vector(self.features[article_id], self.df, self.n_docs)
+            vector = normalized(weighted_vector(self.features[article_id], self.reference_df, self.reference_n))
             self._vectors[article_id] = vector
         return vector
 
-    def _candidates(self, article_id: str) -> set[str]:
-        """Articles sharing a key with this one, ignoring keys too common to mean anything.
+    def _too_common(self, key: str) -> bool:
+        if self.reference_n < MIN_REFERENCE_DOCS:
+            return False
+        return self.reference_df.get(key, 0) > MAX_KEY_SHARE * self.reference_n
 
-        Sharing a key is symmetric, so if A retrieves B then B retrieves A.
-        """
-        cap = max(MIN_POSTING_CAP, int(MAX_POSTING_SHARE * self.n_docs))
+    def _retrieval_keys(self, article_id: str) -> list[str]:
+        features = self.features[article_id]
+        vector = self._vector(article_id)
+        terms = sorted(features.terms, key=lambda t: (-vector.get(t, 0.0), t))[:RETRIEVAL_TERMS]
+        return terms + [k for k in feature_keys(features) if k not in features.terms]
+
+    def _candidates(self, article_id: str) -> set[str]:
+        """Articles sharing a retrieval key with this one (a symmetric relation)."""
         out: set[str] = set()
-        for key in feature_keys(self.features[article_id]):
-            posting = self._postings.get(key)
-            if posting and len(posting) <= cap:
-                out |= posting
+        for key in self._retrieval_keys(article_id):
+            if not self._too_common(key):
+                out |= self._postings.get(key, set())
         out.discard(article_id)
         return out
 
-    def _links(self, article_id: str, among: set[str] | None = None) -> set[str]:
-        """Articles linked to ``article_id`` (within ``among`` when given)."""
+    def _forced_links(self, article_id: str) -> set[str]:
+        """A duplicate and its canonical are linked whatever their wording."""
         features = self.features[article_id]
-        if features.duplicate_of:
-            canonical = features.duplicate_of
-            linked = {canonical} if canonical in self.features else set()
-            if not linked:  # canonical not seen yet: the duplicate stands for it
-                linked = self._content_links(article_id, among)
-            return linked | self._duplicates.get(article_id, set())
-        linked = self._content_links(article_id, among)
-        return linked | self._duplicates.get(article_id, set())
-
-    def _content_links(self, article_id: str, among: set[str] | None) -> set[str]:
-        features = self.features[article_id]
-        candidates = self._candidates(article_id) if features.terms or features.entities else set()
-        if among is not None:
-            candidates &= among
-        vector = self._vector(article_id)
-        linked = set()
-        for other in candidates:
-            other_features = self.features[other]
-            if other_features.duplicate_of and other_features.duplicate_of in self.features:
-                continue  # a duplicate links only to its canonical
-            if link_score(features, other_features, vector, self._vector(other)) >= LINK_THRESHOLD:
-                linked.add(other)
+        linked = {d for d in self._duplicates.get(article_id, set()) if d in self.features}
+        if features.duplicate_of and features.duplicate_of in self.features:
+            linked.add(features.duplicate_of)
         return linked
 
-    def _linked_ids(self, article_id: str) -> set[str]:
-        linked = self._links(article_id)
-        stories = {self.story_of[m] for m in linked if m in self.story_of}
-        out = set(linked)
-        for story in stories:
-            out |= self.members[story]
-        return out
+    def _linked(self, a: str, b: str) -> bool:
+        score = link_score(self.features[a], self.features[b], self._vector(a), self._vector(b), unit_vectors=True)
+        return score >= LINK_THRESHOLD
 
-    def _merge(self, pool: set[str]) -> None:
-        """Join everything in ``pool`` into one story, keeping the largest story's id."""
-        old_ids = sorted(
-            {self.story_of[m] for m in pool if m in self.story_of},
-            key=lambda sid: (-len(self.members[sid]), sid),
-        )
-        story_id = old_ids[0] if old_ids else story_id_for(
-            min(pool, key=lambda m: self.features[m].order_key())
-        )
-        merged: set[str] = set()
-        for sid in old_ids:
-            merged |= self.members.pop(sid)
-        merged |= pool
-        self.members[story_id] = merged
-        for member in merged:
+    def _link_in(self, article_id: str) -> str:
+        """Put a registered article into the story of everything it links to (merging them)."""
+        linked_stories = {self.story_of[m] for m in self._forced_links(article_id) if m in self.story_of}
+        # One link into a story is enough: skip the rest of a story once it is linked.
+        for other in sorted(self._candidates(article_id)):
+            story = self.story_of.get(other)
+            if story is None or story in linked_stories:
+                continue
+            if self._linked(article_id, other):
+                linked_stories.add(story)
+        if not linked_stories:
+            return self._new_story({article_id})
+        # The surviving id is the one anchored on the earliest article.
+        keep = min(linked_stories, key=lambda sid: (self.features[self.anchor[sid]].order_key(), sid))
+        for sid in linked_stories - {keep}:
+            for member in self.members.pop(sid):
+                self.story_of[member] = keep
+                self.members[keep].add(member)
+            self.anchor.pop(sid, None)
+        self.members[keep].add(article_id)
+        self.story_of[article_id] = keep
+        return keep
+
+    def _new_story(self, component: set[str]) -> str:
+        first = self._first(component)
+        story_id = story_id_for(first)
+        suffix = 2
+        while story_id in self.members:
+            story_id = f"{story_id_for(first)}-{suffix}"
+            suffix += 1
+        self.members[story_id] = set(component)
+        self.anchor[story_id] = first
+        for member in component:
             self.story_of[member] = story_id
+        return story_id
 
-    def _grow(self, pool: set[str]) -> set[str]:
-        """Add to ``pool`` every story one of its members now links to."""
-        for _ in range(MAX_EXPANSIONS):
-            if len(pool) > RESOLVE_LIMIT:
-                break
-            extra: set[str] = set()
-            for member in pool:
-                for other in self._links(member):
-                    if other not in pool:
-                        story = self.story_of.get(other)
-                        extra |= self.members[story] if story else {other}
-            if not extra:
-                break
-            pool |= extra
-        return pool
+    def _remove(self, article_id: str) -> None:
+        """Take an article out; its story is re-resolved, since it may have held it together."""
+        old = self.features[article_id]
+        story = self.story_of.pop(article_id, None)
+        for key in self._retrieval_keys(article_id):
+            self._postings[key].discard(article_id)
+        if old.duplicate_of:
+            self._duplicates[old.duplicate_of].discard(article_id)
+        del self.features[article_id]
+        self._vectors.pop(article_id, None)
+        if story is None:
+            return
+        rest = self.members.pop(story) - {article_id}
+        anchor = self.anchor.pop(story, None)
+        if not rest:
+            return
+        components = sorted(self._components(rest), key=lambda c: self.features[self._first(c)].order_key())
+        # The part holding the old anchor (else the earliest part) keeps the story's id.
+        keeper = next((c for c in components if anchor in c), components[0])
+        self.members[story] = keeper
+        self.anchor[story] = anchor if anchor in keeper else self._first(keeper)
+        for member in keeper:
+            self.story_of[member] = story
+        for component in components:
+            if component is not keeper:
+                self._new_story(component)
 
     def _components(self, pool: set[str]) -> list[set[str]]:
         parent = {m: m for m in pool}
@@ -245,46 +248,19 @@ class StoryIndex:
                 x = parent[x]
             return x
 
+        def union(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
         for member in sorted(pool):
-            for other in self._links(member, among=pool):
-                ra, rb = find(member), find(other)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
+            for other in self._forced_links(member) & pool:
+                union(member, other)
+            for other in sorted(self._candidates(member) & pool):
+                # Pairs already joined need no score: the partition is all that matters.
+                if find(member) != find(other) and self._linked(member, other):
+                    union(member, other)
         groups: dict[str, set[str]] = defaultdict(set)
         for member in pool:
             groups[find(member)].add(member)
         return list(groups.values())
-
-    def _resolve(self, pool: set[str]) -> None:
-        old_ids = {self.story_of[m] for m in pool if m in self.story_of}
-        for story in old_ids:
-            for member in self.members.pop(story, set()):
-                if member not in pool:  # cannot happen: pools hold whole stories
-                    pool.add(member)
-        previous = {m: self.story_of.pop(m) for m in list(pool) if m in self.story_of}
-        self._assign(self._components(pool), previous)
-
-    def _assign(self, components: list[set[str]], previous: dict[str, str] | None = None) -> None:
-        """Give each component a story id: the old id most of it carried, else a new one."""
-        previous = previous or {}
-        taken: set[str] = set()
-        ordered = sorted(components, key=lambda c: (-len(c), min(self.features[m].order_key() for m in c)))
-        for component in ordered:
-            votes: dict[str, int] = defaultdict(int)
-            for member in component:
-                if member in previous:
-                    votes[previous[member]] += 1
-            choices = sorted((-n, sid) for sid, n in votes.items() if sid not in taken)
-            if choices:
-                story_id = choices[0][1]
-            else:
-                first = min(component, key=lambda m: self.features[m].order_key())
-                story_id = story_id_for(first)
-                suffix = 2
-                while story_id in self.members or story_id in taken:
-                    story_id = f"{story_id_for(first)}-{suffix}"
-                    suffix += 1
-            taken.add(story_id)
-            self.members[story_id] = set(component)
-            for member in component:
-                self.story_of[member] = story_id

@@ -20,7 +20,7 @@ TIME_SIGMA_DAYS = 3.0
 # Time never vetoes alone: reports of one story can sit a week apart and still be linked
 # when their wording agrees strongly.
 TIME_FLOOR = 0.35
-LINK_THRESHOLD = 0.16
+LINK_THRESHOLD = 0.17
 ENTITY_PREFIX = "@"
 
 
@@ -41,6 +41,18 @@ def weighted_vector(features: StoryFeatures, df: Mapping[str, int], n_docs: int)
 def feature_keys(features: StoryFeatures) -> list[str]:
     """The keys an article contributes to document frequencies."""
     return list(features.terms) + [ENTITY_PREFIX + e for e in features.entities]
+
+
+def normalized(vector: Mapping[str, float]) -> dict[str, float]:
+    """``vector`` scaled to unit length, so that cosine is a plain dot product."""
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    return {k: w / norm for k, w in vector.items()} if norm else dict(vector)
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[t] for t, w in a.items() if t in b)
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -84,9 +96,11 @@ def link_score(
     b: StoryFeatures,
     vector_a: Mapping[str, float],
     vector_b: Mapping[str, float],
+    *,
+    unit_vectors: bool = False,
 ) -> float:
-    """Similarity in [0, 1] of two articles given their weighted vectors."""
-    score = cosine(vector_a, vector_b)
+    """Similarity in [0, 1] of two articles given their weighted (or unit) vectors."""
+    score = dot(vector_a, vector_b) if unit_vectors else cosine(vector_a, vector_b)
     events = event_agreement(a, b)
     if events is not None:
         score = (1.0 - EVENT_WEIGHT) * score + EVENT_WEIGHT * events

@@ -160,6 +160,8 @@ def article_page(
         "sources": data["sources"],
         "body": highlight(text, marks_from_analysis(analysis), starts),
         "kinds": KINDS,
+        "heading": article.get("title") or views.excerpt(text) or article_id,
+        "entity_groups": views.entity_groups(analysis.get("entities") or []),
     }
     return _page(request, "article.html", context, views.quote_path("/articles/", article_id, ".json"))
 

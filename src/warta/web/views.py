@@ -12,6 +12,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from warta.web.world import POLYGONS
+
 _CITATION = re.compile(r"\[([^\[\]\s]{1,80}(?:\s*,\s*[^\[\]\s]{1,80})*)\]")
 
 
@@ -334,7 +336,7 @@ def map_view(points: list[dict[str, Any]]) -> dict[str, Any] | None:
     return {
         "viewbox": f"{west:.2f} {-north:.2f} {width:.2f} {height:.2f}",
         "west": west, "east": east, "north": -north, "south": -south,
-        "meridians": meridians, "parallels": parallels, "points": projected, "step": step,
+        "meridians": meridians, "parallels": parallels, "points": projected, "step": step, "land": POLYGONS,
         "font": font, "stroke": width / 600,
     }
 
@@ -385,3 +387,25 @@ def repeats(sentence: str | None, text: str | None) -> bool:
     if not sentence or not text:
         return False
     return sentence.strip().startswith(text.rstrip("…").strip())
+
+
+def excerpt(text: str, limit: int = 90) -> str:
+    """The start of ``text`` cut at a word boundary: a heading for an untitled article."""
+    first = " ".join(text.split())
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def entity_groups(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An article's entity mentions grouped by canonical name: type, count, other surface forms."""
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for mention in mentions:
+        canonical = str(mention.get("canonical") or mention.get("text") or "")
+        key = (canonical, str(mention.get("type") or ""))
+        group = groups.setdefault(key, {"canonical": canonical, "type": key[1], "count": 0, "forms": []})
+        group["count"] += 1
+        form = mention.get("text")
+        if form and form != canonical and form not in group["forms"]:
+            group["forms"].append(form)
+    return sorted(groups.values(), key=lambda g: (-g["count"], g["canonical"]))

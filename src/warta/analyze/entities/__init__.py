@@ -85,6 +85,25 @@ def _mentions_in(text: str, tokens: list[Token], res: Resources, english: bool) 
     return out
 
 
+def _propagate_names(mentions: list[Mention], tokens: list[Token], res: Resources) -> list[Mention]:
+    """The first or last word of a full person name found in the article, standing alone where
+    the tagger saw nothing ("Scholz" opening a sentence), is a mention of that person too."""
+    parts: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "PER" and len(words) > 1:
+            parts.update(w for w in (words[0], words[-1]) if len(w) > 2 and w[:1].isupper())
+    parts -= {w for w in parts if w.lower() in res.titles or w.lower() in res.places}
+    if not parts:
+        return []
+    covered = [(m.start, m.end) for m in mentions]
+    found = []
+    for tok in tokens:
+        if tok.text in parts and not any(s < tok.end and tok.start < e for s, e in covered):
+            found.append(Mention(tok.text, tok.start, tok.end, "PER"))
+    return found
+
+
 def extract_entities(
     text: str, *, sentences: list[Sentence] | None = None, language: str | None = None
 ) -> list[Entity]:
@@ -96,9 +115,12 @@ def extract_entities(
     res = get_resources()
     english = language.lower().startswith("en") if language else looks_english(text)
     mentions: list[Mention] = []
+    all_tokens: list[Token] = []
     for sentence in _sentences(text, sentences):
         for tokens in _segments(text, tokenize(text, sentence.start, sentence.end)):
             mentions.extend(_mentions_in(text, tokens, res, english))
+            all_tokens.extend(tokens)
+    mentions.extend(_propagate_names(mentions, all_tokens, res))
     mentions.sort(key=lambda m: (m.start, m.end))
     resolve_names(mentions, res)
     return [Entity(m.text, m.start, m.end, m.type, m.canonical, m.lat, m.lon) for m in mentions]

@@ -228,6 +228,21 @@ def english_orgs(words: Sequence[str], spans: list[Span]) -> list[Span]:
     return spans
 
 
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ch")
+
+
+def drop_demonyms(words: Sequence[str], spans: list[Span], res: Resources) -> list[Span]:
+    """English "North Korean leader", "Russian President": a nationality adjective in front
+    of a title is not a person."""
+    out = []
+    for start, end, kind in spans:
+        before_title = end < len(words) and words[end].lower() in res.titles
+        if kind == "PER" and before_title and words[end - 1].lower().endswith(_DEMONYM_ENDINGS):
+            continue
+        out.append((start, end, kind))
+    return out
+
+
 def add_countries(words: Sequence[str], spans: list[Span], res: Resources) -> list[Span]:
     countries = res.gazetteers.get("country", set())
     lows = [w.lower() for w in words]
@@ -369,6 +384,8 @@ def apply_rules(
     """All rules in order. ``english`` also ends names at lower-case words: Indonesian
     organisation names keep theirs ("Kementerian Riset dan Teknologi")."""
     spans = split_and_merge(words, spans, res, english)
+    if english:
+        spans = drop_demonyms(words, spans, res)
     spans = retype_people(words, spans, res)
     spans = strip_titles(words, spans, res)
     spans = apply_outlets(words, spans, res)

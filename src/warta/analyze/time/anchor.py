@@ -32,9 +32,12 @@ for _cue, _kind, _penalty in [
     _CUES_BY_FIRST_WORD.setdefault(_words[0], []).append((_words, _kind, _penalty))
 for _options in _CUES_BY_FIRST_WORD.values():
     _options.sort(key=lambda o: -len(o[0]))
-_WORD_RE = re.compile(r"\w+")
+# The ending of a regular English past tense ("announced").
+_ED_RE = re.compile(r"ed\b")
 # Cheap sentence bounds when the caller gave none: stop + space + capital, or a newline.
-_SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+# Written to start with one character class ([.!?]+... | \n+ folded together) so the regex
+# engine can skip to candidate characters instead of trying both branches at every position.
+_SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|[.!?]*[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9]))")
 _NO_STOP_BEFORE = frozenset(
     "a.m p.m dr mr mrs ms no jl st co prof gen lt sen rep gov "
     "jan feb mar apr jun jul aug agu agt sep sept oct okt nov dec des".split()
@@ -42,6 +45,8 @@ _NO_STOP_BEFORE = frozenset(
 # Clause bounds: a tense cue in the same clause as the expression outweighs one in another.
 _PUNCTUATION_BREAK_RE = re.compile(r"[,;:]")
 _BREAK_WORDS = frozenset("dan tetapi namun sementara sedangkan and but while whereas".split())
+# Every word the cues and clause breaks are looked up by: split_words must mark them.
+TENSE_WORDS = frozenset(_CUES_BY_FIRST_WORD) | _BREAK_WORDS
 # How many days of extra distance a past weekday may have and still win over the future one.
 PAST_BIAS_DAYS = 1
 
@@ -79,10 +84,11 @@ def find_cues(words: Words) -> list[tuple[int, int, str, int]]:
     cue_table = _CUES_BY_FIRST_WORD
     found: list[tuple[int, int, str, int]] = []
     skip_until = -1
+    indices = [i for i in words.marks if shapes[i] in cue_table]
     if shapes.count("the") or shapes.count("and"):  # English: regular past tenses count too
-        indices = [i for i, w in enumerate(shapes) if w in cue_table or (w[-2:] == "ed" and len(w) >= 5)]
-    else:
-        indices = [i for i, w in enumerate(shapes) if w in cue_table]
+        # Words of five or more letters ending in -ed, found by their ending, not word by word.
+        ed_words = [bisect_left(ends, m.end()) for m in _ED_RE.finditer(words.lowered)]
+        indices = sorted({*indices, *(i for i in ed_words if len(shapes[i]) >= 5)})
     for index in indices:
         if index < skip_until:
             continue
@@ -120,6 +126,12 @@ class TenseFinder:
             self._starts = sentence_starts(self.text)
         return self._starts
 
+    def _split(self) -> Words:
+        """The text's words, with every tense word marked."""
+        if self._words is None or not TENSE_WORDS <= self._words.vocabulary:
+            self._words = split_words(self.text, TENSE_WORDS)
+        return self._words
+
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         index = bisect_right(self.starts, pos) - 1
         start = self.starts[max(index, 0)]
@@ -135,7 +147,7 @@ class TenseFinder:
         cached = self._cues.get(s_start)
         if cached is None:
             if self._all_cues is None:
-                self._all_cues = find_cues(self._words or split_words(self.text))
+                self._all_cues = find_cues(self._split())
                 self._cue_starts = [c[0] for c in self._all_cues]
             lo = bisect_left(self._cue_starts, s_start)
             hi = bisect_left(self._cue_starts, s_end)
@@ -153,9 +165,9 @@ class TenseFinder:
                 for m in _PUNCTUATION_BREAK_RE.finditer(text)
                 if not (text[m.start() - 1 : m.start()].isdigit() and text[m.end() : m.end() + 1].isdigit())
             ]
-            words = self._words or split_words(text)
+            words = self._split()
             shapes, ends = words.shapes, words.ends
-            marks += [(ends[i] - len(shapes[i]), ends[i]) for i, w in enumerate(shapes) if w in _BREAK_WORDS]
+            marks += [(ends[i] - len(shapes[i]), ends[i]) for i in words.marks if shapes[i] in _BREAK_WORDS]
             self._all_breaks = sorted(marks)
             self._break_starts = [b[0] for b in self._all_breaks]
         lo = bisect_left(self._break_starts, s_start)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from warta.analyze.time.anchor import TenseFinder, parse_dct
+from warta.analyze.time.anchor import TENSE_WORDS, TenseFinder, parse_dct
 from warta.analyze.time.candidates import Candidate, Context
 from warta.analyze.time.fragments import alternation
 from warta.analyze.time.lexicon import (
@@ -17,7 +17,7 @@ from warta.analyze.time.lexicon import (
     SUFFIX_MODIFIERS,
     TIMEZONES,
 )
-from warta.analyze.time.rulebook import run_rules
+from warta.analyze.time.rulebook import TRIGGER_WORDS, run_rules
 from warta.analyze.time.words import split_words
 from warta.model import Sentence, Timex
 
@@ -31,6 +31,8 @@ _JOIN_AFTER_DAY_RE = re.compile(
     r"[\s,]*(?:(?:pada|on|at)\s+)?(?:(?:" + alternation(TIMEZONES)[3:-1] + r")\s*)?", re.IGNORECASE
 )
 _RANGE_JOIN_RE = re.compile(r"\s*(?:hingga|sampai|dan|atau|to|and|until|-|–)\s*", re.IGNORECASE)
+# Every word a rule or a tense cue is looked up by: split_words marks them in one pass.
+_VOCABULARY = TRIGGER_WORDS | TENSE_WORDS
 _ANCHOR_VALUE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-H([12]))?(?![\dW])")
 
 
@@ -268,7 +270,7 @@ def extract_timexes(
     if not text:
         return []
     starts = [s.start for s in sentences] if sentences else None
-    words = split_words(text)
+    words = split_words(text, _VOCABULARY)
     ctx = Context(text, parse_dct(dct), TenseFinder(text, starts, words), language)
     found = run_rules(text, ctx, words)
     if not found:

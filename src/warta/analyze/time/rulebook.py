@@ -56,6 +56,9 @@ class Rule:
     triggers: dict[str, int]
     # Words (or digit keys) an earlier start may be; None: any word.
     openers: frozenset[str] | None = None
+    # False when no trigger word can begin a match, only an opener before it ("in the past"
+    # ends at "past"): the pattern is then not tried at the trigger itself.
+    trigger_starts: bool = True
 
 
 def first_words(phrases: Iterable[str], lookback: int = 0) -> dict[str, int]:
@@ -101,16 +104,17 @@ _UNIT_PERIODS = ["pekan", "minggu", "bulan", "tahun"]
 # In priority order: when two rules find spans of the same length, the earlier one wins.
 RULES: tuple[Rule, ...] = (
     Rule(cal.WEEKDAY_BRACKET, cal.weekday_bracket, first_words(WEEKDAYS, 1), frozenset({"hari"})),
-    Rule(cal.DATE_DAY_MONTH, cal.date_day_month, first_words(_ALL_MONTHS, 5), _DAY_OPENERS),
+    Rule(cal.DATE_DAY_MONTH, cal.date_day_month, first_words(_ALL_MONTHS, 5), _DAY_OPENERS, trigger_starts=False),
     Rule(cal.DATE_MONTH_DAY, cal.date_month_day, first_words(_ALL_MONTHS, 3), _WEEKDAY_WORDS),
-    Rule(cal.DAY_RANGE, cal.day_range, first_words(_ALL_MONTHS, 5), DIGIT_KEYS),
+    Rule(cal.DAY_RANGE, cal.day_range, first_words(_ALL_MONTHS, 5), DIGIT_KEYS, trigger_starts=False),
     Rule(cal.DATE_NUMERIC, cal.date_numeric, {SMALL_NUMBER_SEP: 0, SMALL_NUMBER_DASH: 0, FOUR_DIGITS_DASH: 0}),
     Rule(
         rel.SET_EXPR,
         rel.set_expr,
         {**first_words(["setiap", "tiap", "saban", "every", "each", "sekali"]), "kali": 1, "per": 3, "a": 3},
     ),
-    Rule(cal.MONTH_YEAR, cal.month_year, first_words(MONTHS, 1)),
+    # An earlier start is "bulan"; a month before the trigger is a trigger of its own.
+    Rule(cal.MONTH_YEAR, cal.month_year, first_words(MONTHS, 1), frozenset({"bulan", "bln"})),
     Rule(
         cal.QUARTER,
         cal.quarter,
@@ -134,13 +138,25 @@ RULES: tuple[Rule, ...] = (
     Rule(cal.WEEKDAY_ALONE, cal.weekday_alone, first_words(WEEKDAYS, 2), _EN_REL | {"hari"}),
     Rule(cal.MONTH_ALONE, cal.month_alone, first_words(MONTHS, 2), _EN_REL | {"bulan"}),
     Rule(cal.YEAR_RANGE, cal.year_range, {FOUR_DIGITS: 1, FOUR_DIGITS_DASH: 1}, frozenset({"tahun", "periode"})),
-    Rule(rel.PERIOD_EDGE, rel.period_edge, {"tahun": 1, "bulan": 1}, frozenset({"awal", "pertengahan", "akhir", "medio"})),
-    Rule(rel.PAST_PERIOD, rel.past_period, {**first_words(UNITS, 2)}, frozenset({"past", "last", "previous", *DIGIT_KEYS, *first_words(NUMBER_WORD_LIST), "few", "several"})),
+    Rule(
+        rel.PERIOD_EDGE,
+        rel.period_edge,
+        {"tahun": 1, "bulan": 1},
+        frozenset({"awal", "pertengahan", "akhir", "medio"}),
+        trigger_starts=False,
+    ),
+    Rule(rel.PAST_PERIOD, rel.past_period, first_words(UNITS, 2), frozenset({"past", "last", "previous"}), trigger_starts=False),
     Rule(cal.YEAR_ALONE, cal.year_alone, {FOUR_DIGITS: 1, FOUR_DIGITS_DASH: 1}, frozenset({"tahun", "thn"})),
     Rule(rel.REFERENCE, rel.reference, *_REFERENCE_TRIGGERS),
-    Rule(rel.AMOUNT_OF_TIME, rel.amount_of_time, first_words(UNITS, 5), _AMOUNT_OPENERS),
+    Rule(rel.AMOUNT_OF_TIME, rel.amount_of_time, first_words(UNITS, 5), _AMOUNT_OPENERS, trigger_starts=False),
     Rule(rel.SE_DURATION, rel.se_duration, first_words([*SE_UNITS, *PLURAL_UNITS])),
-    Rule(rel.BARE_PLURAL, rel.bare_plural, first_words(["hours", "days", "weeks", "months", "years", "decades", "centuries"], 1)),
+    Rule(
+        rel.BARE_PLURAL,
+        rel.bare_plural,
+        first_words(["hours", "days", "weeks", "months", "years", "decades", "centuries"], 1),
+        frozenset({"for", "in", "over", "within"}),
+        trigger_starts=False,
+    ),
     Rule(
         rel.CLOCK,
         rel.clock,
@@ -156,26 +172,39 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _build_index() -> dict[str, tuple[tuple[int, int], ...]]:
-    index: dict[str, list[tuple[int, int]]] = {}
+# Per trigger key: (rule priority, lookback, pattern.match, handler, openers, trigger_starts),
+# with the rule's fields unpacked once so the loop below does no attribute lookups.
+_Entry = tuple[int, int, Callable[[str, int], "re.Match[str] | None"], Handler, "frozenset[str] | None", bool]
+
+
+def _build_index() -> dict[str, tuple[_Entry, ...]]:
+    index: dict[str, list[_Entry]] = {}
+    if len(RULES) > 32:
+        raise ValueError("run_rules packs a rule's priority into 5 bits")
     for number, rule in enumerate(RULES):
         for word, lookback in rule.triggers.items():
-            index.setdefault(word, []).append((number, lookback))
+            entry = (number, lookback, rule.pattern.match, rule.handler, rule.openers, rule.trigger_starts)
+            index.setdefault(word, []).append(entry)
     return {word: tuple(entries) for word, entries in index.items()}
 
 
 TRIGGER_INDEX = _build_index()
 _HIT_KEYS = frozenset(TRIGGER_INDEX) | _SMALL_SHAPES
+# The words split_words must mark for run_rules (numbers it marks anyway).
+TRIGGER_WORDS = frozenset(word for word in _HIT_KEYS if word[0].isalpha())
 
 
 def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidate]]:
     """(rule priority, candidate) for every rule match starting at a plausible word."""
     shapes, ends = words.shapes, words.ends
-    keys = list(shapes)
+    marks = words.marks if TRIGGER_WORDS <= words.vocabulary else range(len(shapes))
     hit_keys = _HIT_KEYS
-    hits = [i for i, shape in enumerate(shapes) if shape in hit_keys]
+    hits = [i for i in marks if shapes[i] in hit_keys]
+    keys = list(shapes)
     for i in hits:
         shape = shapes[i]
+        if shape[0] != "0":
+            continue
         if shape in _SMALL_SHAPES:
             following = text[ends[i] : ends[i] + 1]
             if following == "-":
@@ -186,26 +215,31 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
             keys[i] = FOUR_DIGITS_DASH
     index = TRIGGER_INDEX
     found: list[tuple[int, Candidate]] = []
-    tried: set[tuple[int, int]] = set()
+    # (start << 5) | rule priority of every attempt so far: a word before a trigger may be
+    # reached again from the next trigger. A trigger itself is new (hits come in order).
+    tried: set[int] = set()
     for here in hits:
         entries = index.get(keys[here])
         if not entries:
             continue
-        for number, lookback in entries:
-            rule = RULES[number]
-            openers = rule.openers
-            trigger_end = ends[here]
-            for position in range(here - lookback if here > lookback else 0, here + 1):
-                if position < here and openers is not None and keys[position] not in openers:
-                    continue
-                at = ends[position] - len(shapes[position])
-                if (number, at) in tried:
-                    continue
-                tried.add((number, at))
-                match = rule.pattern.match(text, at)
+        trigger_end = ends[here]
+        here_start = trigger_end - len(shapes[here])
+        for number, lookback, match_at, handler, openers, trigger_starts in entries:
+            first = here - lookback if here > lookback else 0
+            for position in range(first, here + 1 if trigger_starts else here):
+                if position == here:
+                    at = here_start
+                else:
+                    if openers is not None and keys[position] not in openers:
+                        continue
+                    at = ends[position] - len(shapes[position])
+                    if (at << 5 | number) in tried:
+                        continue
+                tried.add(at << 5 | number)
+                match = match_at(text, at)
                 if match is None:
                     continue
-                result = rule.handler(match, ctx)
+                result = handler(match, ctx)
                 if result is None:
                     continue
                 covered = False
