@@ -12,11 +12,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _report import write_section  # noqa: E402
 from warta.analyze.entities import extract_entities, tag_tokens, tag_words  # noqa: E402
 from warta.analyze.entities.resources import GAZETTEER, NER_DIR, load_resources  # noqa: E402
 from warta.analyze.entities.tagger import CrfTagger  # noqa: E402
 from warta.eval.ner import SPLITS, evaluate, load_corpus  # noqa: E402
+
+from _report import write_section  # noqa: E402
 
 
 def _row(name: str, label: str, result) -> str:  # type: ignore[no-untyped-def]

@@ -18,13 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _report import write_section  # noqa: E402
-
 from warta.dedup import canonical_url  # noqa: E402
 from warta.eval.stories import bcubed  # noqa: E402
 from warta.pipeline import ingest_paths  # noqa: E402
-from warta.stories import StoryFeatures, StoryIndex, build_story  # noqa: E402
 from warta.store import Store  # noqa: E402
+from warta.stories import StoryFeatures, StoryIndex, build_story  # noqa: E402
+
+from _report import write_section  # noqa: E402
 
 EXAMPLES = ROOT / "examples"
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -121,7 +121,9 @@ def main() -> None:
     score_inc = bcubed(incremental, gold)
     score_re = bcubed(rebuilt, gold)
     found, total, missing = planted_found(manifest, stories, id_of_url)
-    planted_stories = {c["story"] for c in manifest["contradictions"]}
+    # The seeds' two planted disputes (departure day, summit estimate) are tested in
+    # tests/test_stories_seeds.py; here they only must not count as false conflicts.
+    planted_stories = {c["story"] for c in manifest["contradictions"]} | {"seed-kim-train"}
     false_stories = []
     for s in stories:
         labels = {gold.get(a["id"]) for a in s["articles"]} - {None}

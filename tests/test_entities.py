@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warta.analyze.entities import extract_entities, tag_words
 from warta.analyze.entities.linking import Mention, normalise_surface, resolve_names
@@ -140,7 +142,9 @@ def test_english_sentence() -> None:
 
 
 def test_english_nationality_before_a_title_is_not_a_person() -> None:
-    entities = extract_entities("North Korean leader Kim Jong Un left Moscow on Sunday, the White House said.")
+    entities = extract_entities(
+        "North Korean leader Kim Jong Un left Moscow on Sunday, the White House said."
+    )
     people = {e.text for e in entities if e.type == "PER"}
     assert people == {"Kim Jong Un"}
 
@@ -166,3 +170,16 @@ def test_surface_normalisation() -> None:
 
 def test_empty_text() -> None:
     assert extract_entities("") == []
+
+
+_PIECES = st.sampled_from(
+    ["Kim", " Jong", " Presiden", " AS", " as", "-", " - ", ".", ",", "'s", "\n", " é", "(", "1", " PBB"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_text_gives_valid_spans(text: str) -> None:
+    for e in extract_entities(text):
+        assert text[e.start : e.end] == e.text and e.end > e.start
+        assert e.type in {"PER", "ORG", "LOC"} and e.canonical

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_stories_build import _first, _second
 
+from test_stories_build import _first, _second
 from warta.export import ExportFormatError, render
 from warta.export.markdown import escape
 from warta.export.timelinejs import start_date

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from test_stories_helpers import make
-
 from warta.stories import Story, build_story
+
+from test_stories_helpers import make
 
 MINISTER = "Rina Suhendra"
 MINISTRY = "Kementerian Luar Negeri"

@@ -7,10 +7,11 @@ import pickle
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_stories_helpers import make
 
 from warta.eval.stories import bcubed
 from warta.stories import StoryIndex, extract_features
+
+from test_stories_helpers import make
 
 # Three invented stories; the first two share their main actor but are different events.
 CORPUS = [
@@ -74,13 +75,19 @@ def test_recluster_gives_the_incremental_partition_and_ids_from_first_member():
     assert partition["f3"] == "story-f1"
 
 
+DUPLICATE = _features(CORPUS[1], duplicate_of="v2", new_id="v2-copy")
+
+
 @settings(max_examples=30, deadline=None)
-@given(st.permutations(list(range(len(FEATURES)))))
+@given(st.permutations(list(range(len(FEATURES) + 1))))
 def test_any_arrival_order_gives_the_same_partition(order):
+    everything = [*FEATURES, DUPLICATE]  # a duplicate may come before its canonical
     index = StoryIndex()
     for i in order:
-        index.add(FEATURES[i])
-    assert _groups(index.partition()) == _groups(GOLD)
+        index.add(everything[i])
+    partition = index.partition()
+    assert partition["v2-copy"] == partition["v2"]
+    assert _groups({k: v for k, v in partition.items() if k != "v2-copy"}) == _groups(GOLD)
 
 
 def test_story_id_is_kept_when_the_story_grows_with_an_earlier_article():

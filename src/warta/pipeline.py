@@ -30,6 +30,7 @@ from warta.ingest import IngestProblem, RawDocument, read_paths
 from warta.model import Analysis, Article
 from warta.scale import Executor, local_executor
 from warta.store import Store
+from warta.stories_bridge import StoryKeeper
 
 __all__ = ["IngestReport", "ingest_paths", "ingest_dicts", "ingest_documents", "recluster", "article_id_for"]
 
@@ -161,6 +162,9 @@ def ingest_documents(
             batch = []
     if batch:
         session.store_batch(batch, report)
+    if analyse:
+        with store.transaction():
+            report.stories_updated += session.stories.finish()
     return report
 
 
@@ -184,6 +188,7 @@ class _Session:
         self.analyse = analyse
         self.executor = executor
         self.near = _load_near_index(store)
+        self.stories = StoryKeeper(store)
 
     def store_batch(self, batch: list[Article], report: IngestReport) -> None:
         store = self.store
@@ -227,9 +232,7 @@ class _Session:
                     store.save_signature(article.id, signature_bytes(signature))
                     self.near.add(article.id, signature)
             if self.analyse:
-                from warta.stories_bridge import update_stories
-
-                report.stories_updated += update_stories(store, added, analyses)
+                report.stories_updated += self.stories.add(added)
 
 
     def _find_duplicate(

@@ -1,52 +1,93 @@
 """Keeps the stored stories in step with the stored articles (the reduce step's I/O side).
 
 The clustering and story building are pure (:mod:`warta.stories`); this module reads their
-inputs from the store and writes their outputs back, inside the caller's transaction.
+inputs from the store and writes their outputs back, inside the caller's transaction. The
+story index stays in memory for a whole ingest; what is persisted is only its small part
+(stories, anchors, reference frequencies): the per-article features live in the analyses
+table, so a batch never rewrites the features of every article stored before it.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from warta.model import Analysis, Article
 from warta.store import Store
 
+# Term weights use document frequencies frozen at the last recluster; once the collection
+# has grown by this factor since then, the frequencies are stale and the ingest ends by
+# reclustering (story ids derive from each story's first article, so they mostly survive).
+RECLUSTER_GROWTH = 2.0
+RECLUSTER_MIN_ARTICLES = 20
 
-def update_stories(
-    store: Store,
-    added: list[tuple[Article, Analysis | None]],
-    analyses: dict[str, Analysis],
-) -> int:
-    """Add newly stored articles (canonical and duplicates) to the stories; returns stories rewritten."""
-    from warta.stories import StoryIndex, extract_features
 
-    index = StoryIndex.from_state(store.get_story_state())
-    before = index.partition()
-    for article, analysis in added:
-        analysis = analysis or analyses.get(article.id)
-        if analysis is None:
-            continue
-        features = extract_features(article, analysis)
-        store.save_analysis(analysis, features.to_dict())
-        index.add(features)
-    after = index.partition()
-    changed = {a for a, s in after.items() if before.get(a) != s}
-    affected = {after[a] for a in changed} | {before[a] for a in changed if a in before}
-    store.set_story_state(index.to_state())
-    return _rewrite(store, after, affected)
+class StoryKeeper:
+    """The story index of one ingest session, loaded once and saved after every batch."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._index: Any = None
+
+    @property
+    def index(self) -> Any:
+        if self._index is None:
+            from warta.stories import StoryIndex
+
+            state = dict(self.store.get_story_state() or {})
+            state["articles"] = list(self.store.all_features().values())
+            self._index = StoryIndex.from_state(state)
+        return self._index
+
+    def save(self) -> None:
+        state = self.index.to_state()
+        state.pop("articles", None)
+        self.store.set_story_state(state)
+
+    def add(self, added: list[tuple[Article, Analysis | None]]) -> int:
+        """Add newly stored articles (canonical and duplicates); returns the stories rewritten."""
+        from warta.stories import extract_features
+
+        index = self.index
+        before = index.partition()
+        for article, analysis in added:
+            if analysis is None:
+                continue
+            features = extract_features(article, analysis)
+            self.store.save_analysis(analysis, features.to_dict())
+            index.add(features)
+        after = index.partition()
+        changed = {a for a, s in after.items() if before.get(a) != s}
+        affected = {after[a] for a in changed} | {before[a] for a in changed if a in before}
+        self.save()
+        return _rewrite(self.store, after, affected)
+
+    def finish(self) -> int:
+        """At the end of an ingest: recluster when the frequencies are stale; returns stories rewritten.
+
+        Done once per ingest rather than per batch, so that one ingest of a set of articles
+        ends in the same stories whatever order the articles came in.
+        """
+        if self._index is None:
+            return 0
+        canonical = sum(1 for f in self._index.features.values() if not f.duplicate_of)
+        if canonical >= RECLUSTER_MIN_ARTICLES and canonical >= RECLUSTER_GROWTH * max(self._index.reference_n, 1):
+            return self.recluster()
+        return 0
+
+    def recluster(self) -> int:
+        """Recluster every analysed article from scratch and rewrite every story."""
+        index = self.index
+        index.recluster(list(index.features.values()))
+        partition = index.partition()
+        self.store.delete_stories(self.store.story_ids())
+        self.save()
+        return _rewrite(self.store, partition, set(partition.values()))
 
 
 def rebuild_all(store: Store) -> int:
-    """Recluster every analysed article from scratch and rewrite every story."""
-    from warta.stories import StoryFeatures, StoryIndex
-
-    features = [StoryFeatures.from_dict(f) for f in store.all_features().values()]
-    index = StoryIndex()
-    index.recluster(features)
-    partition = index.partition()
-    store.delete_stories(store.story_ids())
-    store.set_story_state(index.to_state())
-    return _rewrite(store, partition, set(partition.values()))
+    """Recluster every stored article from scratch (``warta recluster``)."""
+    return StoryKeeper(store).recluster()
 
 
 def _rewrite(store: Store, partition: dict[str, str], affected: set[str]) -> int:

@@ -34,7 +34,7 @@ def to_markdown(story: dict[str, Any]) -> str:
     number = {a["id"]: n for n, a in enumerate(articles, start=1)}
 
     def cite(ids: list[str]) -> str:
-        return "".join(f"[{number[i]}]" for i in ids if i in number)
+        return "".join(f"[{n}]" for n in sorted({number[i] for i in ids if i in number}))
 
     lines = [f"# {escape(story.get('title'))}", ""]
     sentences = story.get("summary_sentences") or []
@@ -86,6 +86,8 @@ def to_markdown(story: dict[str, Any]) -> str:
                 parts.append(escape(article["published"]))
             if article.get("url"):
                 parts.append(f"<{article['url'].replace('>', '%3E').replace(' ', '%20')}>")
+            if article.get("duplicate_of") in number:
+                parts.append(f"republishes [{number[article['duplicate_of']]}]")
             lines.append(f"{n}. " + ", ".join(parts))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

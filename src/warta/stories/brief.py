@@ -14,6 +14,7 @@ from collections import Counter
 from warta.stories.evidence import Member
 from warta.stories.records import SummarySentence
 from warta.stories.text import content_stems
+from warta.stories.timeline import without_dateline
 
 MIN_SENTENCES = 3
 MAX_SENTENCES = 5
@@ -77,7 +78,9 @@ def summarize(members: list[Member], citation: dict[str, int]) -> list[SummarySe
             chosen.append(item)
             used_articles.add(member.id)
     chosen.sort(key=lambda c: (citation.get(c[1].id, 0), c[2]))
-    return [SummarySentence(text=c[3], article=c[1].id, n=citation.get(c[1].id, 0)) for c in chosen]
+    return [
+        SummarySentence(text=without_dateline(c[3]), article=c[1].id, n=citation.get(c[1].id, 0)) for c in chosen
+    ]
 
 
 def _jaccard(a: Counter[str], b: Counter[str]) -> float:

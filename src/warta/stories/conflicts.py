@@ -22,8 +22,8 @@ from warta.stories.places import places_compatible
 from warta.stories.records import Conflict, ConflictValue
 from warta.stories.synonyms import canonical_stems
 from warta.stories.text import comparison_stems, content_stems, words
-from warta.stories.timeline import EventGroup, Frame, _span_days, one_line, participants_overlap
-from warta.stories.timevalues import compatible, day_distance, is_dated, precision
+from warta.stories.timeline import EventGroup, Frame, one_line, participants_overlap
+from warta.stories.timevalues import compatible, day_distance, is_dated, precision, span_days
 
 CONFLICT_WINDOW_DAYS = 4
 QUANTITY_TOLERANCE = 0.005  # relative difference below which two values agree (rounding)
@@ -83,16 +83,17 @@ def _anchored(frame: Frame) -> bool:
     text = frame.member.analysis.text
     trigger = frame.event.trigger
     time_text = frame.event.time.text
-    best: int | None = None
-    start = text.find(time_text, max(0, trigger.start - 400))
+    # The occurrence of the time expression nearest the trigger: (distance, start).
+    nearest: tuple[int, int] | None = None
+    start = text.find(time_text, max(0, trigger.start - 400)) if time_text else -1
     while start != -1 and start < trigger.end + 400:
         distance = max(0, start - trigger.end, trigger.start - (start + len(time_text)))
-        if best is None or distance < best[0]:  # type: ignore[index]
-            best = (distance, start)  # type: ignore[assignment]
+        if nearest is None or distance < nearest[0]:
+            nearest = (distance, start)
         start = text.find(time_text, start + 1)
-    if best is None:
+    if nearest is None:
         return True  # the frame's own reading of the time: trust it
-    distance, start = best  # type: ignore[misc]
+    distance, start = nearest
     if distance > ANCHOR_DISTANCE:
         return False
     return not _CUTOFF.search(text[max(0, start - 12) : start])
@@ -107,7 +108,7 @@ def _anchored_value(group: EventGroup) -> str | None:
     values = [f.value for f in group.frames if f.value and _anchored(f)]
     if not values:
         return None
-    return min(values, key=lambda v: (_span_days(v), v))
+    return min(values, key=lambda v: (span_days(v), v))
 
 
 def _could_be_one_event(a: EventGroup, b: EventGroup) -> bool:

@@ -9,6 +9,7 @@ An event told by frames from independent articles is corroborated too.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from warta.stories.evidence import Member, independent_groups
@@ -130,10 +131,10 @@ def event_corroborations(timeline: list[TimelineEntry], members: list[Member]) -
     return out
 
 
-def _unique(items: object) -> list[str]:
+def _unique(items: Iterable[str | None]) -> list[str]:
     out: list[str] = []
-    for item in items:  # type: ignore[attr-defined]
-        if item not in out:
+    for item in items:
+        if item and item not in out:
             out.append(item)
     return out
 

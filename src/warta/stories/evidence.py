@@ -101,7 +101,6 @@ def _is_anaphoric(attribution: Attribution) -> bool:
 
 def make_member(article: Article, analysis: Analysis) -> Member:
     """Wrap one story member; anaphoric sources inherit the previous attribution's speaker."""
-    speakers: list[str | None] = []
     previous: str | None = None
     ordered = sorted(range(len(analysis.attributions)), key=lambda i: analysis.attributions[i].cue.start)
     resolved: dict[int, str | None] = {}

@@ -64,7 +64,7 @@ def extract_features(article: Article, analysis: Analysis) -> StoryFeatures:
     if article.published and _DAY.match(article.published):
         published = article.published[:10]
     else:
-        dates = [t.value for t in analysis.timexes if t.type == "DATE"]
+        dates = [t.value for t in analysis.timexes if t.type in ("DATE", "TIME")]
         published = _first_day(dates)
     return StoryFeatures(
         id=article.id,

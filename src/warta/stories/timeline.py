@@ -8,6 +8,7 @@ background entries (type None), merged across articles when they say the same th
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ from warta.stories.evidence import Member
 from warta.stories.places import places_compatible
 from warta.stories.records import TimelineEntry, TimelineSource
 from warta.stories.text import content_stems
-from warta.stories.timevalues import compatible, is_dated, precision, sort_key
+from warta.stories.timevalues import compatible, is_dated, precision, sort_key, span_days
 
 MAX_TEXT = 180
 BACKGROUND_SIMILARITY = 0.3  # stem Jaccard above which two dated sentences are one fact
@@ -71,22 +72,33 @@ class EventGroup:
         counts: dict[str, int] = defaultdict(int)
         for v in values:
             counts[v] += 1
-        return min(counts, key=lambda v: (_span_days(v), -counts[v], sort_key(v)))
+        return min(counts, key=lambda v: (span_days(v), -counts[v], sort_key(v)))
 
     @property
     def stems(self) -> frozenset[str]:
         return frozenset().union(*(f.stems for f in self.frames))
 
 
-def _span_days(value: str) -> int:
-    from warta.stories.timevalues import interval
+# "JAKARTA, Harian Selat - ": a shouted place, an outlet name, a dash.
+_PLACE_OUTLET_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,30},\s+[A-Z][\w.&' ]{1,30}?\s+[-–—]{1,2}\s+(?=\S)")
 
-    span = interval(value)
-    return (span[1] - span[0]).days if span else 10**6
+
+def without_dateline(text: str) -> str:
+    """``text`` without a leading dateline ("JAKARTA, Harian Selat - ")."""
+    try:
+        from warta.clean.datelines import find_dateline
+
+        dateline = find_dateline(text)
+        if dateline:
+            return text[dateline.end :]
+    except ImportError:  # cleaning is optional for the reduce step
+        pass
+    return _PLACE_OUTLET_DATELINE.sub("", text, count=1)
 
 
 def one_line(text: str, limit: int = MAX_TEXT) -> str:
-    text = " ".join(text.split())
+    """A display line: one paragraph, no dateline, cut at a word near ``limit``."""
+    text = " ".join(without_dateline(text.strip()).split())
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]

@@ -121,5 +121,11 @@ def day_distance(a: str, b: str) -> int | None:
     return abs((ia[0] - ib[0]).days)
 
 
+def span_days(value: str) -> int:
+    """How many days ``value`` covers beyond its first (0 for a day); huge when undated."""
+    span = interval(value)
+    return (span[1] - span[0]).days if span else 10**6
+
+
 def is_dated(value: str) -> bool:
     return interval(value) is not None

@@ -1,7 +1,7 @@
 """Named entities: people (PER), organisations (ORG) and places (LOC) with canonical names.
 
 ``extract_entities`` tokenises each sentence (with offsets), tags it with the shipped CRF
-(``warta/data/ner/model.crfsuite``, trained by ``scripts/train_ner.py``), corrects the spans
+(``warta/data/ner/model.npz``, trained by ``scripts/train_ner.py``), corrects the spans
 with a few rules (titles, outlets, role-phrase organisations, geographic names; see
 ``rules``) and gives each mention a canonical name and, for places, coordinates (see
 ``linking``). Everything runs offline; the model and tables load once per process.

@@ -20,7 +20,11 @@ _OPENERS = {".", '"', "“", ":", "(", "-", "'", "‘", "!", "?"}
 
 
 _SHAPE = str.maketrans(
-    {**{chr(c): "X" for c in range(65, 91)}, **{chr(c): "x" for c in range(97, 123)}, **{str(d): "d" for d in range(10)}}
+    {
+        **{chr(c): "X" for c in range(65, 91)},
+        **{chr(c): "x" for c in range(97, 123)},
+        **{str(d): "d" for d in range(10)},
+    }
 )
 _REPEATS = re.compile(r"(.)\1+")
 

@@ -121,7 +121,9 @@ def load_resources(ner_dir: Path = NER_DIR, gazetteer: Path = GAZETTEER) -> Reso
         res.alias_forms[alias.lower()] = alias
         res.aliases.setdefault(canonical.lower(), (canonical, kind))
         res.alias_forms.setdefault(canonical.lower(), canonical)
-    res.typed_aliases = {token_key(res.alias_forms[a]): res.alias_forms[a] for a, (_c, kind) in res.aliases.items() if kind}
+    res.typed_aliases = {
+        token_key(res.alias_forms[a]): res.alias_forms[a] for a, (_c, kind) in res.aliases.items() if kind
+    }
     return res
 
 

@@ -18,7 +18,9 @@
 8. Two people joined by "dan"/"and" are two spans; in English text a lower-case word other
    than a name particle (of, de, van, bin...) ends a name; neighbouring spans that together
    make a known place ("Amerika" + "Serikat") are one; a place word the tagger glued to the
-   front of a person ("Korea [Utara Kim Jong Un]") goes back to the place.
+   front of a person ("Korea [Utara Kim Jong Un]") goes back to the place; a weekday or
+   month name alone is not a name.
+9. English only: a nationality adjective before a title ("North Korean leader") is not a PER.
 """
 
 from __future__ import annotations

@@ -152,8 +152,8 @@ def _prefix_modifier(text: str, floor: int, start: int) -> tuple[str, int] | Non
     window = text[window_start:start]
     if not window or not (window[-1].isspace() or window[-1] == "-"):
         return None  # nothing before, or glued to the expression
-    last = window.rstrip().rsplit(None, 1)[-1].lower() if window.strip() else ""
-    if last not in _MODIFIER_LAST_WORDS:
+    stripped = window.rstrip()
+    if not stripped or stripped.rsplit(None, 1)[-1].lower() not in _MODIFIER_LAST_WORDS:
         return None  # the common case, decided without a regex
     words = list(_MODIFIER_WORD_RE.finditer(window))[-_MAX_MODIFIER_WORDS:]
     best: tuple[str, int] | None = None
@@ -175,7 +175,10 @@ def _add_modifiers_and_zones(text: str, kept: list[Candidate]) -> None:
     for index, cand in enumerate(kept):
         floor = kept[index - 1].end if index else 0
         ceiling = kept[index + 1].start if index + 1 < len(kept) else len(text)
-        if cand.mod is None:
+        # A modifier needs a space or hyphen right before the expression: test that here,
+        # where it is cheap, before looking for one.
+        glue = text[cand.start - 1] if cand.start > floor else ""
+        if cand.mod is None and glue and (glue.isspace() or glue == "-"):
             found = _prefix_modifier(text, max(floor, cand.start - 30), cand.start)
             if found:
                 word, new_start = found
@@ -184,11 +187,13 @@ def _add_modifiers_and_zones(text: str, kept: list[Candidate]) -> None:
                     cand.mod = mod
                     cand.start = new_start
         if cand.day_value or cand.clock:
-            after = text[cand.end : ceiling]
-            zone = _ZONE_WORD_RE.match(after) or (_ZONE_CODE_RE.match(after) if cand.clock else None)
+            # Neither zone pattern looks behind its start, so matching in place equals
+            # matching the slice text[cand.end:ceiling].
+            zone = _ZONE_WORD_RE.match(text, cand.end, ceiling) or (
+                _ZONE_CODE_RE.match(text, cand.end, ceiling) if cand.clock else None
+            )
             if zone:
-                cand.end += zone.end()
-                after = text[cand.end : ceiling]
+                cand.end = zone.end()
         suffix = _SUFFIX_RE.match(text, cand.end, ceiling)
         if suffix and cand.mod is None:
             mod = SUFFIX_MODIFIERS[" ".join(suffix.group("mod").lower().split())]
