@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from conftest import EXAMPLES
-
 from warta.pipeline import ingest_paths
 from warta.store import Store
+
+from conftest import EXAMPLES
 
 
 def _files() -> list[Path]:
