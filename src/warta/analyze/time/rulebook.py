@@ -190,11 +190,8 @@ def _build_index() -> dict[str, tuple[_Entry, ...]]:
 
 TRIGGER_INDEX = _build_index()
 _HIT_KEYS = frozenset(TRIGGER_INDEX) | _SMALL_SHAPES
-# The words split_words must mark for run_rules (numbers it marks anyway): triggers and the
-# openers before them, so that only marked words need be looked at as earlier starts.
-TRIGGER_WORDS = frozenset(
-    word for word in _HIT_KEYS.union(*(rule.openers or () for rule in RULES)) if word[0].isalpha()
-)
+# The words split_words must mark for run_rules (numbers it marks anyway).
+TRIGGER_WORDS = frozenset(word for word in _HIT_KEYS if word[0].isalpha())
 
 
 def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidate]]:
@@ -219,7 +216,7 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
     # (start << 5) | rule priority of every attempt so far: a word before a trigger may be
     # reached again from the next trigger. A trigger itself is new (hits come in order).
     tried: set[int] = set()
-    for k, here in enumerate(marks):
+    for here in marks:
         entries = index.get(keys[here])
         if not entries:
             continue
@@ -227,14 +224,7 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
         here_start = trigger_end - len(shapes[here])
         for number, lookback, match_at, handler, openers, trigger_starts in entries:
             first = here - lookback if here > lookback else 0
-            if openers is None:
-                before: Iterable[int] = range(first, here)
-            else:  # every opener is marked: look at the marked words in the window only
-                lo = k
-                while lo and marks[lo - 1] >= first:
-                    lo -= 1
-                before = marks[lo:k]
-            for position in (*before, here) if trigger_starts else before:
+            for position in range(first, here + 1 if trigger_starts else here):
                 if position == here:
                     at = here_start
                 else:
