@@ -39,7 +39,9 @@ MIN_CLUSTER_COUNT = 2
 CONTEXT_VOCAB = 2000
 
 
-def learn_clusters(sentences: list[list[str]], out: Path, seed: int = 13) -> int:
+def learn_clusters(
+    sentences: list[list[str]], out: Path, seed: int = 13, sizes: tuple[int, ...] = CLUSTER_SIZES
+) -> int:
     counts = Counter(w.lower() for s in sentences for w in s)
     vocab = [w for w, c in counts.most_common() if c >= MIN_CLUSTER_COUNT]
     index = {w: i for i, w in enumerate(vocab)}
@@ -74,7 +76,7 @@ def learn_clusters(sentences: list[list[str]], out: Path, seed: int = 13) -> int
     vectors = normalize(TruncatedSVD(n_components=100, random_state=seed).fit_transform(ppmi))
     labels = [
         MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=4096).fit_predict(vectors)
-        for k in CLUSTER_SIZES
+        for k in sizes
     ]
     # How often a word is written in lower case: capitalised common words (sentence starts,
     # "Menurut") look like names otherwise.
@@ -82,7 +84,7 @@ def learn_clusters(sentences: list[list[str]], out: Path, seed: int = 13) -> int
     with open(out, "w", encoding="utf-8") as handle:
         handle.write(
             "# word\tcluster ids at k="
-            + ",".join(map(str, CLUSTER_SIZES))
+            + ",".join(map(str, sizes))
             + "\tlower-case share (scripts/train_ner.py)\n"
         )
         for i, word in enumerate(vocab):
@@ -152,11 +154,12 @@ def train(
     max_iter: int,
     folds: int = 2,
     extra_names: list[Sentence] | None = None,
+    algorithm: str = "lbfgs",
 ) -> None:
     """Train on ``sentences``. The names-seen-in-training feature of each sentence comes
     from the other folds only, so the CRF does not learn to trust it more than it deserves
     (every training name trivially matches a list built from its own sentence)."""
-    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     all_names = entity_names(sentences) + entity_names(extra_names or [])
     for fold in range(folds):
         part = sentences[fold::folds]
@@ -167,7 +170,10 @@ def train(
         fold_featurizer = Featurizer(res)
         for tokens, tags in part:
             trainer.append(fold_featurizer.sentence_features(tokens), tags)
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True})
+    params: dict[str, object] = {"max_iterations": max_iter, "feature.possible_transitions": True}
+    if algorithm == "lbfgs":
+        params.update({"c1": c1, "c2": c2})
+    trainer.set_params(params)
     trainer.train(str(model))
 
 
@@ -190,6 +196,11 @@ def main() -> None:
     parser.add_argument("--c1", type=float, default=0.1)
     parser.add_argument("--c2", type=float, default=2.0)
     parser.add_argument("--max-iter", type=int, default=150)
+    parser.add_argument("--algorithm", default="lbfgs", help="crfsuite training algorithm (lbfgs, ap, pa, l2sgd)")
+    parser.add_argument("--cluster-sizes", default=",".join(map(str, CLUSTER_SIZES)), help="k-means sizes")
+    parser.add_argument(
+        "--cluster-dev-text", action="store_true", help="clusters also see the dev splits' tokens (labels unused)"
+    )
     parser.add_argument("--out", type=Path, default=NER_DIR)
     parser.add_argument("--skip-resources", action="store_true", help="reuse clusters.tsv and lexicon.tsv")
     args = parser.parse_args()
@@ -204,9 +215,11 @@ def _train_all(args: argparse.Namespace, started: float) -> None:
     all_train = {name: load_corpus(name, "train") for name in SPLITS}
     if not args.skip_resources:
         # Clusters see every corpus's training tokens (labels are not used).
-        n = learn_clusters(
-            [tokens for data in all_train.values() for tokens, _ in data], args.out / "clusters.tsv"
-        )
+        text = [tokens for data in all_train.values() for tokens, _ in data]
+        if args.cluster_dev_text:
+            text += [tokens for name in SPLITS for tokens, _ in load_corpus(name, "dev")]
+        sizes = tuple(int(k) for k in args.cluster_sizes.split(","))
+        n = learn_clusters(text, args.out / "clusters.tsv", sizes=sizes)
         print(f"clusters: {n} words ({time.time() - started:.0f}s)")
         n = learn_lexicon([s for name in corpora for s in all_train[name]], args.out / "lexicon.tsv")
         print(f"lexicon: {n} words")
@@ -220,7 +233,16 @@ def _train_all(args: argparse.Namespace, started: float) -> None:
     model = args.out / "model.npz"
     with tempfile.TemporaryDirectory() as tmp:
         crfsuite_model = Path(tmp) / "model.crfsuite"
-        train(training, featurizer, crfsuite_model, args.c1, args.c2, args.max_iter, extra_names=extra_names)
+        train(
+            training,
+            featurizer,
+            crfsuite_model,
+            args.c1,
+            args.c2,
+            args.max_iter,
+            extra_names=extra_names,
+            algorithm=args.algorithm,
+        )
         export_crfsuite(crfsuite_model, model)
     print(
         f"trained on {len(training)} sentences ({time.time() - started:.0f}s), model {model.stat().st_size / 1e6:.1f} MB"

@@ -44,7 +44,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
     db = tmp_path_factory.mktemp("browser") / "browser.db"
     store = Store(db)
-    sources = [str(REPO / "examples")] if (REPO / "examples").is_dir() else []
+    sources = [str(REPO / "examples" / "corpus")] if (REPO / "examples" / "corpus").is_dir() else []
     ingest_paths([*sources, str(SEEDS)], store)
     seed_ids = {a.id for a in store.list_articles(limit=10_000) if a.source_path and str(SEEDS) in str(Path(a.source_path).resolve())}
     assert len(seed_ids) == 2, "both seed articles should be stored"
@@ -54,9 +54,29 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict:
         if candidate and seed_ids <= {a["id"] for a in candidate["articles"]}:
             story = candidate
             break
+    planted = _planted_date_conflict_story(store)
     store.close()
     assert story is not None, "the two seed reports should form one story"
-    return {"db": db, "story": story, "seed_ids": seed_ids}
+    return {"db": db, "story": story, "seed_ids": seed_ids, "planted": planted}
+
+
+def _planted_date_conflict_story(store) -> dict | None:
+    """The stored story holding the example corpus's planted date contradiction, with it."""
+    import json
+
+    from warta.dedup import canonical_url
+
+    manifest = REPO / "examples" / "manifest.json"
+    if not manifest.exists():
+        return None
+    plan = json.loads(manifest.read_text(encoding="utf-8"))
+    contradiction = next(c for c in plan["contradictions"] if c["kind"] == "date")
+    urls = {canonical_url(u) for v in contradiction["values"] for u in v["articles"]}
+    for listed in store.list_stories(limit=200):
+        candidate = store.get_story(listed["id"])
+        if candidate and urls <= {canonical_url(a.get("url")) for a in candidate["articles"]}:
+            return {"story": candidate, "values": [v["value"] for v in contradiction["values"]]}
+    return None
 
 
 @pytest.fixture(scope="module")
@@ -158,9 +178,6 @@ def test_reader_finds_the_story_and_its_disagreements(page, corpus: dict) -> Non
     assert page.locator("ol.timeline > li.tl-reported").first.is_hidden()
     page.get_by_role("button", name="All").click()
 
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT), full_page=True, clip={"x": 0, "y": 0, "width": 1100, "height": 2400})
-
     # Follow a citation from the brief to the article it cites.
     cite = page.locator("#brief a.cite").first
     target = cite.get_attribute("href")
@@ -168,6 +185,33 @@ def test_reader_finds_the_story_and_its_disagreements(page, corpus: dict) -> Non
     page.wait_for_url(re.compile(re.escape(target) + "$"))
     sync_api.expect(page.locator(".article-text")).to_be_visible()
     assert page.locator(".article-text .hl").count() > 0
+
+
+def test_reader_sees_the_planted_contradiction_of_the_example_corpus(page, corpus: dict) -> None:
+    planted = corpus["planted"]
+    if planted is None:
+        pytest.skip("examples/manifest.json is not there")
+    story = planted["story"]
+    page.goto("/")
+    page.locator(f'.story-card a[href="/stories/{story["id"]}"]').click()
+    page.wait_for_url(re.compile(re.escape(f"/stories/{story['id']}") + "$"))
+    sync_api.expect(page.locator("#timeline")).to_be_visible()
+    panel = page.locator("#disagreements")
+    sync_api.expect(panel).to_be_visible()
+    conflict = _conflict_with(story, *planted["values"])
+    assert conflict is not None, [c["about"] for c in story["conflicts"]]
+    block = panel.locator(".conflict", has_text=conflict["about"]).first
+    for value in planted["values"]:
+        sync_api.expect(block.locator(".conflict-value", has_text=human_date(value)).first).to_be_visible()
+
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT), full_page=True, clip={"x": 0, "y": 0, "width": 1100, "height": 2400})
+
+    cite = block.locator(".reported-by a").first
+    target = cite.get_attribute("href")
+    cite.click()
+    page.wait_for_url(re.compile(re.escape(target) + "$"))
+    sync_api.expect(page.locator(".article-text")).to_be_visible()
 
 
 def test_story_page_fits_a_phone(browser, server: str, corpus: dict, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ ABBREVIATIONS = frozenset(
     dr drs dra ir prof h hj kh st sh se mm mt msi mph mr mrs ms jr sr st no nomor jl jln kec kab
     kel prov tel telp hlm dll dsb dkk tsb yth bpk ibu sdr pt tbk cv ltd inc co corp gen lt col
     capt sgt rep sen gov pres vs etc al approx u.s u.k a.s p.m a.m e.g i.e
+    jan feb mar apr jun jul aug sep sept oct nov dec agu agt okt des
     """.split()
 )
 

@@ -134,6 +134,15 @@ def _could_be_one_event(a: EventGroup, b: EventGroup) -> bool:
     return distance is not None and distance <= CONFLICT_WINDOW_DAYS
 
 
+def _subject(a: EventGroup, b: EventGroup) -> str:
+    """Who or where the disputed event is about: participants, else places, else its trigger words."""
+    named = sorted(a.participants | b.participants) or sorted(a.places | b.places)
+    if named:
+        return ", ".join(named)
+    triggers = sorted({f.event.trigger.text.lower() for f in a.frames + b.frames})
+    return " / ".join(f"“{t}”" for t in triggers)
+
+
 def event_conflicts(groups: list[EventGroup]) -> list[Conflict]:
     """Time conflicts between event groups that are one event reported two ways."""
     candidates: dict[int, list[int]] = defaultdict(list)
@@ -158,8 +167,7 @@ def event_conflicts(groups: list[EventGroup]) -> list[Conflict]:
             [_value_for(a, _anchored_value(a) or ""), _value_for(b, _anchored_value(b) or "")],
             key=lambda v: v.value,
         )
-        participants = ", ".join(sorted(a.participants | b.participants)) or "?"
-        about = f"{'expected ' if expected else ''}{a.type} ({participants}): time"
+        about = f"{'expected ' if expected else ''}{a.type} ({_subject(a, b)}): time"
         conflicts.append(Conflict(about=about, kind="estimate" if expected else "time", values=values))
     return conflicts
 

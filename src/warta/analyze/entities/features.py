@@ -45,6 +45,7 @@ class Featurizer:
     def __init__(self, resources: Resources) -> None:
         self.res = resources
         self._own: dict[str, list[str]] = {}
+        self._shapes: dict[str, str] = {}
         self._ctx: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {}
         self._gazetteers: dict[str, tuple[set[tuple[str, ...]], dict[str, int]]] = {}
         for name, table in resources.gazetteers.items():
@@ -53,6 +54,14 @@ class Featurizer:
                 if key and len(key) <= _MAX_GAZ_TOKENS:
                     longest[key[0]] = max(longest.get(key[0], 0), len(key))
             self._gazetteers[name] = (table, longest)
+
+    def _short_shape(self, word: str) -> str:
+        found = self._shapes.get(word)
+        if found is None:
+            if len(self._shapes) > _CACHE_LIMIT:
+                self._shapes.clear()
+            found = self._shapes[word] = short_shape(word)
+        return found
 
     def _word_core(self, word: str) -> list[str]:
         """Features of a word that neighbours also see (prefixed by their offset)."""
@@ -129,9 +138,22 @@ class Featurizer:
         n = len(words)
         gaz = self.gazetteer_marks(words)
         lows = [w.lower() for w in words]
+        shapes = [self._short_shape(w) for w in words]
+        # A sentence written in capitals (a title, a dateline) says little through case.
+        letters = [w for w in words if w[:1].isalpha()]
+        caps_sentence = len(letters) >= 3 and sum(w.isupper() for w in letters) * 2 > len(letters)
         out: list[tuple[str, list[str]]] = []
         for i, word in enumerate(words):
             extra = list(gaz[i])
+            if caps_sentence:
+                extra.append("capsent")
+            # Conjunctions a linear model cannot build: the previous word with this word's
+            # shape, this word with the next one's shape, and the shape trigram.
+            prev_low = lows[i - 1] if i > 0 else "<s>"
+            next_shape = shapes[i + 1] if i < n - 1 else "</s>"
+            extra.append("w-1|s=" + prev_low + "|" + shapes[i])
+            extra.append("s|s+1=" + shapes[i] + "|" + next_shape)
+            extra.append("s-1|s|s+1=" + (shapes[i - 1] if i > 0 else "<s>") + "|" + shapes[i] + "|" + next_shape)
             # Capitals mean more inside a sentence than at its start (a linear model cannot
             # combine "title" and "BOS" by itself).
             if i > 0 and word[:1].isupper() and words[i - 1] not in _OPENERS:

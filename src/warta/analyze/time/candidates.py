@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date
 
 from warta.analyze.time.anchor import TenseFinder
@@ -32,12 +33,28 @@ class Candidate:
         return self.end - self.start
 
 
+# Read on the reversed text, the blanks before a position and the word before them: one
+# anchored match instead of a Python loop stepping back a character at a time. [^\W_] is
+# exactly str.isalnum.
+_BACK_WORD_RE = re.compile(r"([ \t]*)((?:[^\W_]|[-'])*)")
+
+
 @dataclass(slots=True)
 class Context:
     text: str
     dct: date | None
     tenses: TenseFinder
     language: str | None
+    _reversed: str = field(default="", init=False, repr=False)
+
+    def _back_word(self, pos: int) -> tuple[int, str]:
+        """How many blanks (space, tab) lie right before ``pos``, and the word (letters,
+        digits, - and ') before them."""
+        if not self._reversed:
+            self._reversed = self.text[::-1]
+        match = _BACK_WORD_RE.match(self._reversed, len(self.text) - pos)
+        assert match is not None  # the pattern matches the empty string
+        return match.end(1) - match.start(1), match.group(2)[::-1]
 
     def tense(self, start: int, end: int) -> str | None:
         return self.tenses.tense(start, end)
@@ -46,24 +63,11 @@ class Context:
         """A capitalised word mid-sentence after another capitalised word: "USA Today"."""
         if not self.text[start : start + 1].isupper() or self.tenses.is_sentence_start(start):
             return False
-        index = start
-        while index > 0 and self.text[index - 1] in " \t":
-            index -= 1
-        return index > 0 and index < start and self.text[index - 1].isalnum() and self._word_start_upper(index)
-
-    def _word_start_upper(self, end: int) -> bool:
-        index = end
-        while index > 0 and (self.text[index - 1].isalnum() or self.text[index - 1] in "-'"):
-            index -= 1
-        return self.text[index : index + 1].isupper()
+        blanks, word = self._back_word(start)
+        # Blanks, then a word that ends in a letter or digit and starts with a capital.
+        return blanks > 0 and word[-1:].isalnum() and word[:1].isupper()
 
     def previous_word(self, pos: int) -> str:
         """The word just before ``pos`` (lower case), or ''."""
-        index = pos
-        while index > 0 and self.text[index - 1] in " \t":
-            index -= 1
-        end = index
-        while index > 0 and (self.text[index - 1].isalnum() or self.text[index - 1] in "-'"):
-            index -= 1
-        return self.text[index:end].lower()
+        return self._back_word(pos)[1].lower()
 
