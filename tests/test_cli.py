@@ -93,3 +93,28 @@ def test_real_subprocess_with_warta_db_from_the_environment(tmp_path):
         [sys.executable, "-m", "warta", "articles", "--json"], env=env, capture_output=True, text=True, timeout=120
     )
     assert json.loads(listed.stdout)[0]["id"] == "uji-1"
+
+
+def test_ingesting_the_seeds_stores_two_indonesian_articles_with_their_metadata(tmp_path, seeds_dir):
+    db = str(tmp_path / "seeds.db")
+    result = runner.invoke(app, ["ingest", str(seeds_dir), "--db", db])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(runner.invoke(app, ["articles", "--db", db, "--json"]).output)
+    assert len(listed) == 2 and {a["language"] for a in listed} == {"id"}
+    shown = [json.loads(runner.invoke(app, ["article", a["id"], "--db", db, "--json"]).output) for a in listed]
+    kontan = next(a for a in shown if a["source_path"].endswith(("000_9a4d8a539461da7a.txt")))
+    assert kontan["authors"] == ["Barratut Taqiyyah Rafie"]
+    assert kontan["outlet"] == "KONTAN.CO.ID" and kontan["dateline_place"].lower() == "pyongyang"
+    assert len(kontan["related"]) == 2 and "Baca Juga" not in kontan["text"]
+    assert not kontan["text"].startswith("Reporter:")
+    # Neither seed gives a date: both are inferred from the text and marked so.
+    for article in shown:
+        assert article["published"] and article["published_inferred"] is True
+
+
+def test_tables_show_article_text_literally_never_as_markup(tmp_path):
+    db = str(tmp_path / "w.db")
+    hostile = dict(ARTICLE, title="[bold red]Judul[/bold red] [link=https://evil.example]klik[/link]")
+    runner.invoke(app, ["ingest", str(_feed(tmp_path, json.dumps(hostile))), "--db", db])
+    listed = runner.invoke(app, ["articles", "--db", db], env={"COLUMNS": "300"})
+    assert "[bold red]Judul[/bold red]" in listed.output and "[link=https://evil.example]" in listed.output

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.markdown import Markdown
-from rich.table import Table
 
 from warta.errors import WartaError
 
@@ -25,6 +24,8 @@ def find_examples(explicit: str | None = None) -> Path:
 
 
 def run_demo(db: str, examples: str | None, out: Console) -> int:
+    from warta.cli.tables import row as _row
+    from warta.cli.tables import table as _table
     from warta.pipeline import ingest_paths
     from warta.store import Store
 
@@ -42,16 +43,16 @@ def run_demo(db: str, examples: str | None, out: Console) -> int:
     for message in report.rejected:
         out.print(f"  rejected: {message}", markup=False)
 
-    table = Table("id", "published", "outlet", "lang", "title", title="A few stored articles")
+    table = _table("id", "published", "outlet", "lang", "title", title="A few stored articles")
     for a in store.list_articles(limit=5, include_duplicates=False):
-        table.add_row(a.id, (a.published or "")[:10], a.outlet or "", a.language or "", a.title or "")
+        _row(table, a.id, (a.published or "")[:10], a.outlet, a.language, a.title)
     out.print(table)
 
     stories = store.list_stories(limit=20)
     if stories:
-        st = Table("id", "articles", "conflicts", "title", title="Stories")
+        st = _table("id", "articles", "conflicts", "title", title="Stories")
         for s in stories:
-            st.add_row(s["id"], str(s["article_count"]), str(s["conflict_count"]), s["title"] or "")
+            _row(st, s["id"], s["article_count"], s["conflict_count"], s["title"])
         out.print(st)
         chosen = max(stories, key=lambda s: (s["conflict_count"], s["article_count"], s["id"]))
         story = store.get_story(chosen["id"])

@@ -11,9 +11,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from warta import __version__
+from warta.cli.tables import row as _row
+from warta.cli.tables import table as _table
 from warta.errors import WartaError
 
 app = typer.Typer(
@@ -140,10 +141,10 @@ def articles(
     if json_output:
         _print_json([_article_summary(a) for a in items])
         return
-    table = Table("id", "published", "outlet", "lang", "title", title=f"{len(items)} of {total} articles")
+    table = _table("id", "published", "outlet", "lang", "title", title=f"{len(items)} of {total} articles")
     for a in items:
         mark = " (dup)" if a.duplicate_of else ""
-        table.add_row(a.id, (a.published or "")[:10], a.outlet or "", a.language or "", (a.title or "") + mark)
+        _row(table, a.id, (a.published or "")[:10], a.outlet, a.language, (a.title or "") + mark)
     _out().print(table)
 
 
@@ -220,9 +221,9 @@ def search(
     if json_output:
         _print_json(hits)
         return
-    table = Table("id", "published", "outlet", "title", "snippet", title=f"{len(hits)} hits")
+    table = _table("id", "published", "outlet", "title", "snippet", title=f"{len(hits)} hits")
     for h in hits:
-        table.add_row(h["id"], (h["published"] or "")[:10], h["outlet"] or "", h["title"] or "", h["snippet"] or "")
+        _row(table, h["id"], (h["published"] or "")[:10], h["outlet"], h["title"], h["snippet"])
     _out().print(table)
 
 
@@ -273,10 +274,10 @@ def stories(
     if json_output:
         _print_json(items)
         return
-    table = Table("id", "articles", "dates", "conflicts", "title", title=f"{len(items)} stories")
+    table = _table("id", "articles", "dates", "conflicts", "title", title=f"{len(items)} stories")
     for s in items:
         dates = f"{(s['first_published'] or '')[:10]} – {(s['last_published'] or '')[:10]}"
-        table.add_row(s["id"], str(s["article_count"]), dates, str(s["conflict_count"]), s["title"] or "")
+        _row(table, s["id"], s["article_count"], dates, s["conflict_count"], s["title"])
     _out().print(table)
 
 

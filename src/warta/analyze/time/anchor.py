@@ -38,6 +38,7 @@ _ED_RE = re.compile(r"ed\b")
 # Written to start with one character class ([.!?]+... | \n+ folded together) so the regex
 # engine can skip to candidate characters instead of trying both branches at every position.
 _SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|[.!?]*[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9]))")
+_SENTENCE_OPENING_RE = re.compile("[ \t\"'“‘(]*")
 _NO_STOP_BEFORE = frozenset(
     "a.m p.m dr mr mrs ms no jl st co prof gen lt sen rep gov "
     "jan feb mar apr jun jul aug agu agt sep sept oct okt nov dec des".split()
@@ -144,7 +145,10 @@ class TenseFinder:
 
     def is_sentence_start(self, pos: int) -> bool:
         start, _ = self.sentence_bounds(pos)
-        return not self.text[start:pos].strip(" \t\"'“‘(")
+        # Only blanks and opening quotes between: matched in place, not a slice of the sentence
+        # (no match when the given sentences start after pos).
+        opening = _SENTENCE_OPENING_RE.match(self.text, start, pos)
+        return opening is None or opening.end() == pos
 
     def _sentence_cues(self, s_start: int, s_end: int) -> tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]:
         """Tense cues (start, end, kind, penalty) and clause breaks of one sentence, cached."""

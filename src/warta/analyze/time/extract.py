@@ -94,6 +94,9 @@ def _select(text: str, found: list[tuple[int, Candidate]]) -> list[Candidate]:
 
 _DURATION_ORDER = ["Y", "M", "W", "D", "TH", "TM", "TS"]
 _DURATION_GAP_RE = re.compile(r"\s+(?:(?:dan|and)\s+)?|,\s+", re.IGNORECASE)
+_DURATION_VALUE_RE = re.compile(r"P((?:\d+[YMWD])*)(?:T((?:\d+[HMS])+))?")
+_DATE_PARTS_RE = re.compile(r"(\d+)([YMWD])")
+_TIME_PARTS_RE = re.compile(r"(\d+)([HMS])")
 
 
 def _merge_durations(text: str, kept: list[Candidate]) -> list[Candidate]:
@@ -118,11 +121,11 @@ def _merge_durations(text: str, kept: list[Candidate]) -> list[Candidate]:
 
 def _duration_parts(value: str) -> list[tuple[str, str]]:
     """ "P2Y3M" -> [("Y", "2"), ("M", "3")]; "PT2H" -> [("TH", "2")]; [] for vague values."""
-    match = re.fullmatch(r"P((?:\d+[YMWD])*)(?:T((?:\d+[HMS])+))?", value)
+    match = _DURATION_VALUE_RE.fullmatch(value)
     if not match or value in {"P", "PT"}:
         return []
-    parts = [(unit, number) for number, unit in re.findall(r"(\d+)([YMWD])", match.group(1))]
-    parts += [("T" + unit, number) for number, unit in re.findall(r"(\d+)([HMS])", match.group(2) or "")]
+    parts = [(unit, number) for number, unit in _DATE_PARTS_RE.findall(match.group(1))]
+    parts += [("T" + unit, number) for number, unit in _TIME_PARTS_RE.findall(match.group(2) or "")]
     return parts
 
 

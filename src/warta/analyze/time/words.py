@@ -45,5 +45,6 @@ def split_words(text: str, vocabulary: Set[str] = frozenset()) -> Words:
     for index in marks:
         word = shapes[index]
         if word[0] <= "9":
-            shapes[index] = word.translate(_FOLD_DIGITS)
+            # Plain numbers, the usual case, fold without the slower str.translate.
+            shapes[index] = "0" * len(word) if word.isdigit() and word.isascii() else word.translate(_FOLD_DIGITS)
     return Words(tuple(shapes), ends, lowered, marks, vocabulary)
