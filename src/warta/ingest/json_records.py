@@ -106,7 +106,8 @@ def _parse_line(
     if not line.strip():
         return None  # blank lines between records are harmless
     try:
-        obj = json.loads(line)
+        # Without its line break, so that an error at the end names a column of this line.
+        obj = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         return IngestProblem(source_path, locator, _json_error(exc))
     return raw_from_dict(obj, source_path, locator, published=published, outlet=outlet)

@@ -199,10 +199,8 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
     shapes, ends = words.shapes, words.ends
     marks = words.marks if TRIGGER_WORDS <= words.vocabulary else range(len(shapes))
     keys = list(shapes)
-    for i in marks:
+    for i in words.numbers:
         shape = shapes[i]
-        if shape[0] != "0":
-            continue
         if shape in _SMALL_SHAPES:
             following = text[ends[i] : ends[i] + 1]
             if following == "-":

@@ -24,6 +24,7 @@ class Words:
     # words the rules and tense cues look up, found in one pass so each need not loop over all.
     marks: list[int]
     vocabulary: Set[str]
+    numbers: list[int]  # indices of the words starting with a digit
 
     def start(self, index: int) -> int:
         return self.ends[index] - len(self.shapes[index])
@@ -42,9 +43,7 @@ def split_words(text: str, vocabulary: Set[str] = frozenset()) -> Words:
     marks = [i for i, w in enumerate(shapes) if w in vocabulary or w[0] <= "9"]
     # Fold digits only in the (few) words that start with one: str.translate over a whole
     # article costs more than the rest of the split.
-    for index in marks:
-        word = shapes[index]
-        if word[0] <= "9":
-            # Plain numbers, the usual case, fold without the slower str.translate.
-            shapes[index] = "0" * len(word) if word.isdigit() and word.isascii() else word.translate(_FOLD_DIGITS)
-    return Words(tuple(shapes), ends, lowered, marks, vocabulary)
+    numbers = [i for i in marks if shapes[i][0] <= "9"]
+    for index in numbers:
+        shapes[index] = shapes[index].translate(_FOLD_DIGITS)
+    return Words(tuple(shapes), ends, lowered, marks, vocabulary, numbers)
