@@ -63,6 +63,10 @@ class Featurizer:
             found = self._shapes[word] = short_shape(word)
         return found
 
+    def _mid_cluster(self, low: str) -> str:
+        clusters = self.res.clusters.get(low)
+        return clusters[1].partition("=")[2] if clusters and len(clusters) > 1 else "?"
+
     def _word_core(self, word: str) -> list[str]:
         """Features of a word that neighbours also see (prefixed by their offset)."""
         low = word.lower()
@@ -139,6 +143,7 @@ class Featurizer:
         gaz = self.gazetteer_marks(words)
         lows = [w.lower() for w in words]
         shapes = [self._short_shape(w) for w in words]
+        mids = [self._mid_cluster(w) for w in lows]
         # A sentence written in capitals (a title, a dateline) says little through case.
         letters = [w for w in words if w[:1].isalpha()]
         caps_sentence = len(letters) >= 3 and sum(w.isupper() for w in letters) * 2 > len(letters)
@@ -154,6 +159,9 @@ class Featurizer:
             extra.append("w-1|s=" + prev_low + "|" + shapes[i])
             extra.append("s|s+1=" + shapes[i] + "|" + next_shape)
             extra.append("s-1|s|s+1=" + (shapes[i - 1] if i > 0 else "<s>") + "|" + shapes[i] + "|" + next_shape)
+            # Middle-sized clusters of the word and its left neighbour.
+            extra.append("c-1|c=" + (mids[i - 1] if i > 0 else "<s>") + "|" + mids[i])
+            extra.append("c|c+1=" + mids[i] + "|" + (mids[i + 1] if i < n - 1 else "</s>"))
             # Capitals mean more inside a sentence than at its start (a linear model cannot
             # combine "title" and "BOS" by itself).
             if i > 0 and word[:1].isupper() and words[i - 1] not in _OPENERS:
