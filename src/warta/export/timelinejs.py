@@ -8,42 +8,26 @@ their first month; decades and centuries on their first year.
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-([QH])([1-4])$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})$")
-_CENTURY = re.compile(r"^(\d{2})$")
+from warta.stories.timevalues import interval, precision
+
+# How much of a date TimelineJS is given, by the TIMEX3 value's precision.
+_WITH_DAY = {"day", "daypart", "time", "week"}
+_WITH_MONTH = {"month", "quarter", "half", "season"}
 
 
 def start_date(value: str) -> dict[str, int] | None:
-    """TimelineJS ``start_date`` of a TIMEX3 value, or None when it names no date."""
-    from datetime import date
-
-    if m := _DAY.match(value):
-        return {"year": int(m.group(1)), "month": int(m.group(2)), "day": int(m.group(3))}
-    if m := _WEEK.match(value):
-        try:
-            monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        except ValueError:
-            return None
-        return {"year": monday.year, "month": monday.month, "day": monday.day}
-    if m := _MONTH.match(value):
-        return {"year": int(m.group(1)), "month": int(m.group(2))}
-    if m := _QUARTER.match(value):
-        step = 3 if m.group(2) == "Q" else 6
-        return {"year": int(m.group(1)), "month": (int(m.group(3)) - 1) * step + 1}
-    if m := _YEAR.match(value):
-        return {"year": int(m.group(1))}
-    if m := _DECADE.match(value):
-        return {"year": int(m.group(1)) * 10}
-    if m := _CENTURY.match(value):
-        return {"year": int(m.group(1)) * 100}
-    return None
+    """TimelineJS ``start_date`` of a TIMEX3 value (its first day), or None when it names no date."""
+    span = interval(value)
+    if span is None:
+        return None
+    first, kind = span[0], precision(value)
+    if kind in _WITH_DAY:
+        return {"year": first.year, "month": first.month, "day": first.day}
+    if kind in _WITH_MONTH:
+        return {"year": first.year, "month": first.month}
+    return {"year": first.year}
 
 
 def _slide_text(entry: dict[str, Any]) -> str:
