@@ -39,7 +39,7 @@ def build_database(path: Path) -> tuple[list[str], float]:
 
     started = time.perf_counter()
     store = Store(path)
-    sources = [str(REPO / "examples")] + ([str(SEEDS)] if SEEDS.is_dir() else [])
+    sources = [str(REPO / "examples" / "corpus")] + ([str(SEEDS)] if SEEDS.is_dir() else [])
     ingest_paths(sources, store)
     story_ids = [s["id"] for s in store.list_stories(limit=500)]
     store.close()

@@ -26,7 +26,7 @@ from warta.stories import StoryFeatures, StoryIndex, build_story  # noqa: E402
 
 from _report import write_section  # noqa: E402
 
-EXAMPLES = ROOT / "examples"
+EXAMPLES = ROOT / "examples" / "corpus"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
@@ -90,7 +90,7 @@ def synthetic_features(base: list[StoryFeatures], n: int, seed: int = 7) -> list
 
 
 def main() -> None:
-    manifest = json.loads((EXAMPLES / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((EXAMPLES.parent / "manifest.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.db")
         t0 = time.perf_counter()

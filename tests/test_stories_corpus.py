@@ -23,8 +23,8 @@ from warta.pipeline import article_id_for
 from warta.stories import StoryIndex, build_story, extract_features
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
-MANIFEST = EXAMPLES / "manifest.json"
+EXAMPLES = ROOT / "examples" / "corpus"
+MANIFEST = EXAMPLES.parent / "manifest.json"
 BASELINE = json.loads((ROOT / "tests" / "gold" / "baseline_stories.json").read_text(encoding="utf-8"))
 GOLDEN = ROOT / "tests" / "golden" / "story_whoosh_opening.md"
 GOLDEN_STORY = "whoosh-opening"
