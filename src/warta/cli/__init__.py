@@ -86,27 +86,37 @@ def ingest(
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for files that do not give one.")
     ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet for files that do not name one.")] = None,
-    workers: Annotated[int, typer.Option(help="Processes for the analysis step (1 = in-process).")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Processes for the analysis step (1 = in-process).")] = 1,
+    dask: Annotated[
+        str | None, typer.Option(help="Run the analysis step on Dask: a scheduler address, or 'local'.")
+    ] = None,
     json_output: JsonFlag = False,
 ) -> None:
     """Read articles, clean and deduplicate them, analyse them and update the stories."""
     from warta.pipeline import ingest_paths
-    from warta.scale import process_executor
+    from warta.scale import dask_executor, process_executor
 
     err = _err()
     with _user_errors():
         store = _open_store(db)
-        executor = process_executor(workers) if workers > 1 else None
-        report = ingest_paths(
-            paths,
-            store,
-            published=published,
-            outlet=outlet,
-            progress=not json_output,
-            executor=executor,
-            on_problem=lambda message: err.print(f"rejected: {message}", markup=False),
-        )
-        store.close()
+        if dask:
+            executor = dask_executor(None if dask == "local" else dask)
+        else:
+            executor = process_executor(workers) if workers > 1 else None
+        try:
+            report = ingest_paths(
+                paths,
+                store,
+                published=published,
+                outlet=outlet,
+                progress=not json_output,
+                executor=executor,
+                on_problem=lambda message: err.print(f"rejected: {message}", markup=False),
+            )
+        finally:
+            if executor is not None:
+                executor.close()
+            store.close()
     if json_output:
         _print_json(report.to_dict())
     else:

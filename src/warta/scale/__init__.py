@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
 
+from warta.errors import ConfigError
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -18,10 +20,15 @@ __all__ = ["Executor", "local_executor", "process_executor", "dask_executor"]
 class Executor(Protocol):
     def map(self, fn: Callable[[Any], R], items: Iterable[Any]) -> Iterator[R]: ...
 
+    def close(self) -> None: ...
+
 
 class _Local:
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         return map(fn, items)
+
+    def close(self) -> None:
+        pass
 
 
 class _Processes:
@@ -42,7 +49,7 @@ class _Dask:
         try:
             from dask.distributed import Client
         except ImportError as exc:  # the optional extra is not installed
-            raise RuntimeError("Dask is not installed: pip install 'warta[scale]'") from exc
+            raise ConfigError("Dask is not installed: pip install 'warta[scale]'") from exc
         self._client = Client(address) if address else Client(processes=True, dashboard_address=None)
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
