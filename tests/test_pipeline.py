@@ -137,3 +137,19 @@ def test_ingest_killed_mid_batch_loses_and_doubles_nothing(tmp_path):
     assert len(ids) == len(set(ids)) == n
     assert store.db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == n
     assert store.db.execute("SELECT count(*) FROM story_articles").fetchone()[0] == n
+
+
+def test_a_long_lived_ingestor_sees_what_another_writer_stored(db_path):
+    from warta.pipeline import Ingestor
+
+    server_store = Store(db_path)
+    ingestor = Ingestor(server_store, analyse=False)
+    ingest_dicts([_items()[3]], server_store, ingestor=ingestor)
+    # Another process (here: another connection) stores the wire story meanwhile.
+    other = Store(db_path)
+    ingest_dicts([_items()[0]], other, analyse=False)
+    other.close()
+    # The server's ingestor must notice, and link the syndicated copy to it.
+    report = ingest_dicts([_items()[1]], server_store, ingestor=ingestor)
+    assert report.duplicates == 1
+    assert server_store.get_article("bi-2").duplicate_of == "bi-1"

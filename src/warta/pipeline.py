@@ -32,7 +32,15 @@ from warta.scale import Executor, local_executor
 from warta.store import Store
 from warta.stories_bridge import StoryKeeper
 
-__all__ = ["IngestReport", "ingest_paths", "ingest_dicts", "ingest_documents", "recluster", "article_id_for"]
+__all__ = [
+    "IngestReport",
+    "Ingestor",
+    "ingest_paths",
+    "ingest_dicts",
+    "ingest_documents",
+    "recluster",
+    "article_id_for",
+]
 
 BATCH_SIZE = 250
 MAX_ID_LENGTH = 200
@@ -101,6 +109,7 @@ def ingest_dicts(
     *,
     origin: str = "api",
     analyse: bool = True,
+    ingestor: Ingestor | None = None,
 ) -> IngestReport:
     """Ingest articles given as dicts (the JSON Lines fields), e.g. from the HTTP API."""
     docs: list[RawDocument | IngestProblem] = []
@@ -126,7 +135,7 @@ def ingest_dicts(
                 authors=[str(a) for a in authors] if isinstance(authors, list) else [str(authors)],
             )
         )
-    return ingest_documents(docs, store, analyse=analyse)
+    return ingest_documents(docs, store, analyse=analyse, ingestor=ingestor)
 
 
 def ingest_documents(
@@ -137,9 +146,10 @@ def ingest_documents(
     executor: Executor | None = None,
     on_problem: Callable[[str], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    ingestor: Ingestor | None = None,
 ) -> IngestReport:
     report = IngestReport()
-    session = _Session(store, analyse=analyse, executor=executor or local_executor())
+    session = ingestor or Ingestor(store, analyse=analyse, executor=executor)
     batch: list[Article] = []
     for item in items:
         if isinstance(item, IngestProblem):
@@ -162,8 +172,9 @@ def ingest_documents(
             batch = []
     if batch:
         session.store_batch(batch, report)
-    if analyse:
+    if session.analyse:
         with store.transaction():
+            session._claim()
             report.stories_updated += session.stories.finish()
     return report
 
@@ -180,15 +191,32 @@ def _str_or_none(value: Any) -> str | None:
     return str(value)
 
 
-class _Session:
-    """State kept across the batches of one ingest: the near-duplicate index."""
+class Ingestor:
+    """What one writer keeps between batches: the near-duplicate index and the story index.
 
-    def __init__(self, store: Store, *, analyse: bool, executor: Executor) -> None:
+    An ingest makes its own; a long-running writer (the HTTP API) keeps one, so that each
+    request costs what its articles cost, not a reload of everything stored. A generation
+    counter in the database tells it when another process has written in between, and it
+    reloads then.
+    """
+
+    def __init__(self, store: Store, *, analyse: bool = True, executor: Executor | None = None) -> None:
         self.store = store
         self.analyse = analyse
-        self.executor = executor
-        self.near = _load_near_index(store)
-        self.stories = StoryKeeper(store)
+        self.executor = executor or local_executor()
+        self._load()
+
+    def _load(self) -> None:
+        self.generation: str | None = self.store.get_meta("generation") or "0"
+        self.near = _load_near_index(self.store)
+        self.stories = StoryKeeper(self.store)
+
+    def _claim(self) -> None:
+        """Inside a batch's transaction: reload if someone else wrote, then move the counter on."""
+        if self.generation is None or (self.store.get_meta("generation") or "0") != self.generation:
+            self._load()
+        self.generation = str(int(self.generation or "0") + 1)
+        self.store.set_meta("generation", self.generation)
 
     def store_batch(self, batch: list[Article], report: IngestReport) -> None:
         store = self.store
@@ -217,7 +245,23 @@ class _Session:
             for analysis in self.executor.map(analyze, fresh):
                 analyses[analysis.id] = analysis
         added: list[tuple[Article, Analysis | None]] = []
+        try:
+            self._write_batch(fresh, folded, analyses, added, report)
+        except BaseException:
+            self.generation = None  # the batch rolled back: what is in memory may be ahead
+            raise
+
+    def _write_batch(
+        self,
+        fresh: list[Article],
+        folded: dict[int, str],
+        analyses: dict[str, Analysis],
+        added: list[tuple[Article, Analysis | None]],
+        report: IngestReport,
+    ) -> None:
+        store = self.store
         with store.transaction():
+            self._claim()
             for article in fresh:
                 url_key = canonical_url(article.url)
                 duplicate_of, kind, score, signature = self._find_duplicate(article, url_key, folded[id(article)])

@@ -39,10 +39,19 @@ def _default_store_factory(db_path: Path) -> Callable[[], StoreLike]:
     return open_store
 
 
-def _default_ingest(items: list[dict[str, Any]], store: Any) -> Any:
-    from warta.pipeline import ingest_dicts
+class _PipelineIngest:
+    """The real ingest, keeping one :class:`warta.pipeline.Ingestor` for the life of the app,
+    so a POST costs what its articles cost rather than a reload of every stored signature."""
 
-    return ingest_dicts(items, store, origin="api")
+    def __init__(self) -> None:
+        self._ingestor: Any = None
+
+    def __call__(self, items: list[dict[str, Any]], store: Any) -> Any:
+        from warta.pipeline import Ingestor, ingest_dicts
+
+        if self._ingestor is None or self._ingestor.store is not store:
+            self._ingestor = Ingestor(store)
+        return ingest_dicts(items, store, origin="api", ingestor=self._ingestor)
 
 
 class Backend:
@@ -64,7 +73,7 @@ class Backend:
                 raise ValueError("create_app needs a db_path or a store_factory")
             store_factory = _default_store_factory(Path(db_path))
         self._store_factory = store_factory
-        self._ingest = ingest or _default_ingest
+        self._ingest = ingest or _PipelineIngest()
         self._store: StoreLike | None = None
         self._open_lock = threading.Lock()
         self.write_lock = threading.Lock()

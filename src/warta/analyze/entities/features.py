@@ -45,7 +45,7 @@ class Featurizer:
     def __init__(self, resources: Resources) -> None:
         self.res = resources
         self._own: dict[str, list[str]] = {}
-        self._shapes: dict[str, str] = {}
+        self._infos: dict[str, tuple[str, str, str]] = {}
         self._ctx: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {}
         self._gazetteers: dict[str, tuple[set[tuple[str, ...]], dict[str, int]]] = {}
         for name, table in resources.gazetteers.items():
@@ -55,17 +55,17 @@ class Featurizer:
                     longest[key[0]] = max(longest.get(key[0], 0), len(key))
             self._gazetteers[name] = (table, longest)
 
-    def _short_shape(self, word: str) -> str:
-        found = self._shapes.get(word)
+    def _info(self, word: str) -> tuple[str, str, str]:
+        """Lower form, short shape and middle-sized cluster of a word (cached)."""
+        found = self._infos.get(word)
         if found is None:
-            if len(self._shapes) > _CACHE_LIMIT:
-                self._shapes.clear()
-            found = self._shapes[word] = short_shape(word)
+            if len(self._infos) > _CACHE_LIMIT:
+                self._infos.clear()
+            low = word.lower()
+            clusters = self.res.clusters.get(low)
+            mid = clusters[1].partition("=")[2] if clusters and len(clusters) > 1 else "?"
+            found = self._infos[word] = (low, short_shape(word), mid)
         return found
-
-    def _mid_cluster(self, low: str) -> str:
-        clusters = self.res.clusters.get(low)
-        return clusters[1].partition("=")[2] if clusters and len(clusters) > 1 else "?"
 
     def _word_core(self, word: str) -> list[str]:
         """Features of a word that neighbours also see (prefixed by their offset)."""
@@ -109,30 +109,32 @@ class Featurizer:
             self._ctx[word] = ctx  # type: ignore[assignment]
         return ctx  # type: ignore[return-value]
 
-    def gazetteer_marks(self, words: Sequence[str]) -> list[list[str]]:
+    def gazetteer_marks(self, words: Sequence[str], lows: Sequence[str] | None = None) -> list[list[str]]:
         """BIO marks of the longest gazetteer match starting at each token, by list name."""
         marks: list[list[str]] = [[] for _ in words]
-        lows = [w.lower() for w in words]
+        if lows is None:
+            lows = [w.lower() for w in words]
         n = len(words)
+        # Only capitalised words open a match.
+        openers = [i for i, w in enumerate(words) if w[:1].isupper()]
+        if not openers:
+            return marks
         for name, (table, longest) in self._gazetteers.items():
-            i = 0
-            while i < n:
-                found = 0
-                # Only capitalised words open a match; ``longest`` bounds the lengths to try.
-                reach = longest.get(lows[i], 0) if words[i][:1].isupper() else 0
+            free = 0  # first position not inside an earlier match
+            for i in openers:
+                if i < free:
+                    continue
+                # ``longest`` bounds the lengths to try.
+                reach = longest.get(lows[i], 0)
                 for length in range(min(reach, n - i), 0, -1):
                     if tuple(lows[i : i + length]) in table:
-                        found = length
+                        marks[i].append(f"g{name}=B")
+                        for j in range(i + 1, i + length):
+                            marks[j].append(f"g{name}=I")
+                        if length > 1:
+                            marks[i + length - 1].append(f"g{name}=E")
+                        free = i + length
                         break
-                if found:
-                    marks[i].append(f"g{name}=B")
-                    for j in range(i + 1, i + found):
-                        marks[j].append(f"g{name}=I")
-                    if found > 1:
-                        marks[i + found - 1].append(f"g{name}=E")
-                    i += found
-                else:
-                    i += 1
         return marks
 
     def parts(self, words: Sequence[str]) -> list[tuple[str, list[str]]]:
@@ -140,10 +142,11 @@ class Featurizer:
         gazetteer marks, sentence edges). Word features come from ``own_features`` and
         ``context_features`` of the word and its neighbours."""
         n = len(words)
-        gaz = self.gazetteer_marks(words)
-        lows = [w.lower() for w in words]
-        shapes = [self._short_shape(w) for w in words]
-        mids = [self._mid_cluster(w) for w in lows]
+        info = [self._info(w) for w in words]
+        lows = [x[0] for x in info]
+        shapes = [x[1] for x in info]
+        mids = [x[2] for x in info]
+        gaz = self.gazetteer_marks(words, lows)
         # A sentence written in capitals (a title, a dateline) says little through case.
         letters = [w for w in words if w[:1].isalpha()]
         caps_sentence = len(letters) >= 3 and sum(w.isupper() for w in letters) * 2 > len(letters)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from warta.analyze.numbers import parse_number
 from warta.analyze.time.anchor import PAST, iso_week, shift_months
@@ -139,6 +140,12 @@ AMOUNT_OF_TIME = re.compile(
 _VAGUE = frozenset({"beberapa", "several", "a few", "few", "many", "puluhan", "belasan", "ratusan", "dozens of"})
 
 
+@lru_cache(maxsize=4096)
+def _parse_amount(text: str, language: str | None) -> float | None:
+    """parse_number, once per spelling: amounts repeat ("dua", "18") across articles."""
+    return parse_number(text, language=language)
+
+
 def _amount(text: str, ctx: Context) -> float | None:
     """The number in a duration, or -1.0 for a vague amount ("beberapa")."""
     word = " ".join(text.lower().split())
@@ -150,7 +157,7 @@ def _amount(text: str, ctx: Context) -> float | None:
         return 0.5
     if word == "satu setengah":
         return 1.5
-    return parse_number(text, language=ctx.language)
+    return _parse_amount(text, ctx.language)
 
 
 def duration_value(amount: float, letter: str, clock: bool) -> str:
