@@ -156,14 +156,13 @@ def ingest_documents(
             _reject(report, str(item), on_problem)
             continue
         report.read += 1
+        where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
         try:
             article = clean_document(item)
         except InputError as exc:
-            where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
             _reject(report, f"{where}: {exc}", on_problem)
             continue
         if not article.text.strip():
-            where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
             _reject(report, f"{where}: no article text found", on_problem)
             continue
         batch.append(article)
@@ -172,10 +171,7 @@ def ingest_documents(
             batch = []
     if batch:
         session.store_batch(batch, report)
-    if session.analyse:
-        with store.transaction():
-            session._claim()
-            report.stories_updated += session.stories.finish()
+    session.finish(report)
     return report
 
 
@@ -238,28 +234,33 @@ class Ingestor:
         # Earliest first, so that within a batch the canonical copy is the first published
         # (and, between copies published together, the one at the plain URL, not AMP).
         fresh.sort(key=lambda a: (a.published or "9999", is_variant_url(a.url), a.id))
-        seen: set[str] = set()
-        fresh = [a for a in fresh if not (a.id in seen or seen.add(a.id))]  # type: ignore[func-returns-value]
+        first_by_id: dict[str, Article] = {}
+        for article in fresh:
+            first_by_id.setdefault(article.id, article)  # the same article twice in one batch
+        fresh = list(first_by_id.values())
         analyses: dict[str, Analysis] = {}
         if self.analyse and fresh:
             for analysis in self.executor.map(analyze, fresh):
                 analyses[analysis.id] = analysis
-        added: list[tuple[Article, Analysis | None]] = []
         try:
-            self._write_batch(fresh, folded, analyses, added, report)
+            self._write_batch(fresh, folded, analyses, report)
         except BaseException:
             self.generation = None  # the batch rolled back: what is in memory may be ahead
             raise
 
+    def finish(self, report: IngestReport) -> None:
+        """End of an ingest: let the stories recluster if their term weights have gone stale."""
+        if not self.analyse:
+            return
+        with self.store.transaction():
+            self._claim()
+            report.stories_updated += self.stories.finish()
+
     def _write_batch(
-        self,
-        fresh: list[Article],
-        folded: dict[int, str],
-        analyses: dict[str, Analysis],
-        added: list[tuple[Article, Analysis | None]],
-        report: IngestReport,
+        self, fresh: list[Article], folded: dict[int, str], analyses: dict[str, Analysis], report: IngestReport
     ) -> None:
         store = self.store
+        added: list[tuple[Article, Analysis | None]] = []
         with store.transaction():
             self._claim()
             for article in fresh:
@@ -277,7 +278,6 @@ class Ingestor:
                     self.near.add(article.id, signature)
             if self.analyse:
                 report.stories_updated += self.stories.add(added)
-
 
     def _find_duplicate(
         self, article: Article, url_key: str | None, normalised: str
