@@ -212,7 +212,8 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
     index = TRIGGER_INDEX
     found: list[tuple[int, Candidate]] = []
     # (start << 5) | rule priority of every attempt so far: a word before a trigger may be
-    # reached again from the next trigger. A trigger itself is new (hits come in order).
+    # reached again from the next trigger. A trigger itself is new: marks come in order and
+    # earlier triggers only look back.
     tried: set[int] = set()
     for here in marks:
         entries = index.get(keys[here])
