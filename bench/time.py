@@ -119,6 +119,12 @@ def _calibration() -> float:
     return time.perf_counter() - started
 
 
+TABLE_HEAD = (
+    "| system | strict F1 | relaxed P | relaxed R | relaxed F1 | type acc | value acc | value/all gold | gold docs/s |",
+    "|---|---|---|---|---|---|---|---|---|",
+)
+
+
 def _row(name: str, result: dict[str, Any], speed: float) -> str:
     return (
         f"| {name} | {result['strict']['f1']:.3f} | {result['relaxed']['precision']:.3f} | "
@@ -159,8 +165,7 @@ def main() -> None:
         "dateparser 1.x `search_dates(languages=[\"id\",\"en\"], RELATIVE_BASE=DCT)`, its strings located "
         "in the text and its dates compared at the gold value's precision.",
         "",
-        "| system | strict F1 | relaxed P | relaxed R | relaxed F1 | type acc | value acc | value/all gold | gold docs/s |",
-        "|---|---|---|---|---|---|---|---|---|",
+        *TABLE_HEAD,
         _row("warta", warta_result, warta_short),
         _row("dateparser", dateparser_result, dateparser_short),
         "",
@@ -168,8 +173,7 @@ def main() -> None:
         f"{warta_heldout['gold']} spans, written by someone who had not seen the rules or the development set; "
         "never used for tuning. These are the honest figures.",
         "",
-        "| system | strict F1 | relaxed P | relaxed R | relaxed F1 | type acc | value acc | value/all gold | gold docs/s |",
-        "|---|---|---|---|---|---|---|---|---|",
+        *TABLE_HEAD,
         _row("warta", warta_heldout, warta_heldout_speed),
         _row("dateparser", dateparser_heldout, dateparser_heldout_speed),
         "",
