@@ -46,7 +46,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict:
     store = Store(db)
     sources = [str(REPO / "examples" / "corpus")] if (REPO / "examples" / "corpus").is_dir() else []
     ingest_paths([*sources, str(SEEDS)], store)
-    seed_ids = {a.id for a in store.list_articles(limit=10_000) if a.source_path and str(SEEDS) in str(Path(a.source_path).resolve())}
+    seed_ids = {a.id for a in store.list_articles(limit=10_000) if a.source_path and str(SEEDS.resolve()) in str(Path(a.source_path).resolve())}
     assert len(seed_ids) == 2, "both seed articles should be stored"
     story = None
     for listed in store.list_stories(limit=200):
