@@ -101,11 +101,9 @@ def _rewrite(store: Store, partition: dict[str, str], affected: set[str]) -> int
     store.delete_stories(gone)
     for story_id in sorted(affected - set(gone)):
         ids = sorted(members[story_id])
-        pairs = []
-        for article in store.get_articles(ids):
-            analysis = store.get_analysis(article.id)
-            if analysis is not None:
-                pairs.append((article, analysis))
+        articles = store.get_articles(ids)
+        analyses = store.get_analyses(articles)
+        pairs = [(a, analyses[a.id]) for a in articles if a.id in analyses]
         story = build_story(story_id, pairs)
         store.save_story(story.to_dict(), updated_at=now)
         store.set_memberships({a: story_id for a in ids})

@@ -310,6 +310,20 @@ class Store:
         data["text"] = row[1]
         return Analysis.from_dict(data)
 
+    def get_analyses(self, articles: list[Article]) -> dict[str, Analysis]:
+        """Analyses of ``articles`` (already read, so their text is not read again), by id."""
+        text_of = {a.id: a.text for a in articles}
+        found: dict[str, Analysis] = {}
+        for chunk in _chunks(list(text_of), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                f"SELECT article_id, analysis FROM analyses WHERE article_id IN ({marks})", chunk
+            ):
+                data = json.loads(row[1])
+                data["text"] = text_of[row[0]]
+                found[row[0]] = Analysis.from_dict(data)
+        return found
+
     def all_features(self) -> dict[str, dict[str, Any]]:
         rows = self.db.execute("SELECT article_id, features FROM analyses WHERE features IS NOT NULL")
         return {r[0]: json.loads(r[1]) for r in rows}
@@ -318,9 +332,6 @@ class Store:
 
     def save_signature(self, article_id: str, signature: bytes) -> None:
         self.db.execute("INSERT OR REPLACE INTO minhashes(article_id, signature) VALUES (?, ?)", (article_id, signature))
-
-    def delete_signature(self, article_id: str) -> None:
-        self.db.execute("DELETE FROM minhashes WHERE article_id = ?", (article_id,))
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         yield from self.db.execute("SELECT article_id, signature FROM minhashes ORDER BY article_id")
@@ -343,10 +354,6 @@ class Store:
 
     def memberships(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.db.execute("SELECT article_id, story_id FROM story_articles")}
-
-    def story_members(self, story_id: str) -> list[str]:
-        rows = self.db.execute("SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY article_id", (story_id,))
-        return [r[0] for r in rows]
 
     def save_story(self, story: dict[str, Any], *, updated_at: str | None = None) -> None:
         sid = story["id"]
