@@ -26,7 +26,7 @@ from warta.dedup.near import (
     signature_from_bytes,
 )
 from warta.errors import InputError
-from warta.ingest import IngestProblem, RawDocument, read_paths
+from warta.ingest import IngestProblem, RawDocument, raw_from_dict, read_paths
 from warta.model import Analysis, Article
 from warta.scale import Executor, local_executor
 from warta.store import Store
@@ -112,29 +112,8 @@ def ingest_dicts(
     ingestor: Ingestor | None = None,
 ) -> IngestReport:
     """Ingest articles given as dicts (the JSON Lines fields), e.g. from the HTTP API."""
-    docs: list[RawDocument | IngestProblem] = []
-    for number, item in enumerate(items, start=1):
-        locator = f"item {number}"
-        text, html = item.get("text"), item.get("html")
-        if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
-            docs.append(IngestProblem(origin, locator, "needs a non-empty 'text' or 'html'"))
-            continue
-        authors = item.get("authors") or []
-        docs.append(
-            RawDocument(
-                source_path=origin,
-                locator=locator,
-                text=text if isinstance(text, str) else None,
-                html=html if isinstance(html, str) else None,
-                id=_str_or_none(item.get("id")),
-                url=_str_or_none(item.get("url")),
-                outlet=_str_or_none(item.get("outlet")),
-                title=_str_or_none(item.get("title")),
-                published=_str_or_none(item.get("published")),
-                language=_str_or_none(item.get("language")),
-                authors=[str(a) for a in authors] if isinstance(authors, list) else [str(authors)],
-            )
-        )
+    # The same field rules as a JSON Lines line: one reader of article objects.
+    docs = [raw_from_dict(item, origin, f"item {n}") for n, item in enumerate(items, start=1)]
     return ingest_documents(docs, store, analyse=analyse, ingestor=ingestor)
 
 
@@ -179,12 +158,6 @@ def _reject(report: IngestReport, message: str, on_problem: Callable[[str], None
     report.rejected.append(message)
     if on_problem is not None:
         on_problem(message)
-
-
-def _str_or_none(value: Any) -> str | None:
-    if value is None:
-        return None
-    return str(value)
 
 
 class Ingestor:
