@@ -2,12 +2,12 @@
 
 import pytest
 
-from conftest import EXAMPLES
-
 from warta.analyze import analyze
 from warta.clean import clean_document
 from warta.ingest import RawDocument, read_paths
 from warta.scale import dask_executor, local_executor, process_executor
+
+from conftest import EXAMPLES
 
 
 def _articles(limit: int = 6):

@@ -418,8 +418,13 @@ class Store:
         return [r[0] for r in self.db.execute("SELECT id FROM stories ORDER BY id")]
 
     def get_story(self, story_id: str) -> dict[str, Any] | None:
+        text = self.get_story_json(story_id)
+        return json.loads(text) if text is not None else None
+
+    def get_story_json(self, story_id: str) -> str | None:
+        """The stored story as its JSON text: servers pass it on (or compare it) unparsed."""
         row = self.db.execute("SELECT story FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return json.loads(row[0]) if row else None
+        return row[0] if row else None
 
     def list_stories(
         self,

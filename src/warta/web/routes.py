@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
@@ -12,8 +13,9 @@ from starlette.concurrency import run_in_threadpool
 from warta.api.routes import (
     IdPath,
     backend_of,
+    json_text_response,
     load_article,
-    load_story,
+    load_story_json,
     story_filters,
 )
 from warta.api.schemas import ISO_DATE_PREFIX
@@ -113,26 +115,28 @@ def story_context(request: Request, story: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/stories/{story_id}.json")
-def story_json(request: Request, story_id: IdPath) -> Response:
-    return JSONResponse(load_story(backend_of(request), story_id))
+async def story_json(request: Request, story_id: IdPath) -> Response:
+    return json_text_response(load_story_json(backend_of(request), story_id))
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 async def story_page(request: Request, story_id: IdPath, format: Format = "html") -> Response:
     # The hot path (one primary-key read, then a cache hit) runs on the event loop: the
-    # thread-pool hop would cost more than the work. Rendering on a miss goes to a thread.
-    story = load_story(backend_of(request), story_id)
+    # thread-pool hop would cost more than the work. The cache compares the stored JSON
+    # text, so a hit parses nothing; rendering on a miss goes to a thread.
+    text = load_story_json(backend_of(request), story_id)
     if format == "json":
-        return JSONResponse(story)
+        return json_text_response(text)
     key = ("story", story_id)
     pages: RenderCache = request.app.state.page_cache
-    body = pages.get(key, story)
+    body = pages.get(key, text)
     if body is not None:
         return HTMLResponse(body)
     json_href = views.quote_path("/stories/", story_id, ".json")
 
     def render() -> Response:
-        return _cached_page(request, key, story,
+        story = json.loads(text)
+        return _cached_page(request, key, text,
                             lambda: _page(request, "story.html", story_context(request, story), json_href))
 
     return await run_in_threadpool(render)
