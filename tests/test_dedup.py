@@ -1,4 +1,19 @@
-from warta.dedup import NearDuplicateIndex, canonical_url, content_hash, minhash_of
+import re
+import unicodedata
+
+from datasketch import MinHash
+from hypothesis import given
+from hypothesis import strategies as st
+
+from warta.dedup import (
+    NearDuplicateIndex,
+    canonical_url,
+    content_hash,
+    minhash_of,
+    normalise_for_hash,
+    shingle_hashes,
+)
+from warta.dedup.near import NUM_PERM, SEED
 
 WIRE = (
     "Gunung Lewotobi Laki-laki di Flores Timur kembali meletus pada Senin dini hari dan "
@@ -45,3 +60,23 @@ def test_different_report_of_same_event_is_not_a_duplicate():
     index = NearDuplicateIndex()
     index.add("wire", minhash_of(WIRE))
     assert index.best_match(minhash_of(other)) is None
+
+
+# The fast paths must give exactly what the plain definitions give: stored hashes and
+# signatures from earlier runs stay comparable, and re-ingesting stays idempotent.
+_PLAIN_NON_WORD = re.compile(r"[\W_]+")
+_ODD_TEXT = st.text(alphabet=st.sampled_from(list("ab Zé_-.,'\"\n\t\u00a0“”‘’–—«»•·…ﬁ中😀1٣")), max_size=60)
+
+
+@given(_ODD_TEXT)
+def test_fast_normalisation_equals_the_regex_definition(text: str) -> None:
+    plain = _PLAIN_NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    assert normalise_for_hash(text) == plain
+
+
+@given(st.lists(st.sampled_from("satu dua tiga empat lima enam tujuh delapan sembilan sepuluh".split()), max_size=40))
+def test_signature_equals_datasketch_update_batch(words: list[str]) -> None:
+    text = " ".join(words)
+    reference = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int)
+    reference.update_batch(shingle_hashes(text))
+    assert (minhash_of(text).hashvalues == reference.hashvalues).all()

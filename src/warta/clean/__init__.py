@@ -65,12 +65,13 @@ def clean_body(text: str, *, links: dict[str, str] | None = None, title: str | N
     kept: list[str] = []
     waiting_for_title = False  # a bare "Baca juga:" line: the title is on the next line
     title_key = link_key(title) if title else None
+    title_limit = 3 * len(title) + 40 if title else 0  # keying a whole long body line costs more than all else
     seen_content = False  # the headline and a Markdown title can only come before any content
     for line in lines:
         if not line:
             kept.append("")
             continue
-        if title_key and not seen_content and link_key(line) == title_key:
+        if title_key and not seen_content and len(line) <= title_limit and link_key(line) == title_key:
             kept.append("")
             continue
         if waiting_for_title:

@@ -60,8 +60,10 @@ def is_furniture(line: str) -> bool:
 def related_title(line: str) -> str | None:
     """The linked title of a "Baca juga: ..." line ("" when the title is on the next line);
     None when the line is not such a link."""
+    if len(line) > MAX_FURNITURE_LINE:
+        return None
     match = _compiled()[2].match(line)
-    if match is None or len(line) > MAX_FURNITURE_LINE:
+    if match is None:
         return None
     return match.group(1).strip(" \"'“”")
 
