@@ -14,6 +14,8 @@ _TRACKING_PARAMS = re.compile(
     re.I,
 )
 _AMP_PATH = re.compile(r"(/amp/?$|\.amp$|/amp(?=/))", re.I)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+_SLASHES = re.compile(r"/{2,}")
 
 
 def canonical_url(url: str | None) -> str | None:
@@ -25,7 +27,7 @@ def canonical_url(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
-    if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
+    if not _SCHEME.match(url):
         return url or None
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
@@ -35,11 +37,14 @@ def canonical_url(url: str | None) -> str | None:
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
     path = _AMP_PATH.sub("", parts.path) or "/"
-    path = re.sub(r"/{2,}", "/", path)
+    if "//" in path:
+        path = _SLASHES.sub("/", path)
     if len(path) > 1:
         path = path.rstrip("/")
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING_PARAMS.match(k)]
-    query.sort()
+    query: list[tuple[str, str]] = []
+    if parts.query:
+        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        query = sorted((k, v) for k, v in pairs if not _TRACKING_PARAMS.match(k))
     # The scheme is dropped on purpose: http and https copies of a page are the same page.
     return urlunsplit(("https", host, path, urlencode(query), ""))
 
@@ -74,6 +79,8 @@ def content_hash(text: str, *, normalised: str | None = None) -> str:
 def is_variant_url(url: str | None) -> bool:
     """True for an AMP page or a tracking-decorated link: a copy of some plainer URL."""
     if not url:
+        return False
+    if "?" not in url and "amp" not in url.lower():  # no query and no AMP marker anywhere
         return False
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()

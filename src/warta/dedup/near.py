@@ -128,7 +128,7 @@ class NearDuplicateIndex:
     def add(self, key: str, signature: LeanMinHash) -> None:
         if key in self._signatures:
             return
-        self._lsh.insert(key, signature)
+        self._lsh.insert(key, signature, check_duplication=False)  # the dict above already checked
         self._signatures[key] = signature
 
     def remove(self, key: str) -> None:

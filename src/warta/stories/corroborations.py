@@ -10,7 +10,7 @@ An event told by frames from independent articles is corroborated too.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from warta.stories.evidence import Member, independent_groups
 from warta.stories.records import Corroboration, TimelineEntry
@@ -31,6 +31,12 @@ class _Statement:
     source_text: str
     content: str
     stems: frozenset[str]
+    speaker_lower: str = field(init=False)
+    source_lower: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.speaker_lower = (self.speaker or "").lower()
+        self.source_lower = self.source_text.lower()
 
 
 def _statements(members: list[Member]) -> list[_Statement]:
@@ -58,10 +64,9 @@ def _without_names(member: Member, start: int, end: int) -> str:
 def _same_speaker(a: _Statement, b: _Statement) -> bool:
     if not a.speaker or not b.speaker:
         return False
-    sa, sb = a.speaker.lower(), b.speaker.lower()
     if a.group & b.group:
         return True
-    return sa in b.source_text.lower() or sb in a.source_text.lower()
+    return a.speaker_lower in b.source_lower or b.speaker_lower in a.source_lower
 
 
 def _similar(a: _Statement, b: _Statement) -> bool:
@@ -79,10 +84,23 @@ def statement_corroborations(members: list[Member]) -> list[Corroboration]:
             x = parent[x]
         return x
 
-    for i in range(len(statements)):
-        for j in range(i + 1, len(statements)):
-            a, b = statements[i], statements[j]
-            if a.member.id != b.member.id and _same_speaker(a, b) and _similar(a, b):
+    # Only pairs sharing MIN_SHARED stems can be similar: count shared stems through an
+    # inverted index instead of testing every pair (a big story has thousands of statements).
+    postings: dict[str, list[int]] = {}
+    for i, statement in enumerate(statements):
+        for stem in statement.stems:
+            postings.setdefault(stem, []).append(i)
+    for i, a in enumerate(statements):
+        shared: dict[int, int] = {}
+        for stem in a.stems:
+            for j in postings[stem]:
+                if j > i:
+                    shared[j] = shared.get(j, 0) + 1
+        for j, count in shared.items():
+            if count < MIN_SHARED:
+                continue
+            b = statements[j]
+            if a.member.id != b.member.id and _similar(a, b) and _same_speaker(a, b):
                 parent[find(j)] = find(i)
     clusters: dict[int, list[_Statement]] = {}
     for i, s in enumerate(statements):

@@ -157,8 +157,18 @@ def group_events(frames: list[Frame]) -> list[EventGroup]:
         return x
 
     values_of: dict[int, set[str]] = {i: ({f.value} if f.value else set()) for i, f in enumerate(frames)}
+    # same_event needs one type and one plan/report side: compare only within those blocks,
+    # in the same (i, j) order as over all pairs, so the result is the same.
+    blocks: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    for i, frame in enumerate(frames):
+        blocks[(frame.event.type, bool(frame.event.expected))].append(i)
+    place: dict[int, tuple[list[int], int]] = {}
+    for members in blocks.values():
+        for position, i in enumerate(members):
+            place[i] = (members, position)
     for i in range(len(frames)):
-        for j in range(i + 1, len(frames)):
+        members, position = place[i]
+        for j in members[position + 1 :]:
             if not same_event(frames[i], frames[j]):
                 continue
             ri, rj = find(i), find(j)
