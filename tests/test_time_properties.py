@@ -69,3 +69,9 @@ def test_results_do_not_depend_on_the_local_time_zone() -> None:
         else:
             os.environ["TZ"] = saved
         time.tzset()
+
+
+def test_an_offset_past_the_calendar_gives_placeholders_not_a_year_zero() -> None:
+    # Found by the property above: 2023 years before 2023 is year 0, which TIMEX3 cannot write.
+    (_, offset) = extract_timexes("awal 2023 2023 years sebelumnya", None)
+    assert offset.value == "XXXX" and TIMEX_VALUE.match(offset.value)

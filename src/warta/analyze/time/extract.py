@@ -241,12 +241,19 @@ class _Anchors:
         if unit == "D":
             if self.day is None:
                 return "XXXX-XX-XX", None
-            day = self.day + timedelta(days=step)
+            try:
+                day = self.day + timedelta(days=step)
+            except OverflowError:
+                return "XXXX-XX-XX", None
+            if not _CALENDAR_YEARS[0] <= day.year <= _CALENDAR_YEARS[1]:
+                return "XXXX-XX-XX", None
             return day.isoformat(), day
         if unit == "M":
             if self.month is None:
                 return "XXXX-XX", None
             index = self.month[0] * 12 + self.month[1] - 1 + step
+            if not _CALENDAR_YEARS[0] <= index // 12 <= _CALENDAR_YEARS[1]:
+                return "XXXX-XX", None
             return f"{index // 12}-{index % 12 + 1:02d}", None
         if unit in {"Q", "H"}:
             known = self.quarter if unit == "Q" else self.half
@@ -254,10 +261,15 @@ class _Anchors:
             if known is None:
                 return f"XXXX-{unit}X", None
             index = known[0] * parts + known[1] - 1 + step
+            if not _CALENDAR_YEARS[0] <= index // parts <= _CALENDAR_YEARS[1]:
+                return f"XXXX-{unit}X", None
             return f"{index // parts}-{unit}{index % parts + 1}", None
-        if self.year is None:
-            return "XXXX", None
+        if self.year is None or not _CALENDAR_YEARS[0] <= self.year + step <= _CALENDAR_YEARS[1]:
+            return "XXXX", None  # "2023 years before 2023" is no calendar year to write down
         return str(self.year + step), None
+
+
+_CALENDAR_YEARS = (1000, 9999)  # four-digit years: what TIMEX3 values write without a sign
 
 
 def _resolve_anaphors(kept: list[Candidate], dct: date | None) -> None:
