@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
@@ -65,13 +64,7 @@ def load_story(backend: Backend, story_id: str) -> dict[str, Any]:
 
 def load_story_json(backend: Backend, story_id: str) -> str:
     """The story's JSON text as stored; parsing and re-encoding it would only add cost."""
-    store = backend.store()
-    read_json = getattr(store, "get_story_json", None)
-    if read_json is not None:
-        text = read_json(story_id)
-    else:  # a store without raw JSON access (a test double): encode the record
-        story = store.get_story(story_id)
-        text = None if story is None else json.dumps(story, ensure_ascii=False)
+    text = backend.store().get_story_json(story_id)
     if text is None:
         raise HTTPException(status_code=404, detail=f"no story with id {story_id!r}")
     return text
