@@ -134,10 +134,11 @@ async def story_page(request: Request, story_id: IdPath, format: Format = "html"
         return HTMLResponse(body)
     json_href = views.quote_path("/stories/", story_id, ".json")
 
-    def render() -> Response:
-        story = json.loads(text)
-        return _cached_page(request, key, text,
-                            lambda: _page(request, "story.html", story_context(request, story), json_href))
+    def render() -> Response:  # the cache was just checked above: render and keep
+        response = _page(request, "story.html", story_context(request, json.loads(text)), json_href)
+        if response.status_code == 200:
+            pages.put(key, text, bytes(response.body))
+        return response
 
     return await run_in_threadpool(render)
 

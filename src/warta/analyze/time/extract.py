@@ -206,6 +206,9 @@ def _add_modifiers_and_zones(text: str, kept: list[Candidate]) -> None:
                 cand.end = suffix.end()
 
 
+_CALENDAR_YEARS = (1000, 9999)  # four-digit years: what TIMEX3 values write without a sign
+
+
 class _Anchors:
     """The last day, month, quarter, half and year mentioned so far, for anaphoric expressions."""
 
@@ -267,9 +270,6 @@ class _Anchors:
         if self.year is None or not _CALENDAR_YEARS[0] <= self.year + step <= _CALENDAR_YEARS[1]:
             return "XXXX", None  # "2023 years before 2023" is no calendar year to write down
         return str(self.year + step), None
-
-
-_CALENDAR_YEARS = (1000, 9999)  # four-digit years: what TIMEX3 values write without a sign
 
 
 def _resolve_anaphors(kept: list[Candidate], dct: date | None) -> None:
