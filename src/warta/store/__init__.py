@@ -99,13 +99,28 @@ class Store:
             yield db
             return
         db.execute("BEGIN IMMEDIATE")
+        self._local.fts_floor = None
         try:
             yield db
+            self._index_new_articles()
         except BaseException:
+            self._local.fts_floor = None
             db.execute("ROLLBACK")
             raise
         else:
             db.execute("COMMIT")
+
+    def _index_new_articles(self) -> None:
+        """Add the articles inserted in this transaction to the full-text index, in one
+        statement: row by row, FTS5 flushes its pending terms at every statement."""
+        floor = getattr(self._local, "fts_floor", None)
+        if floor is not None:
+            self.db.execute(
+                "INSERT INTO articles_fts(rowid, title, text) SELECT rowid, title, text FROM articles WHERE rowid > ?",
+                (floor,),
+            )
+            self._local.fts_floor = None
+            self._local.fts_pending_ids = set()
 
     def close(self) -> None:
         with self._lock:
@@ -139,7 +154,27 @@ class Store:
         duplicate_kind: str | None = None,
         duplicate_score: float | None = None,
     ) -> None:
-        self.db.execute(
+        """Insert or update one article. Inside a transaction a new article enters the
+        full-text index when the transaction ends (see :meth:`transaction`)."""
+        db = self.db
+        if not db.in_transaction:
+            with self.transaction():
+                self.insert_article(
+                    article, canonical_url=canonical_url, duplicate_kind=duplicate_kind, duplicate_score=duplicate_score
+                )
+            return
+        local = self._local
+        if getattr(local, "fts_floor", None) is None:
+            local.fts_floor = db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+            local.fts_pending_ids = set()
+        elif article.id in local.fts_pending_ids:
+            # Updating a row not yet indexed would fire the update trigger's FTS delete for
+            # terms the index never had: index the pending rows first.
+            self._index_new_articles()
+            local.fts_floor = db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+            local.fts_pending_ids = set()
+        local.fts_pending_ids.add(article.id)
+        db.execute(
             f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 20)}) "
             f"ON CONFLICT(id) DO UPDATE SET {_UPSERT_ARTICLE}",
             (
