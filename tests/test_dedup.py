@@ -13,6 +13,7 @@ from warta.dedup import (
     normalise_for_hash,
     shingle_hashes,
 )
+from warta.dedup.exact import _AMP_PATH, _TRACKING_PARAMS, is_variant_url
 from warta.dedup.near import NUM_PERM, SEED
 
 WIRE = (
@@ -80,3 +81,28 @@ def test_signature_equals_datasketch_update_batch(words: list[str]) -> None:
     reference = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int)
     reference.update_batch(shingle_hashes(text))
     assert (minhash_of(text).hashvalues == reference.hashvalues).all()
+
+
+def test_variant_urls_are_amp_pages_and_tracking_links():
+    for url in ("https://amp.kompas.example/a", "https://x.example/berita/amp", "https://x.example/berita.amp",
+                "https://x.example/amp/berita", "https://x.example/a?utm_source=wa", "https://x.example/a?fbclid=1"):
+        assert is_variant_url(url), url
+    for url in ("https://example.com/amplop", "https://x.example/a?id=17", "https://x.example/ampera", None, ""):
+        assert not is_variant_url(url), url
+
+
+def _variant_by_definition(url: str) -> bool:
+    from urllib.parse import parse_qsl, urlsplit
+
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if host.startswith("amp.") or _AMP_PATH.search(parts.path):
+        return True
+    return any(_TRACKING_PARAMS.match(k) for k, _ in parse_qsl(parts.query, keep_blank_values=True))
+
+
+@given(st.lists(st.sampled_from(["https://", "amp", "AMP", ".", "/", "x", "example", "?", "=", "utm_source", "#",
+                                 "id", "1", "m.", "www."]), max_size=12))
+def test_variant_url_fast_path_agrees_with_the_definition(pieces):
+    url = "https://" + "".join(pieces)
+    assert is_variant_url(url) == _variant_by_definition(url)

@@ -14,6 +14,7 @@ _TRACKING_PARAMS = re.compile(
     re.I,
 )
 _AMP_PATH = re.compile(r"(/amp/?$|\.amp$|/amp(?=/))", re.I)
+_AMP_ANYWHERE = re.compile(r"[/.]amp", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _SLASHES = re.compile(r"/{2,}")
 
@@ -80,7 +81,8 @@ def is_variant_url(url: str | None) -> bool:
     """True for an AMP page or a tracking-decorated link: a copy of some plainer URL."""
     if not url:
         return False
-    if "?" not in url and "amp" not in url.lower():  # no query and no AMP marker anywhere
+    # No query and no "/amp" or ".amp" anywhere (every AMP marker holds one): no variant.
+    if "?" not in url and not _AMP_ANYWHERE.search(url):
         return False
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
