@@ -75,3 +75,23 @@ def test_an_offset_past_the_calendar_gives_placeholders_not_a_year_zero() -> Non
     # Found by the property above: 2023 years before 2023 is year 0, which TIMEX3 cannot write.
     (_, offset) = extract_timexes("awal 2023 2023 years sebelumnya", None)
     assert offset.value == "XXXX" and TIMEX_VALUE.match(offset.value)
+
+
+_WORD = re.compile(r"\w+")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9_ .,-\n\t\x1a\x00éÉİß“”’–\u00a0٣中😀ǅ")), max_size=40),
+       st.frozensets(st.sampled_from(["a", "z9", "é", "ss", "_", "i̇"])))
+def test_split_words_equals_the_regex_definition(text: str, vocabulary: frozenset[str]) -> None:
+    from warta.analyze.time.words import split_words
+
+    words = split_words(text, vocabulary)
+    lowered = text.lower() if len(text.lower()) == len(text) else "".join(ch.lower()[0] for ch in text)
+    matches = list(_WORD.finditer(lowered))
+    assert words.ends == [m.end() for m in matches]
+    fold = str.maketrans("123456789", "000000000")
+    expected = [m.group() if m.group()[0] > "9" else m.group().translate(fold) for m in matches]
+    assert list(words.shapes) == expected
+    assert words.marks == [i for i, m in enumerate(matches) if m.group() in vocabulary or m.group()[0] <= "9"]
+    assert words.numbers == [i for i, m in enumerate(matches) if m.group()[0] <= "9"]
