@@ -5,10 +5,11 @@ lookup key: one dictionary lookup per word decides whether any rule could start 
 
 Splitting is the first cost of every article, so it runs without a Python loop per word or
 per character: the text is encoded to one byte per character (non-ASCII word characters
-as a placeholder byte), every byte that is not a word character becomes a space, and a
-plain ``split(" ")`` gives the words while the running sum of the pieces' lengths gives
-their offsets. Words holding a placeholder are read back from the text. The result is
-exactly that of ``re.finditer(r"\\w+", text.lower())`` (a test checks it).
+as a placeholder byte), one ``bytes.translate`` lower-cases it and turns every byte that is
+not a word character into a space, ``str.split`` gives the words, and numpy finds where
+each word starts and ends (the edges between spaces and the rest). Words holding a
+placeholder are read back from the lower-cased text. The result is exactly that of
+``re.finditer(r"\\w+", text.lower())`` (a test checks it).
 """
 
 from __future__ import annotations
@@ -17,14 +18,16 @@ import codecs
 import re
 from collections.abc import Set
 from dataclasses import dataclass
-from itertools import accumulate, compress, count
-from operator import add, or_
+from itertools import compress, count
+
+import numpy as np
 
 _WORD_RE = re.compile(r"\w+")
 _GROUP, _END = re.Match.group, re.Match.end
 _FOLD_DIGITS = str.maketrans("123456789", "000000000")
 # A non-ASCII word character, encoded: a byte no ASCII text holds (0x1a, SUB).
 _PLACEHOLDER = "\x1a"
+_SPACE = ord(" ")
 _ERROR_HANDLER = "warta-word-bytes"
 
 
@@ -38,9 +41,9 @@ def _one_byte_each(error: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error(_ERROR_HANDLER, _one_byte_each)
-# Bytes that are \w in ASCII (letters, digits, "_") and the placeholder stay; the rest are spaces.
+# ASCII letters lower-cased; digits, "_" and the placeholder kept; every other byte a space.
 _WORD_BYTES = bytes(
-    c if (c < 128 and (chr(c).isalnum() or c == ord("_"))) or c == ord(_PLACEHOLDER) else ord(" ")
+    ord(chr(c).lower()) if c < 128 and (chr(c).isalnum() or c == ord("_")) or c == ord(_PLACEHOLDER) else _SPACE
     for c in range(256)
 )
 
@@ -49,7 +52,9 @@ _WORD_BYTES = bytes(
 class Words:
     shapes: tuple[str, ...]  # lower case, digits folded to "0"
     ends: list[int]  # end offset of each word in the text
-    lowered: str  # the text in lower case, offset for offset
+    # The text in lower case, offset for offset; outside the words it may hold spaces
+    # where the text has other characters.
+    lowered: str
     # Indices, in order, of the words in ``vocabulary`` or starting with a digit: the only
     # words the rules and tense cues look up, found in one pass so each need not loop over all.
     marks: list[int]
@@ -60,33 +65,45 @@ class Words:
         return self.ends[index] - len(self.shapes[index])
 
 
-def split_words(text: str, vocabulary: Set[str] = frozenset()) -> Words:
-    """Words (``\\w+``) of ``text`` with their offsets, computed without a per-word Python loop
-    (besides the one that marks the words in ``vocabulary``)."""
+def _lower(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         lowered = "".join(ch.lower()[0] for ch in text)
-    if _PLACEHOLDER in lowered:  # the placeholder byte itself in the text: split the slow way
+    return lowered
+
+
+def split_words(text: str, vocabulary: Set[str] = frozenset()) -> Words:
+    """Words (``\\w+``) of ``text`` with their offsets, computed without a per-word Python loop
+    (besides the one that marks the words in ``vocabulary``)."""
+    if _PLACEHOLDER in text:  # the placeholder byte itself in the text: split the slow way
+        lowered = _lower(text)
         matches = list(_WORD_RE.finditer(lowered))
         shapes, ends = list(map(_GROUP, matches)), list(map(_END, matches))
+        # A word (\w+, never empty) sorts below ":" exactly when it starts with an ASCII digit.
+        numbers = list(compress(count(), map(":".__gt__, shapes)))
     else:
-        spaced = lowered.encode("ascii", _ERROR_HANDLER).translate(_WORD_BYTES).decode("ascii")
-        pieces = spaced.split(" ")
-        lengths = list(map(len, pieces))
-        # Piece k ends after the lengths of pieces 0..k and the k spaces between them.
-        piece_ends = list(map(add, accumulate(lengths), count()))
-        shapes = list(filter(None, pieces))
-        ends = list(compress(piece_ends, lengths))
-        if _PLACEHOLDER in spaced:
+        encoded = text.encode("ascii", _ERROR_HANDLER).translate(_WORD_BYTES)
+        lowered = encoded.decode("ascii")
+        shapes = lowered.split()  # only spaces separate words here, and \x1a is no space
+        # Word bytes as 1 between two 0s; where that changes, a word starts or ends.
+        inside = np.zeros(len(encoded) + 2, dtype=np.int8)
+        inside[1:-1] = np.frombuffer(encoded, dtype=np.uint8) != _SPACE
+        edges = np.flatnonzero(np.diff(inside))
+        starts, end_array = edges[0::2], edges[1::2]
+        ends = end_array.tolist()
+        first_bytes = np.frombuffer(encoded, dtype=np.uint8)[starts]
+        numbers = np.flatnonzero((first_bytes >= ord("0")) & (first_bytes <= ord("9"))).tolist()
+        if _PLACEHOLDER in lowered:  # non-ASCII letters: read those words from the real text
+            real = _lower(text)
             for index, word in enumerate(shapes):
                 if _PLACEHOLDER in word:
-                    shapes[index] = lowered[ends[index] - len(word) : ends[index]]
-    # A word (\w+, never empty) sorts below ":" exactly when it starts with an ASCII digit.
-    starts_digit = list(map(":".__gt__, shapes))
-    marks = list(compress(count(), map(or_, map(vocabulary.__contains__, shapes), starts_digit)))
+                    shapes[index] = real[ends[index] - len(word) : ends[index]]
+            lowered = real
+    marks = list(compress(count(), map(vocabulary.__contains__, shapes)))
+    if numbers:
+        marks = sorted({*marks, *numbers})
     # Fold digits only in the (few) words that start with one: str.translate over a whole
     # article costs more than the rest of the split.
-    numbers = list(compress(count(), starts_digit))
     for index in numbers:
         shapes[index] = shapes[index].translate(_FOLD_DIGITS)
     return Words(tuple(shapes), ends, lowered, marks, vocabulary, numbers)
