@@ -44,14 +44,15 @@ _NO_STOP_BEFORE = frozenset(
     "jan feb mar apr jun jul aug agu agt sep sept oct okt nov dec des".split()
 )
 # Clause bounds: a tense cue in the same clause as the expression outweighs one in another.
-_PUNCTUATION_BREAK_RE = re.compile(r"[,;:]")
-# The same marks in ASCII text, leaving out those between two digits ("13:21", "3,2") in the
-# regex itself rather than testing each mark in Python.
-_ASCII_PUNCTUATION_BREAK_RE = re.compile(r"[,;:](?:(?<![0-9][,;:])|(?![0-9]))")
+# Marks between two digits ("13:21", "3,2") are left out in the regex itself rather than by
+# testing each mark in Python.
+_PUNCTUATION_BREAK_RE = re.compile(r"[,;:](?:(?<!\d[,;:])|(?!\d))")
 _SPAN = re.Match.span
 _BREAK_WORDS = frozenset("dan tetapi namun sementara sedangkan and but while whereas".split())
+# Words that tell English text; split_words marks them, so spotting one loops over marks only.
+_ENGLISH_MARKERS = frozenset({"the", "and"})
 # Every word the cues and clause breaks are looked up by: split_words must mark them.
-TENSE_WORDS = frozenset(_CUES_BY_FIRST_WORD) | _BREAK_WORDS
+TENSE_WORDS = frozenset(_CUES_BY_FIRST_WORD) | _BREAK_WORDS | _ENGLISH_MARKERS
 # How many days of extra distance a past weekday may have and still win over the future one.
 PAST_BIAS_DAYS = 1
 
@@ -90,7 +91,7 @@ def find_cues(words: Words) -> list[tuple[int, int, str, int]]:
     found: list[tuple[int, int, str, int]] = []
     skip_until = -1
     indices = [i for i in words.marks if shapes[i] in cue_table]
-    if shapes.count("the") or shapes.count("and"):  # English: regular past tenses count too
+    if any(shapes[i] in _ENGLISH_MARKERS for i in words.marks):  # English: regular past tenses count too
         # Words of five or more letters ending in -ed, found by their ending, not word by word.
         ed_words = [bisect_left(ends, m.end()) for m in _ED_RE.finditer(words.lowered)]
         indices = sorted({*indices, *(i for i in ed_words if len(shapes[i]) >= 5)})
@@ -167,15 +168,7 @@ class TenseFinder:
     def _breaks_between(self, s_start: int, s_end: int) -> list[tuple[int, int]]:
         """Clause breaks: , ; : (not inside "13:21" or "3,2") and conjunctions."""
         if self._all_breaks is None:
-            text = self.text
-            if text.isascii():  # str.isdigit is [0-9] there
-                marks = list(map(_SPAN, _ASCII_PUNCTUATION_BREAK_RE.finditer(text)))
-            else:
-                marks = [
-                    (m.start(), m.end())
-                    for m in _PUNCTUATION_BREAK_RE.finditer(text)
-                    if not (text[m.start() - 1 : m.start()].isdigit() and text[m.end() : m.end() + 1].isdigit())
-                ]
+            marks = list(map(_SPAN, _PUNCTUATION_BREAK_RE.finditer(self.text)))
             words = self._split()
             shapes, ends = words.shapes, words.ends
             marks += [(ends[i] - len(shapes[i]), ends[i]) for i in words.marks if shapes[i] in _BREAK_WORDS]
