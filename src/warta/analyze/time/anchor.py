@@ -47,7 +47,6 @@ _NO_STOP_BEFORE = frozenset(
 # Marks between two digits ("13:21", "3,2") are left out in the regex itself rather than by
 # testing each mark in Python.
 _PUNCTUATION_BREAK_RE = re.compile(r"[,;:](?:(?<!\d[,;:])|(?!\d))")
-_SPAN = re.Match.span
 _BREAK_WORDS = frozenset("dan tetapi namun sementara sedangkan and but while whereas".split())
 # Words that tell English text; split_words marks them, so spotting one loops over marks only.
 _ENGLISH_MARKERS = frozenset({"the", "and"})
@@ -83,17 +82,24 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
-def find_cues(words: Words) -> list[tuple[int, int, str, int]]:
-    """Tense cues of a whole text as (start, end, kind, penalty), in order; a regular English
-    past (-ed) and past-tense verbs get a distance penalty: they are weaker cues."""
-    shapes, ends = words.shapes, words.ends
+def find_cues(
+    words: Words, first: int = 0, last: int | None = None, english: bool | None = None
+) -> list[tuple[int, int, str, int]]:
+    """Tense cues of the words ``first`` to ``last`` (all by default) as (start, end, kind,
+    penalty), in order; a regular English past (-ed) and past-tense verbs get a distance
+    penalty: they are weaker cues. ``english`` says whether the text is English (worked out
+    from the words when not given)."""
+    shapes, ends, marks = words.shapes, words.ends, words.marks
+    last = len(shapes) if last is None else last
+    marks = marks[bisect_left(marks, first) : bisect_left(marks, last)]
     cue_table = _CUES_BY_FIRST_WORD
     found: list[tuple[int, int, str, int]] = []
     skip_until = -1
-    indices = [i for i in words.marks if shapes[i] in cue_table]
-    if any(shapes[i] in _ENGLISH_MARKERS for i in words.marks):  # English: regular past tenses count too
+    indices = [i for i in marks if shapes[i] in cue_table]
+    if first < last and (is_english(words) if english is None else english):  # English: regular past tenses count too
         # Words of five or more letters ending in -ed, found by their ending, not word by word.
-        ed_words = [bisect_left(ends, m.end()) for m in _ED_RE.finditer(words.lowered)]
+        lo, hi = ends[first] - len(shapes[first]), ends[last - 1]
+        ed_words = [bisect_left(ends, m.end()) for m in _ED_RE.finditer(words.lowered, lo, hi)]
         indices = sorted({*indices, *(i for i in ed_words if len(shapes[i]) >= 5)})
     for index in indices:
         if index < skip_until:
@@ -101,15 +107,20 @@ def find_cues(words: Words) -> list[tuple[int, int, str, int]]:
         word = shapes[index]
         start = ends[index] - len(word)
         for cue_words, kind, penalty in cue_table.get(word, ()):
-            last = index + len(cue_words)
-            if list(shapes[index:last]) == cue_words:
-                found.append((start, ends[last - 1], kind, penalty))
-                skip_until = last
+            end_index = index + len(cue_words)
+            if list(shapes[index:end_index]) == cue_words:
+                found.append((start, ends[end_index - 1], kind, penalty))
+                skip_until = end_index
                 break
         else:
             if len(word) >= 5 and word[-2:] == "ed" and word[-3] != "e" and word.isalpha():
                 found.append((start, ends[index], PAST, WEAK_CUE_PENALTY))
     return found
+
+
+def is_english(words: Words) -> bool:
+    """Whether the text has English function words (then -ed endings are past-tense cues)."""
+    return any(words.shapes[i] in _ENGLISH_MARKERS for i in words.marks)
 
 
 class TenseFinder:
@@ -119,11 +130,10 @@ class TenseFinder:
         self.text = text
         self._starts = starts
         self._words = words
-        self._all_cues: list[tuple[int, int, str, int]] | None = None
-        self._all_breaks: list[tuple[int, int]] | None = None
-        self._break_starts: list[int] = []
-        self._cue_starts: list[int] = []
+        # Per sentence start: its cues and clause breaks, found when a span there first asks
+        # (an article asks about a few sentences, so the rest are never looked at).
         self._cues: dict[int, tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]] = {}
+        self._english: bool | None = None
 
     @property
     def starts(self) -> list[int]:
@@ -155,28 +165,27 @@ class TenseFinder:
         """Tense cues (start, end, kind, penalty) and clause breaks of one sentence, cached."""
         cached = self._cues.get(s_start)
         if cached is None:
-            if self._all_cues is None:
-                self._all_cues = find_cues(self._split())
-                self._cue_starts = [c[0] for c in self._all_cues]
-            lo = bisect_left(self._cue_starts, s_start)
-            hi = bisect_left(self._cue_starts, s_end)
-            cues = self._all_cues[lo:hi]
-            breaks = self._breaks_between(s_start, s_end)
-            cached = self._cues[s_start] = (cues, breaks)
+            words = self._split()
+            # The words that end inside the sentence: those that start in it.
+            first, last = bisect_right(words.ends, s_start), bisect_right(words.ends, s_end)
+            if self._english is None:
+                self._english = is_english(words)
+            cues = find_cues(words, first, last, self._english)
+            cached = self._cues[s_start] = (cues, self._breaks(words, first, last, s_start, s_end))
         return cached
 
-    def _breaks_between(self, s_start: int, s_end: int) -> list[tuple[int, int]]:
+    def _breaks(self, words: Words, first: int, last: int, s_start: int, s_end: int) -> list[tuple[int, int]]:
         """Clause breaks: , ; : (not inside "13:21" or "3,2") and conjunctions."""
-        if self._all_breaks is None:
-            marks = list(map(_SPAN, _PUNCTUATION_BREAK_RE.finditer(self.text)))
-            words = self._split()
-            shapes, ends = words.shapes, words.ends
-            marks += [(ends[i] - len(shapes[i]), ends[i]) for i in words.marks if shapes[i] in _BREAK_WORDS]
-            self._all_breaks = sorted(marks)
-            self._break_starts = [b[0] for b in self._all_breaks]
-        lo = bisect_left(self._break_starts, s_start)
-        hi = bisect_left(self._break_starts, s_end)
-        return self._all_breaks[lo:hi]
+        # One character past the end, for the regex's look at the next character.
+        marks = [m.span() for m in _PUNCTUATION_BREAK_RE.finditer(self.text, s_start, s_end + 1) if m.start() < s_end]
+        shapes, ends, word_marks = words.shapes, words.ends, words.marks
+        marks += [
+            (ends[i] - len(shapes[i]), ends[i])
+            for i in word_marks[bisect_left(word_marks, first) : bisect_left(word_marks, last)]
+            if shapes[i] in _BREAK_WORDS
+        ]
+        marks.sort()
+        return marks
 
     def tense(self, start: int, end: int) -> str | None:
         """FUTURE, PAST or None: the nearest cue in the expression's clause, else its sentence.
