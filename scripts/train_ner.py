@@ -31,7 +31,7 @@ from threadpoolctl import threadpool_limits
 
 from warta.analyze.entities.features import Featurizer
 from warta.analyze.entities.resources import NER_DIR, load_resources
-from warta.analyze.entities.tagger import CrfTagger, export_crfsuite
+from warta.analyze.entities.tagger import DOMAIN_SEP, CrfTagger, export_crfsuite
 from warta.eval.ner import SPLITS, Sentence, bio_spans, load_corpus, score
 
 CLUSTER_SIZES = (32, 128, 512)
@@ -155,21 +155,33 @@ def train(
     folds: int = 2,
     extra_names: list[Sentence] | None = None,
     algorithm: str = "lbfgs",
+    domains: list[str] | None = None,
 ) -> None:
     """Train on ``sentences``. The names-seen-in-training feature of each sentence comes
     from the other folds only, so the CRF does not learn to trust it more than it deserves
-    (every training name trivially matches a list built from its own sentence)."""
+    (every training name trivially matches a list built from its own sentence).
+
+    With ``domains`` (one corpus name per sentence), features are augmented the
+    "frustratingly easy" way (Daume 2007): every feature appears twice, as itself (shared by
+    all corpora) and prefixed by its sentence's corpus (``DOMAIN_SEP``); ``export_crfsuite``
+    folds one corpus's copies into the shared weights."""
     trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     all_names = entity_names(sentences) + entity_names(extra_names or [])
+    indices = list(range(len(sentences)))
     for fold in range(folds):
-        part = sentences[fold::folds]
+        part_index = indices[fold::folds]
+        part = [sentences[i] for i in part_index]
         held_in = all_names - entity_names(part)
         res = dataclasses.replace(
             featurizer.res, gazetteers={**_without_names(featurizer.res.gazetteers), **_names_table(held_in)}
         )
         fold_featurizer = Featurizer(res)
-        for tokens, tags in part:
-            trainer.append(fold_featurizer.sentence_features(tokens), tags)
+        for i, (tokens, tags) in zip(part_index, part, strict=True):
+            feats = fold_featurizer.sentence_features(tokens)
+            if domains is not None:
+                prefix = domains[i] + DOMAIN_SEP
+                feats = [f + [prefix + x for x in f] for f in feats]
+            trainer.append(feats, tags)
     params: dict[str, object] = {"max_iterations": max_iter, "feature.possible_transitions": True}
     if algorithm == "lbfgs":
         params.update({"c1": c1, "c2": c2})
@@ -201,6 +213,10 @@ def main() -> None:
     parser.add_argument(
         "--cluster-dev-text", action="store_true", help="clusters also see the dev splits' tokens (labels unused)"
     )
+    parser.add_argument(
+        "--augment", action="store_true", help="corpus-specific feature copies (Daume 2007), folded for --target"
+    )
+    parser.add_argument("--target", default="nergrit", help="corpus whose feature copies the shipped model keeps")
     parser.add_argument("--out", type=Path, default=NER_DIR)
     parser.add_argument("--skip-resources", action="store_true", help="reuse clusters.tsv and lexicon.tsv")
     args = parser.parse_args()
@@ -228,6 +244,7 @@ def _train_all(args: argparse.Namespace, started: float) -> None:
     print(f"names: {n}")
     featurizer = Featurizer(load_resources(args.out))
     training = [s for name in corpora for s in all_train[name]]
+    domains = [name for name in corpora for _ in all_train[name]] if args.augment else None
     # Sentences of corpora not trained on still feed the names feature of the others.
     extra_names = [s for name in SPLITS if name not in corpora for s in all_train[name]]
     model = args.out / "model.npz"
@@ -242,8 +259,9 @@ def _train_all(args: argparse.Namespace, started: float) -> None:
             args.max_iter,
             extra_names=extra_names,
             algorithm=args.algorithm,
+            domains=domains,
         )
-        export_crfsuite(crfsuite_model, model)
+        export_crfsuite(crfsuite_model, model, domain=args.target if args.augment else None)
     print(
         f"trained on {len(training)} sentences ({time.time() - started:.0f}s), model {model.stat().st_size / 1e6:.1f} MB"
     )

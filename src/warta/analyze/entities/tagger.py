@@ -19,10 +19,17 @@ from warta.analyze.entities.features import Featurizer
 from warta.analyze.entities.resources import Resources, get_resources
 
 _CACHE_LIMIT = 200_000
+# Separates a corpus name from a feature in domain-augmented training (features hold no tabs).
+DOMAIN_SEP = "\t"
 
 
-def export_crfsuite(crfsuite_model: Path, out: Path) -> None:
-    """Write the weights of a crfsuite model as ``out`` (npz: attributes, labels, weights)."""
+def export_crfsuite(crfsuite_model: Path, out: Path, domain: str | None = None) -> None:
+    """Write the weights of a crfsuite model as ``out`` (npz: attributes, labels, weights).
+
+    A model trained on domain-augmented features (``domain name + DOMAIN_SEP + feature``
+    beside every shared feature) is folded for ``domain``: its copies are added to the
+    shared weights and every other corpus's copies are dropped, so the decoder sees plain
+    features."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
@@ -30,11 +37,20 @@ def export_crfsuite(crfsuite_model: Path, out: Path) -> None:
     info = tagger.info()
     labels = sorted(info.labels, key=lambda lab: int(info.labels[lab]))
     label_index = {lab: i for i, lab in enumerate(labels)}
-    attributes = sorted({attr for attr, _ in info.state_features})
+    folded: dict[tuple[str, str], float] = {}
+    for (attr, label), weight in info.state_features.items():
+        owner, sep, base = attr.partition(DOMAIN_SEP)
+        if sep:
+            if owner != domain:
+                continue
+            attr = base
+        folded[(attr, label)] = folded.get((attr, label), 0.0) + weight
+    attributes = sorted({attr for (attr, _), w in folded.items() if w != 0.0})
     attr_index = {a: i for i, a in enumerate(attributes)}
     weights = np.zeros((len(attributes), len(labels)), dtype=np.float32)
-    for (attr, label), weight in info.state_features.items():
-        weights[attr_index[attr], label_index[label]] = weight
+    for (attr, label), weight in folded.items():
+        if attr in attr_index:
+            weights[attr_index[attr], label_index[label]] = weight
     transitions = np.zeros((len(labels), len(labels)), dtype=np.float32)
     for (src, dst), weight in info.transitions.items():
         transitions[label_index[src], label_index[dst]] = weight
