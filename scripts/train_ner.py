@@ -31,7 +31,7 @@ from threadpoolctl import threadpool_limits
 
 from warta.analyze.entities.features import Featurizer
 from warta.analyze.entities.resources import NER_DIR, load_resources
-from warta.analyze.entities.tagger import DOMAIN_SEP, CrfTagger, export_crfsuite
+from warta.analyze.entities.tagger import DOMAIN_SEP, CrfTagger, export_crfsuite, to_bioes
 from warta.eval.ner import SPLITS, Sentence, bio_spans, load_corpus, score
 
 CLUSTER_SIZES = (32, 128, 512)
@@ -156,6 +156,7 @@ def train(
     extra_names: list[Sentence] | None = None,
     algorithm: str = "lbfgs",
     domains: list[str] | None = None,
+    bioes: bool = False,
 ) -> None:
     """Train on ``sentences``. The names-seen-in-training feature of each sentence comes
     from the other folds only, so the CRF does not learn to trust it more than it deserves
@@ -181,7 +182,7 @@ def train(
             if domains is not None:
                 prefix = domains[i] + DOMAIN_SEP
                 feats = [f + [prefix + x for x in f] for f in feats]
-            trainer.append(feats, tags)
+            trainer.append(feats, to_bioes(tags) if bioes else tags)
     params: dict[str, object] = {"max_iterations": max_iter, "feature.possible_transitions": True}
     if algorithm == "lbfgs":
         params.update({"c1": c1, "c2": c2})
@@ -217,6 +218,10 @@ def main() -> None:
         "--augment", action="store_true", help="corpus-specific feature copies (Daume 2007), folded for --target"
     )
     parser.add_argument("--target", default="nergrit", help="corpus whose feature copies the shipped model keeps")
+    parser.add_argument("--bioes", action="store_true", help="train on BIOES tags (the tagger answers in BIO)")
+    parser.add_argument(
+        "--lexicon-corpora", default="nergrit,nerui,nerugm,idner2k", help="TRAIN splits the lexicon comes from"
+    )
     parser.add_argument("--out", type=Path, default=NER_DIR)
     parser.add_argument("--skip-resources", action="store_true", help="reuse clusters.tsv and lexicon.tsv")
     args = parser.parse_args()
@@ -237,7 +242,8 @@ def _train_all(args: argparse.Namespace, started: float) -> None:
         sizes = tuple(int(k) for k in args.cluster_sizes.split(","))
         n = learn_clusters(text, args.out / "clusters.tsv", sizes=sizes)
         print(f"clusters: {n} words ({time.time() - started:.0f}s)")
-        n = learn_lexicon([s for name in corpora for s in all_train[name]], args.out / "lexicon.tsv")
+        lexicon_corpora = args.lexicon_corpora.split(",")
+        n = learn_lexicon([s for name in lexicon_corpora for s in all_train[name]], args.out / "lexicon.tsv")
         print(f"lexicon: {n} words")
     # Names for the feature come from every TRAIN split, NERP's lower-cased text included.
     n = write_names(entity_names([s for data in all_train.values() for s in data]), args.out / "names.tsv")
@@ -260,6 +266,7 @@ def _train_all(args: argparse.Namespace, started: float) -> None:
             extra_names=extra_names,
             algorithm=args.algorithm,
             domains=domains,
+            bioes=args.bioes,
         )
         export_crfsuite(crfsuite_model, model, domain=args.target if args.augment else None)
     print(

@@ -9,11 +9,14 @@ because news repeats words a lot; that is what makes tagging fast.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 
 from warta.analyze.entities.resources import Resources
 
+# Experimental feature groups (scripts/train_ner.py experiments), comma-separated.
+EXPERIMENTS = set(filter(None, os.environ.get("WARTA_NER_FEATS", "").split(",")))
 _CACHE_LIMIT = 200_000
 _MAX_GAZ_TOKENS = 5
 _OPENERS = {".", '"', "“", ":", "(", "-", "'", "‘", "!", "?"}
@@ -150,9 +153,12 @@ class Featurizer:
         # A sentence written in capitals (a title, a dateline) says little through case.
         letters = [w for w in words if w[:1].isalpha()]
         caps_sentence = len(letters) >= 3 and sum(w.isupper() for w in letters) * 2 > len(letters)
+        runs = self._runs(words, lows) if "runs" in EXPERIMENTS and not caps_sentence else None
         out: list[tuple[str, list[str]]] = []
         for i, word in enumerate(words):
             extra = list(gaz[i])
+            if runs is not None and runs[i]:
+                extra.extend(runs[i])
             if caps_sentence:
                 extra.append("capsent")
             # Conjunctions a linear model cannot build: the previous word with this word's
@@ -184,6 +190,37 @@ class Featurizer:
                 if i == n - 2:
                     extra.append("+2:EOS")
             out.append((word, extra))
+        return out
+
+    @staticmethod
+    def _runs(words: Sequence[str], lows: Sequence[str]) -> list[list[str]]:
+        """Features of maximal runs of capitalised tokens, which the +-2 window cannot see
+        whole: the run's length, the token's place in it, the words around the run and the
+        run's first and last words."""
+        n = len(words)
+        out: list[list[str]] = [[] for _ in words]
+        i = 0
+        while i < n:
+            if not words[i][:1].isupper():
+                i += 1
+                continue
+            j = i
+            while j < n and words[j][:1].isupper():
+                j += 1
+            length = j - i
+            left = lows[i - 1] if i > 0 else "<s>"
+            right = lows[j] if j < n else "</s>"
+            first, last = lows[i], lows[j - 1]
+            common = [f"rl={min(length, 5)}", "rL=" + left, "rR=" + right]
+            for k in range(i, j):
+                feats = list(common)
+                feats.append("rp=" + ("U" if length == 1 else "B" if k == i else "E" if k == j - 1 else "I"))
+                if k > i:
+                    feats.append("rF=" + first)
+                if k < j - 1:
+                    feats.append("rT=" + last)
+                out[k] = feats
+            i = j
         return out
 
     def sentence_features(self, words: Sequence[str]) -> list[list[str]]:

@@ -72,6 +72,8 @@ class CrfTagger:
         data = np.load(model or resources.model_path)
         attributes = bytes(data["attributes"]).decode("utf-8").split("\n")
         self.labels: list[str] = [str(x) for x in data["labels"]]
+        # A model trained on BIOES tags answers in BIO: S- opens a span like B-, E- continues it.
+        self._bio = [_to_bio(lab) for lab in self.labels]
         # An all-zero last row pads gathers (see _word_vectors).
         self._weights = np.vstack([data["weights"], np.zeros((1, data["weights"].shape[1]), np.float32)])
         self._zero_row = len(self._weights) - 1
@@ -138,7 +140,26 @@ class CrfTagger:
         path = [int(score.argmax())]
         for best in reversed(back):
             path.append(int(best[path[-1]]))
-        return [self.labels[i] for i in reversed(path)]
+        bio = self._bio
+        return [bio[i] for i in reversed(path)]
+
+
+def _to_bio(label: str) -> str:
+    prefix, sep, kind = label.partition("-")
+    return {"S": "B", "E": "I"}.get(prefix, prefix) + sep + kind
+
+
+def to_bioes(tags: Sequence[str]) -> list[str]:
+    """BIO tags rewritten as BIOES (single-token spans S-, last tokens E-)."""
+    out = list(tags)
+    for i, tag in enumerate(tags):
+        prefix, _, kind = tag.partition("-")
+        if prefix not in ("B", "I"):
+            continue
+        ends = i + 1 == len(tags) or tags[i + 1] != "I-" + kind
+        if ends:
+            out[i] = ("S-" if prefix == "B" else "E-") + kind
+    return out
 
 
 _shared: CrfTagger | None = None
