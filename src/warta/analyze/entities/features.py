@@ -154,11 +154,30 @@ class Featurizer:
         letters = [w for w in words if w[:1].isalpha()]
         caps_sentence = len(letters) >= 3 and sum(w.isupper() for w in letters) * 2 > len(letters)
         runs = self._runs(words, lows) if "runs" in EXPERIMENTS and not caps_sentence else None
+        wide = "wide" in EXPERIMENTS
+        topics = None
+        if "topics" in EXPERIMENTS:
+            # Coarse clusters of the sentence's lower-case words: what the sentence is about.
+            found = set()
+            for w, low in zip(words, lows):
+                if w.islower() and len(w) > 3:
+                    c = self.res.clusters.get(low)
+                    if c:
+                        found.add("t" + c[0])
+            topics = sorted(found)
         out: list[tuple[str, list[str]]] = []
         for i, word in enumerate(words):
             extra = list(gaz[i])
             if runs is not None and runs[i]:
                 extra.extend(runs[i])
+            if wide and word[:1].isupper():
+                # Words beyond the +-2 window, as a bag on each side.
+                for j in range(max(0, i - 5), i - 2):
+                    extra.append("wl=" + lows[j])
+                for j in range(i + 3, min(n, i + 6)):
+                    extra.append("wr=" + lows[j])
+            if topics is not None and word[:1].isupper():
+                extra.extend(topics)
             if caps_sentence:
                 extra.append("capsent")
             # Conjunctions a linear model cannot build: the previous word with this word's
