@@ -31,7 +31,14 @@ from threadpoolctl import threadpool_limits
 
 from warta.analyze.entities.features import Featurizer
 from warta.analyze.entities.resources import NER_DIR, load_resources
-from warta.analyze.entities.tagger import DOMAIN_SEP, CrfTagger, export_crfsuite, to_bioes
+from warta.analyze.entities.tagger import (
+    DOMAIN_SEP,
+    LOWER_PREFIX,
+    CrfTagger,
+    export_crfsuite,
+    is_lower_sentence,
+    to_bioes,
+)
 from warta.eval.ner import SPLITS, Sentence, bio_spans, load_corpus, score
 
 CLUSTER_SIZES = (32, 128, 512)
@@ -157,6 +164,7 @@ def train(
     algorithm: str = "lbfgs",
     domains: list[str] | None = None,
     bioes: bool = False,
+    lower_copies: bool = False,
 ) -> None:
     """Train on ``sentences``. The names-seen-in-training feature of each sentence comes
     from the other folds only, so the CRF does not learn to trust it more than it deserves
@@ -179,6 +187,8 @@ def train(
         fold_featurizer = Featurizer(res)
         for i, (tokens, tags) in zip(part_index, part, strict=True):
             feats = fold_featurizer.sentence_features(tokens)
+            if lower_copies and is_lower_sentence(tokens):
+                feats = [f + [LOWER_PREFIX + x for x in f] for f in feats]
             if domains is not None:
                 prefix = domains[i] + DOMAIN_SEP
                 feats = [f + [prefix + x for x in f] for f in feats]
@@ -218,6 +228,9 @@ def main() -> None:
         "--augment", action="store_true", help="corpus-specific feature copies (Daume 2007), folded for --target"
     )
     parser.add_argument("--target", default="nergrit", help="corpus whose feature copies the shipped model keeps")
+    parser.add_argument(
+        "--lower-copies", action="store_true", help="all-lower-case sentences get their own copy of every feature"
+    )
     parser.add_argument("--bioes", action="store_true", help="train on BIOES tags (the tagger answers in BIO)")
     parser.add_argument(
         "--lexicon-corpora", default="nergrit,nerui,nerugm,idner2k", help="TRAIN splits the lexicon comes from"
@@ -267,6 +280,7 @@ def _train_all(args: argparse.Namespace, started: float) -> None:
             algorithm=args.algorithm,
             domains=domains,
             bioes=args.bioes,
+            lower_copies=args.lower_copies,
         )
         export_crfsuite(crfsuite_model, model, domain=args.target if args.augment else None)
     print(

@@ -154,6 +154,7 @@ class Featurizer:
         letters = [w for w in words if w[:1].isalpha()]
         caps_sentence = len(letters) >= 3 and sum(w.isupper() for w in letters) * 2 > len(letters)
         runs = self._runs(words, lows) if "runs" in EXPERIMENTS and not caps_sentence else None
+        acro = self._acronyms(words) if "acro" in EXPERIMENTS else None
         wide = "wide" in EXPERIMENTS
         topics = None
         if "topics" in EXPERIMENTS:
@@ -178,6 +179,8 @@ class Featurizer:
                     extra.append("wr=" + lows[j])
             if topics is not None and word[:1].isupper():
                 extra.extend(topics)
+            if acro is not None and acro[i]:
+                extra.append(acro[i])
             if caps_sentence:
                 extra.append("capsent")
             # Conjunctions a linear model cannot build: the previous word with this word's
@@ -240,6 +243,39 @@ class Featurizer:
                     feats.append("rT=" + last)
                 out[k] = feats
             i = j
+        return out
+
+    @staticmethod
+    def _acronyms(words: Sequence[str]) -> list[str]:
+        """Marks a name and its abbreviation in brackets after it when the abbreviation
+        spells the name's capitalised initials ("Name Of Thing ( NOT )")."""
+        n = len(words)
+        out = [""] * n
+        for p in range(1, n - 2):
+            if words[p] != "(" or words[p + 2] != ")":
+                continue
+            acro = words[p + 1]
+            if not (acro.isalpha() and acro.isupper() and 2 <= len(acro) <= 8):
+                continue
+            # Capitalised words before the bracket, letting short lower-case joiners pass.
+            caps: list[int] = []
+            j = p - 1
+            while j >= 0 and len(caps) < len(acro) + 2:
+                w = words[j]
+                if w[:1].isupper():
+                    caps.append(j)
+                elif not (w.isalpha() and w.islower() and len(w) <= 5) or not caps:
+                    break
+                j -= 1
+            caps.reverse()
+            for start in range(len(caps)):
+                initials = "".join(words[k][0] for k in caps[start:]).upper()
+                if initials == acro.upper() or (len(initials) >= 2 and acro.startswith(initials)):
+                    out[caps[start]] = "acro=B"
+                    for k in range(caps[start] + 1, p):
+                        out[k] = "acro=I"
+                    out[p + 1] = "acro=A"
+                    break
         return out
 
     def sentence_features(self, words: Sequence[str]) -> list[list[str]]:
