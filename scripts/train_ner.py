@@ -7,7 +7,10 @@ Run: ``python scripts/train_ner.py`` (about a few minutes on one core). It
 2. derives a lexicon of first names and type-typical words from the TRAIN splits
    (``data/ner/lexicon.tsv``);
 3. trains the CRF (crfsuite, L-BFGS with L1+L2) on the chosen TRAIN splits and exports its
-   weights as ``data/ner/model.npz``, which warta decodes with numpy;
+   weights as ``data/ner/model.npz``, which warta decodes with numpy. NERP's text is all
+   lower case: every sentence without a capital letter gets a second, prefixed copy of each
+   feature (``LOWER_PREFIX``; the decoder adds the same copies), so lower-case text learns
+   weights of its own instead of blurring the case features of the cased corpora;
 4. scores NERGrit dev (and the other corpora's dev splits) and prints the scores.
 Dev splits are only used for scoring and tuning, never for training.
 """
@@ -215,7 +218,9 @@ def dev_scores(model: Path, resources_dir: Path, corpora: list[str]) -> dict[str
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpora", default="nergrit,nerui,nerugm,idner2k", help="TRAIN splits to train on")
+    parser.add_argument(
+        "--corpora", default="nergrit,nerui,nerugm,idner2k,nerp", help="TRAIN splits to train on"
+    )
     parser.add_argument("--c1", type=float, default=0.1)
     parser.add_argument("--c2", type=float, default=2.0)
     parser.add_argument("--max-iter", type=int, default=150)
@@ -229,7 +234,10 @@ def main() -> None:
     )
     parser.add_argument("--target", default="nergrit", help="corpus whose feature copies the shipped model keeps")
     parser.add_argument(
-        "--lower-copies", action="store_true", help="all-lower-case sentences get their own copy of every feature"
+        "--lower-copies",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="all-lower-case sentences (all of NERP) get their own copy of every feature",
     )
     parser.add_argument("--bioes", action="store_true", help="train on BIOES tags (the tagger answers in BIO)")
     parser.add_argument(

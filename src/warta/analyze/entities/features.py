@@ -9,14 +9,11 @@ because news repeats words a lot; that is what makes tagging fast.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 
 from warta.analyze.entities.resources import Resources
 
-# Experimental feature groups (scripts/train_ner.py experiments), comma-separated.
-EXPERIMENTS = set(filter(None, os.environ.get("WARTA_NER_FEATS", "").split(",")))
 _CACHE_LIMIT = 200_000
 _MAX_GAZ_TOKENS = 5
 _OPENERS = {".", '"', "“", ":", "(", "-", "'", "‘", "!", "?"}
@@ -153,34 +150,9 @@ class Featurizer:
         # A sentence written in capitals (a title, a dateline) says little through case.
         letters = [w for w in words if w[:1].isalpha()]
         caps_sentence = len(letters) >= 3 and sum(w.isupper() for w in letters) * 2 > len(letters)
-        runs = self._runs(words, lows) if "runs" in EXPERIMENTS and not caps_sentence else None
-        acro = self._acronyms(words) if "acro" in EXPERIMENTS else None
-        wide = "wide" in EXPERIMENTS
-        topics = None
-        if "topics" in EXPERIMENTS:
-            # Coarse clusters of the sentence's lower-case words: what the sentence is about.
-            found = set()
-            for w, low in zip(words, lows):
-                if w.islower() and len(w) > 3:
-                    c = self.res.clusters.get(low)
-                    if c:
-                        found.add("t" + c[0])
-            topics = sorted(found)
         out: list[tuple[str, list[str]]] = []
         for i, word in enumerate(words):
             extra = list(gaz[i])
-            if runs is not None and runs[i]:
-                extra.extend(runs[i])
-            if wide and word[:1].isupper():
-                # Words beyond the +-2 window, as a bag on each side.
-                for j in range(max(0, i - 5), i - 2):
-                    extra.append("wl=" + lows[j])
-                for j in range(i + 3, min(n, i + 6)):
-                    extra.append("wr=" + lows[j])
-            if topics is not None and word[:1].isupper():
-                extra.extend(topics)
-            if acro is not None and acro[i]:
-                extra.append(acro[i])
             if caps_sentence:
                 extra.append("capsent")
             # Conjunctions a linear model cannot build: the previous word with this word's
@@ -212,70 +184,6 @@ class Featurizer:
                 if i == n - 2:
                     extra.append("+2:EOS")
             out.append((word, extra))
-        return out
-
-    @staticmethod
-    def _runs(words: Sequence[str], lows: Sequence[str]) -> list[list[str]]:
-        """Features of maximal runs of capitalised tokens, which the +-2 window cannot see
-        whole: the run's length, the token's place in it, the words around the run and the
-        run's first and last words."""
-        n = len(words)
-        out: list[list[str]] = [[] for _ in words]
-        i = 0
-        while i < n:
-            if not words[i][:1].isupper():
-                i += 1
-                continue
-            j = i
-            while j < n and words[j][:1].isupper():
-                j += 1
-            length = j - i
-            left = lows[i - 1] if i > 0 else "<s>"
-            right = lows[j] if j < n else "</s>"
-            first, last = lows[i], lows[j - 1]
-            common = [f"rl={min(length, 5)}", "rL=" + left, "rR=" + right]
-            for k in range(i, j):
-                feats = list(common)
-                feats.append("rp=" + ("U" if length == 1 else "B" if k == i else "E" if k == j - 1 else "I"))
-                if k > i:
-                    feats.append("rF=" + first)
-                if k < j - 1:
-                    feats.append("rT=" + last)
-                out[k] = feats
-            i = j
-        return out
-
-    @staticmethod
-    def _acronyms(words: Sequence[str]) -> list[str]:
-        """Marks a name and its abbreviation in brackets after it when the abbreviation
-        spells the name's capitalised initials ("Name Of Thing ( NOT )")."""
-        n = len(words)
-        out = [""] * n
-        for p in range(1, n - 2):
-            if words[p] != "(" or words[p + 2] != ")":
-                continue
-            acro = words[p + 1]
-            if not (acro.isalpha() and acro.isupper() and 2 <= len(acro) <= 8):
-                continue
-            # Capitalised words before the bracket, letting short lower-case joiners pass.
-            caps: list[int] = []
-            j = p - 1
-            while j >= 0 and len(caps) < len(acro) + 2:
-                w = words[j]
-                if w[:1].isupper():
-                    caps.append(j)
-                elif not (w.isalpha() and w.islower() and len(w) <= 5) or not caps:
-                    break
-                j -= 1
-            caps.reverse()
-            for start in range(len(caps)):
-                initials = "".join(words[k][0] for k in caps[start:]).upper()
-                if initials == acro.upper() or (len(initials) >= 2 and acro.startswith(initials)):
-                    out[caps[start]] = "acro=B"
-                    for k in range(caps[start] + 1, p):
-                        out[k] = "acro=I"
-                    out[p + 1] = "acro=A"
-                    break
         return out
 
     def sentence_features(self, words: Sequence[str]) -> list[list[str]]:
