@@ -7,7 +7,10 @@ Run: ``python scripts/train_ner.py`` (about a few minutes on one core). It
 2. derives a lexicon of first names and type-typical words from the TRAIN splits
    (``data/ner/lexicon.tsv``);
 3. trains the CRF (crfsuite, L-BFGS with L1+L2) on the chosen TRAIN splits and exports its
-   weights as ``data/ner/model.npz``, which warta decodes with numpy;
+   weights as ``data/ner/model.npz``, which warta decodes with numpy. NERP's text is all
+   lower case: every sentence without a capital letter gets a second, prefixed copy of each
+   feature (``LOWER_PREFIX``; the decoder adds the same copies), so lower-case text learns
+   weights of its own instead of blurring the case features of the cased corpora;
 4. scores NERGrit dev (and the other corpora's dev splits) and prints the scores.
 Dev splits are only used for scoring and tuning, never for training.
 """
@@ -31,7 +34,14 @@ from threadpoolctl import threadpool_limits
 
 from warta.analyze.entities.features import Featurizer
 from warta.analyze.entities.resources import NER_DIR, load_resources
-from warta.analyze.entities.tagger import CrfTagger, export_crfsuite
+from warta.analyze.entities.tagger import (
+    DOMAIN_SEP,
+    LOWER_PREFIX,
+    CrfTagger,
+    export_crfsuite,
+    is_lower_sentence,
+    to_bioes,
+)
 from warta.eval.ner import SPLITS, Sentence, bio_spans, load_corpus, score
 
 CLUSTER_SIZES = (32, 128, 512)
@@ -155,21 +165,37 @@ def train(
     folds: int = 2,
     extra_names: list[Sentence] | None = None,
     algorithm: str = "lbfgs",
+    domains: list[str] | None = None,
+    bioes: bool = False,
+    lower_copies: bool = False,
 ) -> None:
     """Train on ``sentences``. The names-seen-in-training feature of each sentence comes
     from the other folds only, so the CRF does not learn to trust it more than it deserves
-    (every training name trivially matches a list built from its own sentence)."""
+    (every training name trivially matches a list built from its own sentence).
+
+    With ``domains`` (one corpus name per sentence), features are augmented the
+    "frustratingly easy" way (Daume 2007): every feature appears twice, as itself (shared by
+    all corpora) and prefixed by its sentence's corpus (``DOMAIN_SEP``); ``export_crfsuite``
+    folds one corpus's copies into the shared weights."""
     trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     all_names = entity_names(sentences) + entity_names(extra_names or [])
+    indices = list(range(len(sentences)))
     for fold in range(folds):
-        part = sentences[fold::folds]
+        part_index = indices[fold::folds]
+        part = [sentences[i] for i in part_index]
         held_in = all_names - entity_names(part)
         res = dataclasses.replace(
             featurizer.res, gazetteers={**_without_names(featurizer.res.gazetteers), **_names_table(held_in)}
         )
         fold_featurizer = Featurizer(res)
-        for tokens, tags in part:
-            trainer.append(fold_featurizer.sentence_features(tokens), tags)
+        for i, (tokens, tags) in zip(part_index, part, strict=True):
+            feats = fold_featurizer.sentence_features(tokens)
+            if lower_copies and is_lower_sentence(tokens):
+                feats = [f + [LOWER_PREFIX + x for x in f] for f in feats]
+            if domains is not None:
+                prefix = domains[i] + DOMAIN_SEP
+                feats = [f + [prefix + x for x in f] for f in feats]
+            trainer.append(feats, to_bioes(tags) if bioes else tags)
     params: dict[str, object] = {"max_iterations": max_iter, "feature.possible_transitions": True}
     if algorithm == "lbfgs":
         params.update({"c1": c1, "c2": c2})
@@ -192,7 +218,9 @@ def dev_scores(model: Path, resources_dir: Path, corpora: list[str]) -> dict[str
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpora", default="nergrit,nerui,nerugm,idner2k", help="TRAIN splits to train on")
+    parser.add_argument(
+        "--corpora", default="nergrit,nerui,nerugm,idner2k,nerp", help="TRAIN splits to train on"
+    )
     parser.add_argument("--c1", type=float, default=0.1)
     parser.add_argument("--c2", type=float, default=2.0)
     parser.add_argument("--max-iter", type=int, default=150)
@@ -200,6 +228,20 @@ def main() -> None:
     parser.add_argument("--cluster-sizes", default=",".join(map(str, CLUSTER_SIZES)), help="k-means sizes")
     parser.add_argument(
         "--cluster-dev-text", action="store_true", help="clusters also see the dev splits' tokens (labels unused)"
+    )
+    parser.add_argument(
+        "--augment", action="store_true", help="corpus-specific feature copies (Daume 2007), folded for --target"
+    )
+    parser.add_argument("--target", default="nergrit", help="corpus whose feature copies the shipped model keeps")
+    parser.add_argument(
+        "--lower-copies",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="all-lower-case sentences (all of NERP) get their own copy of every feature",
+    )
+    parser.add_argument("--bioes", action="store_true", help="train on BIOES tags (the tagger answers in BIO)")
+    parser.add_argument(
+        "--lexicon-corpora", default="nergrit,nerui,nerugm,idner2k", help="TRAIN splits the lexicon comes from"
     )
     parser.add_argument("--out", type=Path, default=NER_DIR)
     parser.add_argument("--skip-resources", action="store_true", help="reuse clusters.tsv and lexicon.tsv")
@@ -221,13 +263,15 @@ def _train_all(args: argparse.Namespace, started: float) -> None:
         sizes = tuple(int(k) for k in args.cluster_sizes.split(","))
         n = learn_clusters(text, args.out / "clusters.tsv", sizes=sizes)
         print(f"clusters: {n} words ({time.time() - started:.0f}s)")
-        n = learn_lexicon([s for name in corpora for s in all_train[name]], args.out / "lexicon.tsv")
+        lexicon_corpora = args.lexicon_corpora.split(",")
+        n = learn_lexicon([s for name in lexicon_corpora for s in all_train[name]], args.out / "lexicon.tsv")
         print(f"lexicon: {n} words")
     # Names for the feature come from every TRAIN split, NERP's lower-cased text included.
     n = write_names(entity_names([s for data in all_train.values() for s in data]), args.out / "names.tsv")
     print(f"names: {n}")
     featurizer = Featurizer(load_resources(args.out))
     training = [s for name in corpora for s in all_train[name]]
+    domains = [name for name in corpora for _ in all_train[name]] if args.augment else None
     # Sentences of corpora not trained on still feed the names feature of the others.
     extra_names = [s for name in SPLITS if name not in corpora for s in all_train[name]]
     model = args.out / "model.npz"
@@ -242,8 +286,11 @@ def _train_all(args: argparse.Namespace, started: float) -> None:
             args.max_iter,
             extra_names=extra_names,
             algorithm=args.algorithm,
+            domains=domains,
+            bioes=args.bioes,
+            lower_copies=args.lower_copies,
         )
-        export_crfsuite(crfsuite_model, model)
+        export_crfsuite(crfsuite_model, model, domain=args.target if args.augment else None)
     print(
         f"trained on {len(training)} sentences ({time.time() - started:.0f}s), model {model.stat().st_size / 1e6:.1f} MB"
     )

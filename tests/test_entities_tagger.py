@@ -9,7 +9,7 @@ import pytest
 
 from warta.analyze.entities.features import Featurizer, shape, short_shape
 from warta.analyze.entities.resources import get_resources
-from warta.analyze.entities.tagger import CrfTagger, export_crfsuite
+from warta.analyze.entities.tagger import DOMAIN_SEP, LOWER_PREFIX, CrfTagger, export_crfsuite, is_lower_sentence
 from warta.eval.ner import NER_DATA, load_corpus
 
 
@@ -50,3 +50,56 @@ def test_word_shapes() -> None:
     assert shape("Jakarta") == "Xxxxxxx"
     assert short_shape("Jakarta") == "Xx"
     assert short_shape("KPK-2") == "X-d"
+
+
+def test_lower_case_copies_decode_like_crfsuite(tmp_path: Path, corpus: list[tuple[list[str], list[str]]]) -> None:
+    """Sentences without capitals carry a prefixed copy of every feature; the decoder adds
+    the copies' weights exactly as crfsuite scores them."""
+    featurizer = Featurizer(get_resources())
+
+    def features(tokens: list[str]) -> list[list[str]]:
+        feats = featurizer.sentence_features(tokens)
+        if is_lower_sentence(tokens):
+            feats = [f + [LOWER_PREFIX + x for x in f] for f in feats]
+        return feats
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for tokens, tags in corpus[:150]:
+        trainer.append(features(tokens), tags)
+        trainer.append(features([t.lower() for t in tokens]), tags)
+    trainer.set_params({"c1": 0.05, "c2": 0.1, "max_iterations": 30})
+    crfsuite_model = tmp_path / "lower.crfsuite"
+    trainer.train(str(crfsuite_model))
+    export_crfsuite(crfsuite_model, tmp_path / "lower.npz")
+
+    reference = pycrfsuite.Tagger()
+    reference.open(str(crfsuite_model))
+    ours = CrfTagger(get_resources(), tmp_path / "lower.npz")
+    held_out = [tokens for tokens, _ in corpus[200:]]
+    held_out += [[t.lower() for t in tokens] for tokens in held_out]
+    expected = [reference.tag(features(tokens)) for tokens in held_out]
+    assert any(tag != "O" for tags in expected[len(expected) // 2 :] for tag in tags)
+    assert [ours.tag(tokens) for tokens in held_out] == expected
+
+
+def test_export_folds_one_corpus_copies(tmp_path: Path, corpus: list[tuple[list[str], list[str]]]) -> None:
+    """Domain-augmented training: the exported model scores a sentence as crfsuite does when
+    it sees the shared features plus the chosen corpus's copies."""
+    featurizer = Featurizer(get_resources())
+
+    def features(tokens: list[str], domain: str) -> list[list[str]]:
+        return [f + [domain + DOMAIN_SEP + x for x in f] for f in featurizer.sentence_features(tokens)]
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for i, (tokens, tags) in enumerate(corpus[:200]):
+        trainer.append(features(tokens, "a" if i % 2 else "b"), tags)
+    trainer.set_params({"c1": 0.05, "c2": 0.1, "max_iterations": 30})
+    crfsuite_model = tmp_path / "aug.crfsuite"
+    trainer.train(str(crfsuite_model))
+    export_crfsuite(crfsuite_model, tmp_path / "aug.npz", domain="a")
+
+    reference = pycrfsuite.Tagger()
+    reference.open(str(crfsuite_model))
+    ours = CrfTagger(get_resources(), tmp_path / "aug.npz")
+    held_out = [tokens for tokens, _ in corpus[200:]]
+    assert [ours.tag(tokens) for tokens in held_out] == [reference.tag(features(t, "a")) for t in held_out]

@@ -19,10 +19,25 @@ from warta.analyze.entities.features import Featurizer
 from warta.analyze.entities.resources import Resources, get_resources
 
 _CACHE_LIMIT = 200_000
+# Separates a corpus name from a feature in domain-augmented training (features hold no tabs).
+DOMAIN_SEP = "\t"
+# Prefix of the copies of every feature that a sentence written entirely in lower case adds
+# (training and tagging alike), so such text gets weights of its own (see is_lower_sentence).
+LOWER_PREFIX = "lc\x1f"
 
 
-def export_crfsuite(crfsuite_model: Path, out: Path) -> None:
-    """Write the weights of a crfsuite model as ``out`` (npz: attributes, labels, weights)."""
+def is_lower_sentence(words: Sequence[str]) -> bool:
+    """True when no word has a capital letter (and some word has a letter)."""
+    return "".join(words).islower()
+
+
+def export_crfsuite(crfsuite_model: Path, out: Path, domain: str | None = None) -> None:
+    """Write the weights of a crfsuite model as ``out`` (npz: attributes, labels, weights).
+
+    A model trained on domain-augmented features (``domain name + DOMAIN_SEP + feature``
+    beside every shared feature) is folded for ``domain``: its copies are added to the
+    shared weights and every other corpus's copies are dropped, so the decoder sees plain
+    features."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
@@ -30,11 +45,20 @@ def export_crfsuite(crfsuite_model: Path, out: Path) -> None:
     info = tagger.info()
     labels = sorted(info.labels, key=lambda lab: int(info.labels[lab]))
     label_index = {lab: i for i, lab in enumerate(labels)}
-    attributes = sorted({attr for attr, _ in info.state_features})
+    folded: dict[tuple[str, str], float] = {}
+    for (attr, label), weight in info.state_features.items():
+        owner, sep, base = attr.partition(DOMAIN_SEP)
+        if sep:
+            if owner != domain:
+                continue
+            attr = base
+        folded[(attr, label)] = folded.get((attr, label), 0.0) + weight
+    attributes = sorted({attr for (attr, _), w in folded.items() if w != 0.0})
     attr_index = {a: i for i, a in enumerate(attributes)}
     weights = np.zeros((len(attributes), len(labels)), dtype=np.float32)
-    for (attr, label), weight in info.state_features.items():
-        weights[attr_index[attr], label_index[label]] = weight
+    for (attr, label), weight in folded.items():
+        if attr in attr_index:
+            weights[attr_index[attr], label_index[label]] = weight
     transitions = np.zeros((len(labels), len(labels)), dtype=np.float32)
     for (src, dst), weight in info.transitions.items():
         transitions[label_index[src], label_index[dst]] = weight
@@ -56,6 +80,8 @@ class CrfTagger:
         data = np.load(model or resources.model_path)
         attributes = bytes(data["attributes"]).decode("utf-8").split("\n")
         self.labels: list[str] = [str(x) for x in data["labels"]]
+        # A model trained on BIOES tags answers in BIO: S- opens a span like B-, E- continues it.
+        self._bio = [_to_bio(lab) for lab in self.labels]
         # An all-zero last row pads gathers (see _word_vectors).
         self._weights = np.vstack([data["weights"], np.zeros((1, data["weights"].shape[1]), np.float32)])
         self._zero_row = len(self._weights) - 1
@@ -63,18 +89,22 @@ class CrfTagger:
         self._index = {a: i for i, a in enumerate(attributes)}
         self._zero = np.zeros(len(self.labels), dtype=np.float32)
         self._words: dict[str, np.ndarray] = {}
+        # Rows of the lower-case copies, by the feature they copy (empty for older models).
+        self._lower_index = {a[len(LOWER_PREFIX) :]: i for a, i in self._index.items() if a.startswith(LOWER_PREFIX)}
+        self._lower_words: dict[str, np.ndarray] = {}
 
     def _sum(self, features: Sequence[str]) -> np.ndarray:
         rows = [i for i in map(self._index.get, features) if i is not None]
         return self._weights[rows].sum(axis=0) if rows else self._zero
 
-    def _word_vectors(self, word: str) -> np.ndarray:
+    def _word_vectors(self, word: str, lower: bool = False) -> np.ndarray:
         """(5 x labels): the word's own share, then its share as the -2, -1, +1, +2 neighbour."""
-        vecs = self._words.get(word)
+        cache = self._lower_words if lower else self._words
+        vecs = cache.get(word)
         if vecs is None:
-            if len(self._words) > _CACHE_LIMIT:
-                self._words.clear()
-            index = self._index
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()
+            index = self._lower_index if lower else self._index
             groups = (self.featurizer.own_features(word), *self.featurizer.context_features(word))
             # One gather and one segmented sum; each group starts with the all-zero row so
             # none is empty.
@@ -84,12 +114,18 @@ class CrfTagger:
                 starts.append(len(rows))
                 rows.append(self._zero_row)
                 rows.extend(i for i in map(index.get, group) if i is not None)
-            vecs = self._words[word] = np.add.reduceat(self._weights[rows], starts, axis=0)
+            vecs = cache[word] = np.add.reduceat(self._weights[rows], starts, axis=0)
         return vecs
 
     def emissions(self, words: Sequence[str]) -> np.ndarray:
         """Label scores of every position (n x labels), before transitions."""
-        per_word = np.stack([self._word_vectors(w) for w in words])  # n x 5 x labels
+        scores = self._emissions(words, False)
+        if self._lower_index and is_lower_sentence(words):
+            scores += self._emissions(words, True)
+        return scores
+
+    def _emissions(self, words: Sequence[str], lower: bool) -> np.ndarray:
+        per_word = np.stack([self._word_vectors(w, lower) for w in words])  # n x 5 x labels
         scores = per_word[:, 0].copy()
         scores[2:] += per_word[:-2, 1]
         scores[1:] += per_word[:-1, 2]
@@ -99,7 +135,7 @@ class CrfTagger:
         # opened by the all-zero row (faster than np.add.at).
         rows: list[int] = []
         starts: list[int] = []
-        get = self._index.get
+        get = (self._lower_index if lower else self._index).get
         zero = self._zero_row
         for _word, extra in self.featurizer.parts(words):
             starts.append(len(rows))
@@ -122,7 +158,26 @@ class CrfTagger:
         path = [int(score.argmax())]
         for best in reversed(back):
             path.append(int(best[path[-1]]))
-        return [self.labels[i] for i in reversed(path)]
+        bio = self._bio
+        return [bio[i] for i in reversed(path)]
+
+
+def _to_bio(label: str) -> str:
+    prefix, sep, kind = label.partition("-")
+    return {"S": "B", "E": "I"}.get(prefix, prefix) + sep + kind
+
+
+def to_bioes(tags: Sequence[str]) -> list[str]:
+    """BIO tags rewritten as BIOES (single-token spans S-, last tokens E-)."""
+    out = list(tags)
+    for i, tag in enumerate(tags):
+        prefix, _, kind = tag.partition("-")
+        if prefix not in ("B", "I"):
+            continue
+        ends = i + 1 == len(tags) or tags[i + 1] != "I-" + kind
+        if ends:
+            out[i] = ("S-" if prefix == "B" else "E-") + kind
+    return out
 
 
 _shared: CrfTagger | None = None
