@@ -9,7 +9,13 @@ import pytest
 
 from warta.analyze.entities.features import Featurizer, shape, short_shape
 from warta.analyze.entities.resources import get_resources
-from warta.analyze.entities.tagger import DOMAIN_SEP, LOWER_PREFIX, CrfTagger, export_crfsuite, is_lower_sentence
+from warta.analyze.entities.tagger import (
+    DOMAIN_SEP,
+    LOWER_PREFIX,
+    CrfTagger,
+    export_crfsuite,
+    is_lower_sentence,
+)
 from warta.eval.ner import NER_DATA, load_corpus
 
 
