@@ -34,14 +34,7 @@ from threadpoolctl import threadpool_limits
 
 from warta.analyze.entities.features import Featurizer
 from warta.analyze.entities.resources import NER_DIR, load_resources
-from warta.analyze.entities.tagger import (
-    DOMAIN_SEP,
-    LOWER_PREFIX,
-    CrfTagger,
-    export_crfsuite,
-    is_lower_sentence,
-    to_bioes,
-)
+from warta.analyze.entities.tagger import CrfTagger, export_crfsuite, to_bioes, training_features
 from warta.eval.ner import SPLITS, Sentence, bio_spans, load_corpus, score
 
 CLUSTER_SIZES = (32, 128, 512)
@@ -189,12 +182,8 @@ def train(
         )
         fold_featurizer = Featurizer(res)
         for i, (tokens, tags) in zip(part_index, part, strict=True):
-            feats = fold_featurizer.sentence_features(tokens)
-            if lower_copies and is_lower_sentence(tokens):
-                feats = [f + [LOWER_PREFIX + x for x in f] for f in feats]
-            if domains is not None:
-                prefix = domains[i] + DOMAIN_SEP
-                feats = [f + [prefix + x for x in f] for f in feats]
+            domain = domains[i] if domains is not None else None
+            feats = training_features(fold_featurizer, tokens, lower_copies=lower_copies, domain=domain)
             trainer.append(feats, to_bioes(tags) if bioes else tags)
     params: dict[str, object] = {"max_iterations": max_iter, "feature.possible_transitions": True}
     if algorithm == "lbfgs":

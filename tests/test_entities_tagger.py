@@ -9,13 +9,7 @@ import pytest
 
 from warta.analyze.entities.features import Featurizer, shape, short_shape
 from warta.analyze.entities.resources import get_resources
-from warta.analyze.entities.tagger import (
-    DOMAIN_SEP,
-    LOWER_PREFIX,
-    CrfTagger,
-    export_crfsuite,
-    is_lower_sentence,
-)
+from warta.analyze.entities.tagger import LOWER_PREFIX, CrfTagger, export_crfsuite, training_features
 from warta.eval.ner import NER_DATA, load_corpus
 
 
@@ -26,19 +20,26 @@ def corpus() -> list[tuple[list[str], list[str]]]:
     return load_corpus("nergrit", "train")[:300]
 
 
-def test_numpy_decoder_matches_crfsuite(tmp_path: Path, corpus: list[tuple[list[str], list[str]]]) -> None:
-    featurizer = Featurizer(get_resources())
+def _train_tiny(
+    tmp_path: Path, name: str, examples: list[tuple[list[list[str]], list[str]]], domain: str | None = None
+) -> tuple[pycrfsuite.Tagger, CrfTagger]:
+    """A small crfsuite model trained on (features, tags) and its numpy export."""
     trainer = pycrfsuite.Trainer(verbose=False)
-    for tokens, tags in corpus[:200]:
-        trainer.append(featurizer.sentence_features(tokens), tags)
+    for feats, tags in examples:
+        trainer.append(feats, tags)
     trainer.set_params({"c1": 0.05, "c2": 0.1, "max_iterations": 30})
-    crfsuite_model = tmp_path / "tiny.crfsuite"
+    crfsuite_model = tmp_path / f"{name}.crfsuite"
     trainer.train(str(crfsuite_model))
-    export_crfsuite(crfsuite_model, tmp_path / "tiny.npz")
-
+    export_crfsuite(crfsuite_model, tmp_path / f"{name}.npz", domain=domain)
     reference = pycrfsuite.Tagger()
     reference.open(str(crfsuite_model))
-    ours = CrfTagger(get_resources(), tmp_path / "tiny.npz")
+    return reference, CrfTagger(get_resources(), tmp_path / f"{name}.npz")
+
+
+def test_numpy_decoder_matches_crfsuite(tmp_path: Path, corpus: list[tuple[list[str], list[str]]]) -> None:
+    featurizer = Featurizer(get_resources())
+    examples = [(featurizer.sentence_features(tokens), tags) for tokens, tags in corpus[:200]]
+    reference, ours = _train_tiny(tmp_path, "tiny", examples)
     held_out = [tokens for tokens, _ in corpus[200:]]
     expected = [reference.tag(featurizer.sentence_features(tokens)) for tokens in held_out]
     got = [ours.tag(tokens) for tokens in held_out]
@@ -62,28 +63,15 @@ def test_lower_case_copies_decode_like_crfsuite(tmp_path: Path, corpus: list[tup
     """Sentences without capitals carry a prefixed copy of every feature; the decoder adds
     the copies' weights exactly as crfsuite scores them."""
     featurizer = Featurizer(get_resources())
-
-    def features(tokens: list[str]) -> list[list[str]]:
-        feats = featurizer.sentence_features(tokens)
-        if is_lower_sentence(tokens):
-            feats = [f + [LOWER_PREFIX + x for x in f] for f in feats]
-        return feats
-
-    trainer = pycrfsuite.Trainer(verbose=False)
+    examples = []
     for tokens, tags in corpus[:150]:
-        trainer.append(features(tokens), tags)
-        trainer.append(features([t.lower() for t in tokens]), tags)
-    trainer.set_params({"c1": 0.05, "c2": 0.1, "max_iterations": 30})
-    crfsuite_model = tmp_path / "lower.crfsuite"
-    trainer.train(str(crfsuite_model))
-    export_crfsuite(crfsuite_model, tmp_path / "lower.npz")
-
-    reference = pycrfsuite.Tagger()
-    reference.open(str(crfsuite_model))
-    ours = CrfTagger(get_resources(), tmp_path / "lower.npz")
+        examples.append((training_features(featurizer, tokens), tags))
+        examples.append((training_features(featurizer, [t.lower() for t in tokens]), tags))
+    assert any(LOWER_PREFIX in feature for feats, _ in examples for f in feats for feature in f)
+    reference, ours = _train_tiny(tmp_path, "lower", examples)
     held_out = [tokens for tokens, _ in corpus[200:]]
     held_out += [[t.lower() for t in tokens] for tokens in held_out]
-    expected = [reference.tag(features(tokens)) for tokens in held_out]
+    expected = [reference.tag(training_features(featurizer, tokens)) for tokens in held_out]
     assert any(tag != "O" for tags in expected[len(expected) // 2 :] for tag in tags)
     assert [ours.tag(tokens) for tokens in held_out] == expected
 
@@ -94,18 +82,9 @@ def test_export_folds_one_corpus_copies(tmp_path: Path, corpus: list[tuple[list[
     featurizer = Featurizer(get_resources())
 
     def features(tokens: list[str], domain: str) -> list[list[str]]:
-        return [f + [domain + DOMAIN_SEP + x for x in f] for f in featurizer.sentence_features(tokens)]
+        return training_features(featurizer, tokens, lower_copies=False, domain=domain)
 
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for i, (tokens, tags) in enumerate(corpus[:200]):
-        trainer.append(features(tokens, "a" if i % 2 else "b"), tags)
-    trainer.set_params({"c1": 0.05, "c2": 0.1, "max_iterations": 30})
-    crfsuite_model = tmp_path / "aug.crfsuite"
-    trainer.train(str(crfsuite_model))
-    export_crfsuite(crfsuite_model, tmp_path / "aug.npz", domain="a")
-
-    reference = pycrfsuite.Tagger()
-    reference.open(str(crfsuite_model))
-    ours = CrfTagger(get_resources(), tmp_path / "aug.npz")
+    examples = [(features(tokens, "a" if i % 2 else "b"), tags) for i, (tokens, tags) in enumerate(corpus[:200])]
+    reference, ours = _train_tiny(tmp_path, "aug", examples, domain="a")
     held_out = [tokens for tokens, _ in corpus[200:]]
     assert [ours.tag(tokens) for tokens in held_out] == [reference.tag(features(t, "a")) for t in held_out]

@@ -31,6 +31,20 @@ def is_lower_sentence(words: Sequence[str]) -> bool:
     return "".join(words).islower()
 
 
+def training_features(
+    featurizer: Featurizer, tokens: Sequence[str], *, lower_copies: bool = True, domain: str | None = None
+) -> list[list[str]]:
+    """The features a sentence is trained on: the tagger's own, plus the lower-case copies the
+    decoder adds (``lower_copies``), plus one corpus's prefixed copies for domain-augmented
+    training (``domain``; see export_crfsuite)."""
+    feats = featurizer.sentence_features(tokens)
+    if lower_copies and is_lower_sentence(tokens):
+        feats = [f + [LOWER_PREFIX + x for x in f] for f in feats]
+    if domain is not None:
+        feats = [f + [domain + DOMAIN_SEP + x for x in f] for f in feats]
+    return feats
+
+
 def export_crfsuite(crfsuite_model: Path, out: Path, domain: str | None = None) -> None:
     """Write the weights of a crfsuite model as ``out`` (npz: attributes, labels, weights).
 
