@@ -183,3 +183,18 @@ def test_any_text_gives_valid_spans(text: str) -> None:
     for e in extract_entities(text):
         assert text[e.start : e.end] == e.text and e.end > e.start
         assert e.type in {"PER", "ORG", "LOC"} and e.canonical
+
+
+def test_english_geographic_names_meet_their_indonesian_form() -> None:
+    res = get_resources()
+    surfaces = ["Mount Lewotobi Laki-laki", "Gunung Lewotobi Laki-laki", "Tumen River", "Sungai Tumen",
+                "Lake Toba", "Flores Island", "Mt. Merapi", "the Strait"]
+    mentions = resolve_names([Mention(s, 0, len(s), "LOC") for s in surfaces], res)
+    canonical = [m.canonical for m in mentions]
+    assert canonical[0] == canonical[1] == "Gunung Lewotobi Laki-laki"
+    assert canonical[2] == canonical[3] == "Sungai Tumen"
+    assert canonical[4:7] == ["Danau Toba", "Pulau Flores", "Gunung Merapi"]
+    assert canonical[7] == "the Strait"  # no name inside
+    # Only places: an organisation named after a mountain keeps its name.
+    (org,) = resolve_names([Mention("Mount Sinai Hospital", 0, 20, "ORG")], res)
+    assert org.canonical == "Mount Sinai Hospital"

@@ -12,6 +12,9 @@ Rules, in order:
   full wins, then the one mentioned first. Full names never merge with each other.
 - Otherwise the canonical name is the mention with spacing normalised; all-caps words longer
   than four letters are title-cased ("PYONGYANG" -> "Pyongyang"), acronyms stay.
+- An English geographic word around a place name takes its Indonesian form and place, so
+  both languages meet at one name: "Mount Merapi" -> "Gunung Merapi", "Tumen River" ->
+  "Sungai Tumen", "Lake Toba" -> "Danau Toba", "Flores Island" -> "Pulau Flores".
 """
 
 from __future__ import annotations
@@ -23,6 +26,23 @@ from dataclasses import dataclass
 from warta.analyze.entities.resources import Place, Resources
 
 _CANONICAL_PLACE_TYPES = {"country", "city", "province"}
+# English geographic words before or after a name, and the Indonesian word before it.
+_ENGLISH_GEO_HEADS = {"mount": "Gunung", "mt": "Gunung", "lake": "Danau", "river": "Sungai"}
+_ENGLISH_GEO_TAILS = {"river": "Sungai", "island": "Pulau", "strait": "Selat", "mountain": "Gunung"}
+
+
+def indonesian_geo_name(name: str) -> str:
+    """ "Mount Lewotobi Laki-laki" -> "Gunung Lewotobi Laki-laki"; other names unchanged."""
+    words = name.split(" ")
+    if len(words) < 2:
+        return name
+    head = _ENGLISH_GEO_HEADS.get(words[0].lower().rstrip("."))
+    if head is not None and words[0][:1].isupper():
+        return " ".join([head, *words[1:]])
+    tail = _ENGLISH_GEO_TAILS.get(words[-1].lower())
+    if tail is not None and words[-1][:1].isupper() and words[0].lower() != "the":
+        return " ".join([tail, *words[:-1]])
+    return name
 
 
 @dataclass(slots=True)
@@ -71,6 +91,7 @@ def resolve_names(mentions: list[Mention], res: Resources) -> list[Mention]:
             if alias[1]:
                 m.type = alias[1]
         if m.type == "LOC":
+            canonical = indonesian_geo_name(canonical)
             place = _place(res, canonical, surface)
             if place is not None:
                 m.lat, m.lon = place.lat, place.lon
