@@ -89,9 +89,9 @@ def find_cues(
     penalty), in order; a regular English past (-ed) and past-tense verbs get a distance
     penalty: they are weaker cues. ``english`` says whether the text is English (worked out
     from the words when not given)."""
-    shapes, ends, marks = words.shapes, words.ends, words.marks
+    shapes, ends = words.shapes, words.ends
     last = len(shapes) if last is None else last
-    marks = marks[bisect_left(marks, first) : bisect_left(marks, last)]
+    marks = words.marks_between(first, last)
     cue_table = _CUES_BY_FIRST_WORD
     found: list[tuple[int, int, str, int]] = []
     skip_until = -1
@@ -178,12 +178,8 @@ class TenseFinder:
         """Clause breaks: , ; : (not inside "13:21" or "3,2") and conjunctions."""
         # One character past the end, for the regex's look at the next character.
         marks = [m.span() for m in _PUNCTUATION_BREAK_RE.finditer(self.text, s_start, s_end + 1) if m.start() < s_end]
-        shapes, ends, word_marks = words.shapes, words.ends, words.marks
-        marks += [
-            (ends[i] - len(shapes[i]), ends[i])
-            for i in word_marks[bisect_left(word_marks, first) : bisect_left(word_marks, last)]
-            if shapes[i] in _BREAK_WORDS
-        ]
+        shapes, ends = words.shapes, words.ends
+        marks += [(ends[i] - len(shapes[i]), ends[i]) for i in words.marks_between(first, last) if shapes[i] in _BREAK_WORDS]
         marks.sort()
         return marks
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_left
 from collections.abc import Set
 from dataclasses import dataclass
 from itertools import compress, count
@@ -64,6 +65,10 @@ class Words:
     def start(self, index: int) -> int:
         return self.ends[index] - len(self.shapes[index])
 
+    def marks_between(self, first: int, last: int) -> list[int]:
+        """The marked word indices from ``first`` up to (not including) ``last``."""
+        return self.marks[bisect_left(self.marks, first) : bisect_left(self.marks, last)]
+
 
 def _lower(text: str) -> str:
     lowered = text.lower()
@@ -86,12 +91,13 @@ def split_words(text: str, vocabulary: Set[str] = frozenset()) -> Words:
         lowered = encoded.decode("ascii")
         shapes = lowered.split()  # only spaces separate words here, and \x1a is no space
         # Word bytes as 1 between two 0s; where that changes, a word starts or ends.
-        inside = np.zeros(len(encoded) + 2, dtype=np.int8)
-        inside[1:-1] = np.frombuffer(encoded, dtype=np.uint8) != _SPACE
+        codes = np.frombuffer(encoded, dtype=np.uint8)
+        inside = np.zeros(len(codes) + 2, dtype=np.int8)
+        inside[1:-1] = codes != _SPACE
         edges = np.flatnonzero(np.diff(inside))
         starts, end_array = edges[0::2], edges[1::2]
         ends = end_array.tolist()
-        first_bytes = np.frombuffer(encoded, dtype=np.uint8)[starts]
+        first_bytes = codes[starts]
         numbers = np.flatnonzero((first_bytes >= ord("0")) & (first_bytes <= ord("9"))).tolist()
         if _PLACEHOLDER in lowered:  # non-ASCII letters: read those words from the real text
             real = _lower(text)
