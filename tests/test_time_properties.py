@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from warta.analyze.time import extract_timexes, infer_publication_date
@@ -95,3 +95,21 @@ def test_split_words_equals_the_regex_definition(text: str, vocabulary: frozense
     assert list(words.shapes) == expected
     assert words.marks == [i for i, m in enumerate(matches) if m.group() in vocabulary or m.group()[0] <= "9"]
     assert words.numbers == [i for i, m in enumerate(matches) if m.group()[0] <= "9"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["Ia", "pergi", "Mr", "J", "p.m", "12", "(", "“", "”", ".", "..", "!", "?",
+                                 " ", "  ", "\n", "\t", "\u00a0", "dia"]), max_size=40).map("".join),
+       st.integers(min_value=1, max_value=12))
+@example("dia pergi.  \n Ia pergi", 2)  # a search starting between a stop and the next sentence
+def test_the_sentence_around_a_position_is_the_one_the_full_split_gives(text: str, reach: int) -> None:
+    from bisect import bisect_right
+
+    from warta.analyze.time.anchor import sentence_around, sentence_starts
+
+    starts = sentence_starts(text)
+    for pos in range(len(text)):
+        index = bisect_right(starts, pos) - 1
+        expected = (starts[index], starts[index + 1] if index + 1 < len(starts) else len(text))
+        # A small reach makes the search start mid-text and widen, as it does in long articles.
+        assert sentence_around(text, pos, reach) == expected

@@ -80,6 +80,21 @@ def test_weekday_anchoring(text: str, dct: str, value: str) -> None:
     assert [t.value for t in found] == [value]
 
 
+def test_the_tense_reaches_values_built_from_a_bare_day() -> None:
+    # The tense is read after the longest expressions are chosen: it must still reach a part
+    # of day or clock joined to the weekday, a range's first half, and bare months and dates.
+    assert values("Sidang akan digelar Kamis malam.") == [("Kamis malam", "2023-09-14TNI")]
+    assert values("Sidang telah digelar Kamis malam.") == [("Kamis malam", "2023-09-07TNI")]
+    assert values("Rapat akan dimulai Kamis pukul 09.00 WIB.") == [("Kamis pukul 09.00 WIB", "2023-09-14T09:00")]
+    assert values("Hujan akan turun sore hingga Kamis malam.") == [
+        ("sore", "2023-09-14TAF"), ("Kamis malam", "2023-09-14TNI"),
+    ]
+    assert values("Pameran akan dibuka pada Januari.", "2023-11-20") == [("Januari", "2024-01")]
+    assert values("Gedung itu telah diresmikan pada 20 Desember.", "2023-01-05") == [("20 Desember", "2022-12-20")]
+    # A weekday inside a longer date needs no tense at all.
+    assert values("Sidang akan digelar Kamis (7/9/2023).") == [("Kamis (7/9/2023)", "2023-09-07")]
+
+
 def test_minggu_sunday_or_week() -> None:
     # Sentence start + "lalu": last week; mid-sentence capitalised: last Sunday; lower case: week.
     assert values("Minggu lalu, pemerintah mengumumkan kebijakan baru.") == [("Minggu lalu", "2023-W36")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from warta.analyze.time.lexicon import FUTURE_CUES, PAST_CUES, PAST_VERBS
@@ -67,19 +68,46 @@ def parse_dct(dct: str | None) -> date | None:
 
 def sentence_starts(text: str) -> list[int]:
     """Starts of sentences; a stop after an abbreviation or an initial ("p.m.", "J.") is no end."""
-    starts = [0]
-    for match in _SENTENCE_END_RE.finditer(text):
+    return [0, *_sentence_ends(text, 0)]
+
+
+def _sentence_ends(text: str, pos: int) -> Iterator[int]:
+    """Where each sentence after ``pos`` starts (the end of the stop before it), in order.
+
+    Every character a stop's match consumes is punctuation or a blank, so from a ``pos`` right
+    after a letter or digit this finds exactly the starts ``sentence_starts`` finds there."""
+    for match in _SENTENCE_END_RE.finditer(text, pos):
         if text[match.start()] == ".":
             stop = match.start()
             space = text.rfind(" ", max(0, stop - 5), stop)
             if space < 0 and stop >= 5:
-                starts.append(match.end())  # a word of five letters or more: no abbreviation
+                yield match.end()  # a word of five letters or more: no abbreviation
                 continue
             word = text[space + 1 : stop].lower().lstrip("(\n")
             if word in _NO_STOP_BEFORE or (len(word) == 1 and word.isalpha()):
                 continue
-        starts.append(match.end())
-    return starts
+        yield match.end()
+
+
+def sentence_around(text: str, pos: int, reach: int = 300) -> tuple[int, int]:
+    """The (start, end) of the sentence holding ``pos``, as ``sentence_starts`` would split
+    the text, found by reading only the text near ``pos`` (an article asks about a few
+    sentences, so splitting all of it would be wasted)."""
+    while True:
+        low = max(0, pos - reach)
+        while low > 0 and not text[low - 1].isalnum():
+            low -= 1  # no stop's match spans a letter or digit: start after one
+        start = 0 if low == 0 else None
+        for end in _sentence_ends(text, low):
+            if end > pos:
+                if start is not None:
+                    return start, end
+                break
+            start = end
+        else:
+            if start is not None:
+                return start, len(text)
+        reach *= 4  # no stop between ``low`` and ``pos``: the sentence starts further back
 
 
 def find_cues(
@@ -134,13 +162,7 @@ class TenseFinder:
         # (an article asks about a few sentences, so the rest are never looked at).
         self._cues: dict[int, tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]] = {}
         self._english: bool | None = None
-
-    @property
-    def starts(self) -> list[int]:
-        # Computed on first use: many articles need no tense or sentence-start check at all.
-        if self._starts is None:
-            self._starts = sentence_starts(self.text)
-        return self._starts
+        self._sentences: list[tuple[int, int]] = []  # found so far, when no starts were given
 
     def _split(self) -> Words:
         """The text's words, with every tense word marked."""
@@ -149,9 +171,17 @@ class TenseFinder:
         return self._words
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
-        index = bisect_right(self.starts, pos) - 1
-        start = self.starts[max(index, 0)]
-        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        starts = self._starts
+        if starts is None:
+            for bounds in self._sentences:
+                if bounds[0] <= pos < bounds[1]:
+                    return bounds
+            bounds = sentence_around(self.text, pos)
+            self._sentences.append(bounds)
+            return bounds
+        index = bisect_right(starts, pos) - 1
+        start = starts[max(index, 0)]
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
         return start, end
 
     def is_sentence_start(self, pos: int) -> bool:

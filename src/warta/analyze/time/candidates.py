@@ -6,7 +6,24 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from warta.analyze.time.anchor import TenseFinder
+from warta.analyze.time.anchor import FUTURE, PAST, TenseFinder
+
+
+@dataclass(frozen=True, slots=True)
+class TenseChoice:
+    """What a bare weekday, month or day-month means in a past, a tenseless and a future
+    sentence: (value prefix, day) for each. The candidate is built with the tenseless one;
+    the sentence's tense is read only if the expression survives selection, because most
+    bare weekdays are part of a longer date that wins ("Senin (11/9/2023)")."""
+
+    start: int  # the span whose clause and sentence give the tense
+    end: int
+    past: tuple[str, date | None]
+    neutral: tuple[str, date | None]
+    future: tuple[str, date | None]
+
+    def pick(self, tense: str | None) -> tuple[str, date | None]:
+        return self.past if tense == PAST else self.future if tense == FUTURE else self.neutral
 
 
 @dataclass(slots=True)
@@ -27,10 +44,30 @@ class Candidate:
     # "dua hari kemudian", "bulan sebelumnya": (unit letter D|M|Q|Y, offset) from the last time
     # mentioned before it, resolved once all expressions are known.
     anaphor: tuple[str, int] | None = None
+    # Set when the value hangs on the sentence's tense; see settle_tense.
+    tense_choice: TenseChoice | None = None
 
     @property
     def length(self) -> int:
         return self.end - self.start
+
+    def settle_tense(self, tense: str | None) -> None:
+        """Rewrite the tenseless value (and day) into the one ``tense`` calls for. The
+        choice's value prefix leads both ``value`` and ``day_value`` ("2023-09-11",
+        "2023-09-11TMO"), joined parts of day and clock times included."""
+        choice = self.tense_choice
+        if choice is None:
+            return
+        self.tense_choice = None
+        old = choice.neutral[0]
+        prefix, day = choice.pick(tense)
+        if prefix == old or not self.value.startswith(old):
+            return
+        self.value = prefix + self.value[len(old) :]
+        if self.day_value:
+            self.day_value = prefix + self.day_value[len(old) :]
+        if self.day is not None:
+            self.day = day
 
 
 # Read on the reversed text, the blanks before a position and the word before them: one

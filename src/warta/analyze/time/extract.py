@@ -4,6 +4,7 @@ longest non-overlapping expressions, then add modifiers and time zones around th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 from warta.analyze.time.anchor import TENSE_WORDS, TenseFinder, parse_dct
@@ -41,28 +42,54 @@ def _join(first: Candidate, second: Candidate, value: str, mod: str | None = Non
         first.start, max(first.end, second.end), "TIME", value, mod=mod,
         day=first.day or second.day, day_value=first.day_value or second.day_value,
         pod=first.pod or second.pod, clock=first.clock or second.clock,
+        tense_choice=first.tense_choice or second.tense_choice,
     )
 
 
 def _joined(text: str, found: list[Candidate]) -> list[Candidate]:
     """Parts of day and clock times joined to the day next to them: "sore hari Minggu, 10
     September 2023", "Rabu, 13 September 2023 pagi", "kemarin pukul 13.21"."""
-    days = [c for c in found if c.day_value and not c.clock and c.type in {"DATE", "TIME"}]
-    pods = [c for c in found if c.weak and c.pod]
-    clocks = [c for c in found if c.clock and c.type == "TIME" and c.day_value is None]
+    pods = _Nearby([c for c in found if c.weak and c.pod])
+    clocks = _Nearby([c for c in found if c.clock and c.type == "TIME" and c.day_value is None])
     joined: list[Candidate] = []
-    for day in days:
-        for part in pods if not day.pod else ():
+    if not pods.parts and not clocks.parts:
+        return joined
+    for day in found:
+        if not day.day_value or day.clock or day.type not in {"DATE", "TIME"}:
+            continue
+        for part in pods.near(day.start - 12, day.end + 3) if not day.pod else ():
             if part.start < day.start <= part.end + 12 and _fits_before(text, part, day):
                 joined.append(_join(part, day, f"{day.day_value}T{part.pod}"))
             elif day.end <= part.start <= day.end + 3 and not text[day.end : part.start].strip(" ,"):
                 joined.append(_join(day, part, f"{day.day_value}T{part.pod}"))
-        for time in clocks:
+        for time in clocks.near(day.start - 8, day.end + 8):
             if day.end <= time.start <= day.end + 8 and _JOIN_AFTER_DAY_RE.fullmatch(text[day.end : time.start]):
                 joined.append(_join(day, time, f"{day.day_value}T{time.clock}"))
             elif time.end <= day.start <= time.end + 8 and _JOIN_AFTER_DAY_RE.fullmatch(text[time.end : day.start]):
                 joined.append(_join(time, day, f"{day.day_value}T{time.clock}"))
     return joined
+
+
+class _Nearby:
+    """Candidates found by where they lie, so a day meets only the few parts next to it,
+    in the order they were given (which decides ties later)."""
+
+    def __init__(self, parts: list[Candidate]) -> None:
+        self.parts = parts
+        self._order = sorted(range(len(parts)), key=lambda i: parts[i].start)
+        self._starts = [parts[i].start for i in self._order]
+        self._longest = max((c.end - c.start for c in parts), default=0)
+
+    def near(self, low: int, high: int) -> list[Candidate]:
+        """The parts that end at ``low`` or later and start at ``high`` or earlier."""
+        # Sorted by start, the ends are not sorted; a part ending at ``low`` starts no
+        # earlier than ``low`` minus the longest part.
+        first = bisect_left(self._starts, low - self._longest)
+        last = bisect_right(self._starts, high, first)
+        if first == last:
+            return []
+        parts = self.parts
+        return [parts[i] for i in sorted(self._order[first:last]) if parts[i].end >= low]
 
 
 def _fits_before(text: str, part: Candidate, day: Candidate) -> bool:
@@ -88,6 +115,7 @@ def _select(text: str, found: list[tuple[int, Candidate]]) -> list[Candidate]:
             if _RANGE_JOIN_RE.fullmatch(text[cand.end : partner.start]):
                 cand.weak = False
                 cand.day, cand.day_value = partner.day, partner.day_value
+                cand.tense_choice = partner.tense_choice
                 cand.value = f"{partner.day_value}T{cand.pod}"
     return [c for c in kept if not c.weak]
 
@@ -275,8 +303,9 @@ class _Anchors:
 def _resolve_anaphors(kept: list[Candidate], dct: date | None) -> None:
     """ "dua hari kemudian", "bulan sebelumnya" count from the last time mentioned before them
     (from the DCT when nothing was)."""
+    last = max((i for i, cand in enumerate(kept) if cand.anaphor is not None), default=-1)
     anchors = _Anchors(dct)
-    for cand in kept:
+    for cand in kept[: last + 1]:  # what follows the last anaphor anchors nothing
         if cand.anaphor is not None:
             cand.value, cand.day = anchors.resolve(*cand.anaphor)
         anchors.update(cand)
@@ -297,10 +326,17 @@ def extract_timexes(
     if not found:
         return []
     # Twice: "kemarin" + "malam" first, then "pukul 21.40 WITA" + "kemarin malam".
-    first = _joined(text, [c for _, c in found])
+    candidates = [c for _, c in found]
+    first = _joined(text, candidates)
     found.extend((-1, c) for c in first)
-    found.extend((-1, c) for c in _joined(text, first + [c for _, c in found if c.clock]) if c.clock)
-    kept = _merge_durations(text, _select(text, found))
+    clocks = [c for c in candidates if c.clock]
+    if clocks:
+        found.extend((-1, c) for c in _joined(text, first + clocks) if c.clock)
+    kept = _select(text, found)
+    for cand in kept:
+        if cand.tense_choice is not None:
+            cand.settle_tense(ctx.tense(cand.tense_choice.start, cand.tense_choice.end))
+    kept = _merge_durations(text, kept)
     _add_modifiers_and_zones(text, kept)
     _resolve_anaphors(kept, ctx.dct)
     return [

@@ -59,6 +59,10 @@ class Rule:
     # False when no trigger word can begin a match, only an opener before it ("in the past"
     # ends at "past"): the pattern is then not tried at the trigger itself.
     trigger_starts: bool = True
+    # True when the openers are the first words of every phrase the pattern matches, so a
+    # match starts at an opener only: a trigger that is no opener ("ini" of "hari ini") is then
+    # not tried at itself.
+    openers_only: bool = False
 
 
 def first_words(phrases: Iterable[str], lookback: int = 0) -> dict[str, int]:
@@ -90,7 +94,8 @@ _ANAPHOR_TRIGGERS = last_words(
     [f"{u} {r}" for u in ("hari", "pekan", "minggu", "bulan", "tahun") for r in ("yang sama", "sebelumnya", "berikutnya", "setelahnya")]
     + ["keesokan harinya", "keesokan hari", "esok harinya", "the following day", "the next day", "sehari sebelumnya",
        "the day before", "the previous day"]
-    + [f"the {w} {u}" for w in ("same", "following", "previous") for u in ("day", "week", "month", "year")]
+    + [f"{the}{w} {u}" for the in ("the ", "") for w in ("same", "following", "previous") for u in ("day", "week", "month", "year")]
+    + ["next day", "day before", "previous day"]
 )
 _WEEKDAY_WORDS = frozenset(first_words(WEEKDAYS))
 _DAY_OPENERS = _WEEKDAY_WORDS | {"hari", "tanggal", "tgl"} | DIGIT_KEYS
@@ -100,6 +105,11 @@ _AMOUNT_OPENERS = frozenset(
      "ratusan", "dozens", "many", *first_words(NUMBER_WORD_LIST)}
 )
 _UNIT_PERIODS = ["pekan", "minggu", "bulan", "tahun"]
+# The words a set can start with: "setiap ...", "dua kali ...", "twice a ...", "per ...".
+_SET_OPENERS = frozenset(
+    {*DIGIT_KEYS, "setiap", "tiap", "saban", "every", "each", "sekali", "dua", "tiga", "empat", "lima", "once",
+     "twice", "three", "four", "five", "per", "a"}
+)
 
 # In priority order: when two rules find spans of the same length, the earlier one wins.
 RULES: tuple[Rule, ...] = (
@@ -112,6 +122,7 @@ RULES: tuple[Rule, ...] = (
         rel.SET_EXPR,
         rel.set_expr,
         {**first_words(["setiap", "tiap", "saban", "every", "each", "sekali"]), "kali": 1, "per": 3, "a": 3},
+        _SET_OPENERS,
     ),
     # An earlier start is "bulan"; a month before the trigger is a trigger of its own.
     Rule(cal.MONTH_YEAR, cal.month_year, first_words(MONTHS, 1), frozenset({"bulan", "bln"})),
@@ -134,7 +145,7 @@ RULES: tuple[Rule, ...] = (
         {**first_words(_UNIT_PERIODS, 1), **first_words(["last", "next", "coming", "this", "weekend"])},
         frozenset({"akhir"}),
     ),
-    Rule(rel.RELATIVE_DAY, rel.relative_day, *_DAY_TRIGGERS),
+    Rule(rel.RELATIVE_DAY, rel.relative_day, *_DAY_TRIGGERS, openers_only=True),
     Rule(cal.WEEKDAY_ALONE, cal.weekday_alone, first_words(WEEKDAYS, 2), _EN_REL | {"hari"}),
     Rule(cal.MONTH_ALONE, cal.month_alone, first_words(MONTHS, 2), _EN_REL | {"bulan"}),
     Rule(cal.YEAR_RANGE, cal.year_range, {FOUR_DIGITS: 1, FOUR_DIGITS_DASH: 1}, frozenset({"tahun", "periode"})),
@@ -147,7 +158,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(rel.PAST_PERIOD, rel.past_period, first_words(UNITS, 2), frozenset({"past", "last", "previous"}), trigger_starts=False),
     Rule(cal.YEAR_ALONE, cal.year_alone, {FOUR_DIGITS: 1, FOUR_DIGITS_DASH: 1}, frozenset({"tahun", "thn"})),
-    Rule(rel.REFERENCE, rel.reference, *_REFERENCE_TRIGGERS),
+    Rule(rel.REFERENCE, rel.reference, *_REFERENCE_TRIGGERS, openers_only=True),
     Rule(rel.AMOUNT_OF_TIME, rel.amount_of_time, first_words(UNITS, 5), _AMOUNT_OPENERS, trigger_starts=False),
     Rule(rel.SE_DURATION, rel.se_duration, first_words([*SE_UNITS, *PLURAL_UNITS])),
     Rule(
@@ -163,11 +174,7 @@ RULES: tuple[Rule, ...] = (
         {SMALL_NUMBER_SEP: 1, SMALL_NUMBER_DASH: 1, SMALL_NUMBER: 1, **dict.fromkeys(DIGITS_LETTERS[4:], 1)},
         frozenset({"pukul", "pkl", "jam", "at"}),
     ),
-    Rule(
-        cal.ANAPHORIC,
-        cal.anaphoric,
-        *_ANAPHOR_TRIGGERS,
-    ),
+    Rule(cal.ANAPHORIC, cal.anaphoric, *_ANAPHOR_TRIGGERS, openers_only=True),
     Rule(rel.PART_OF_DAY_WORD, rel.part_of_day, first_words(PARTS_OF_DAY, 2), frozenset({"in", "the"})),
 )
 
@@ -183,7 +190,8 @@ def _build_index() -> dict[str, tuple[_Entry, ...]]:
         raise ValueError("run_rules packs a rule's priority into 5 bits")
     for number, rule in enumerate(RULES):
         for word, lookback in rule.triggers.items():
-            entry = (number, lookback, rule.pattern.match, rule.handler, rule.openers, rule.trigger_starts)
+            starts = rule.trigger_starts and not (rule.openers_only and rule.openers and word not in rule.openers)
+            entry = (number, lookback, rule.pattern.match, rule.handler, rule.openers, starts)
             index.setdefault(word, []).append(entry)
     return {word: tuple(entries) for word, entries in index.items()}
 
@@ -212,8 +220,7 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
     index = TRIGGER_INDEX
     found: list[tuple[int, Candidate]] = []
     # (start << 5) | rule priority of every attempt so far: a word before a trigger may be
-    # reached again from the next trigger. A trigger itself is new: marks come in order and
-    # earlier triggers only look back.
+    # reached again from the next trigger.
     tried: set[int] = set()
     for here in marks:
         entries = index.get(keys[here])
@@ -222,28 +229,40 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
         trigger_end = ends[here]
         here_start = trigger_end - len(shapes[here])
         for number, lookback, match_at, handler, openers, trigger_starts in entries:
-            first = here - lookback if here > lookback else 0
-            for position in range(first, here + 1 if trigger_starts else here):
-                if position == here:
-                    at = here_start
-                else:
-                    if openers is not None and keys[position] not in openers:
-                        continue
-                    at = ends[position] - len(shapes[position])
-                    if (at << 5 | number) in tried:
-                        continue
-                tried.add(at << 5 | number)
-                match = match_at(text, at)
-                if match is None:
-                    continue
-                result = handler(match, ctx)
-                if result is None:
-                    continue
-                covered = False
-                for cand in result if isinstance(result, list) else (result,):
-                    if cand.end > cand.start:
-                        found.append((number, cand))
-                        covered = covered or cand.end >= trigger_end
-                if covered:
-                    break  # a later start of the same rule would only find a part of this match
+            covered = False
+            if lookback and here:
+                first = here - lookback if here > lookback else 0
+                # One set operation in C usually shows that no word before can open the match.
+                if openers is None or not openers.isdisjoint(keys[first:here]):
+                    for position in range(first, here):
+                        if openers is not None and keys[position] not in openers:
+                            continue
+                        at = ends[position] - len(shapes[position])
+                        attempt = at << 5 | number
+                        if attempt in tried:
+                            continue
+                        tried.add(attempt)
+                        match = match_at(text, at)
+                        if match is not None and _keep(found, number, handler(match, ctx), trigger_end):
+                            covered = True
+                            break  # a later start of the same rule would only find a part of this match
+            if trigger_starts and not covered:
+                tried.add(here_start << 5 | number)
+                match = match_at(text, here_start)
+                if match is not None:
+                    _keep(found, number, handler(match, ctx), trigger_end)
     return found
+
+
+def _keep(
+    found: list[tuple[int, Candidate]], number: int, result: Candidate | list[Candidate] | None, trigger_end: int
+) -> bool:
+    """Add a handler's non-empty candidates; whether one reaches the end of the trigger word."""
+    if result is None:
+        return False
+    covered = False
+    for cand in result if isinstance(result, list) else (result,):
+        if cand.end > cand.start:
+            found.append((number, cand))
+            covered = covered or cand.end >= trigger_end
+    return covered

@@ -7,7 +7,7 @@ from datetime import date
 
 from warta.analyze.numbers import parse_roman
 from warta.analyze.time.anchor import FUTURE, PAST, resolve_day_month, resolve_month, resolve_weekday
-from warta.analyze.time.candidates import Candidate, Context
+from warta.analyze.time.candidates import Candidate, Context, TenseChoice
 from warta.analyze.time.fragments import FLAGS, MONTH_ANY, MONTH_FULL, PART_OF_DAY, WEEKDAY, YEAR
 from warta.analyze.time.lexicon import MONTH_ABBREVIATIONS, MONTHS, ORDINALS, PARTS_OF_DAY, WEEKDAYS
 
@@ -52,23 +52,45 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _relative_weekday(ctx: Context, weekday: int, rel: str | None, start: int, end: int) -> date | None:
-    if ctx.dct is None:
+_TENSES = (PAST, None, FUTURE)
+
+
+def _choice(start: int, end: int, options: list[tuple[str, date | None]]) -> TenseChoice | None:
+    """The past, tenseless and future readings, or None when the tense changes nothing."""
+    if options[0] == options[1] == options[2]:
         return None
+    return TenseChoice(start, end, *options)
+
+
+def _with_choice(cand: Candidate | None, choice: TenseChoice | None) -> Candidate | None:
+    if cand is not None:
+        cand.tense_choice = choice
+    return cand
+
+
+def _relative_weekday(
+    ctx: Context, weekday: int, rel: str | None, start: int, end: int
+) -> tuple[date | None, TenseChoice | None]:
+    """The weekday's date, and when that hangs on the sentence's tense, the choice of dates."""
+    if ctx.dct is None:
+        return None, None
     words = (rel or "").lower().split()
     if words[:1] in (["pekan"], ["minggu"]):
         # "Senin pekan depan": that weekday in the week before, of, or after the DCT's week.
         step = {"lalu": -1, "depan": 1, "mendatang": 1}.get(words[-1], 0)
         monday = ctx.dct.toordinal() - ctx.dct.isoweekday() + 1
-        return date.fromordinal(monday + 7 * step + weekday - 1)
+        return date.fromordinal(monday + 7 * step + weekday - 1), None
     rel = words[-1] if words else None
     if rel in {"lalu", "kemarin", "last", "past"}:
         back = (ctx.dct.isoweekday() - weekday) % 7 or 7
-        return date.fromordinal(ctx.dct.toordinal() - back)
+        return date.fromordinal(ctx.dct.toordinal() - back), None
     if rel in {"depan", "mendatang", "nanti", "next", "coming", "besok"}:
         ahead = (weekday - ctx.dct.isoweekday()) % 7 or 7
-        return date.fromordinal(ctx.dct.toordinal() + ahead)
-    return resolve_weekday(ctx.dct, weekday, ctx.tense(start, end))
+        return date.fromordinal(ctx.dct.toordinal() + ahead), None
+    if weekday == ctx.dct.isoweekday():
+        return ctx.dct, None
+    days = [resolve_weekday(ctx.dct, weekday, reading) for reading in _TENSES]
+    return days[1], _choice(start, end, [(d.isoformat(), d) for d in days])
 
 
 def _is_week_word(match: re.Match[str], ctx: Context, group: str) -> bool:
@@ -142,7 +164,12 @@ def _named_date(match: re.Match[str], ctx: Context, english_order: bool) -> Cand
         elif drel[-1:] in (["mendatang"], ["depan"], ["nanti"]):
             tense = FUTURE
         else:
-            tense = ctx.tense(match.start(), match.end())
+            readings = [resolve_day_month(ctx.dct, month_n, day_n, reading) for reading in _TENSES]
+            days = [d for d in readings if d is not None]
+            if len(days) < 3:  # no such day (31 June): the same in every tense
+                return None
+            cand = day_candidate(match.start(), match.end(), days[1], days[1].isoformat(), pod)
+            return _with_choice(cand, _choice(match.start(), match.end(), [(d.isoformat(), d) for d in days]))
         day = resolve_day_month(ctx.dct, month_n, day_n, tense)
     else:
         return day_candidate(match.start(), match.end(), None, f"XXXX-{month_n:02d}-{day_n:02d}", pod)
@@ -195,11 +222,11 @@ def weekday_alone(match: re.Match[str], ctx: Context) -> Candidate | None:
         return None
     weekday = WEEKDAYS[word.lower()]
     rel = match.group("rel") or match.group("erel")
-    day = _relative_weekday(ctx, weekday, rel, match.start(), match.end())
+    day, choice = _relative_weekday(ctx, weekday, rel, match.start(), match.end())
     end = match.end()
     if match.group("rel") and match.group("rel").lower() == "ini" and day is None:
         end = match.start("rel") - 1
-    return day_candidate(match.start(), end, day, f"XXXX-WXX-{weekday}")
+    return _with_choice(day_candidate(match.start(), end, day, f"XXXX-WXX-{weekday}"), choice)
 
 
 # --- months: "Juli 2023", "bulan Juli", "pada Desember", "Juli lalu", "last July" ---------------
@@ -256,7 +283,9 @@ def month_alone(match: re.Match[str], ctx: Context) -> Candidate | None:
     elif last in {"ini", "this"}:
         year = ctx.dct.year
     else:
-        year = resolve_month(ctx.dct, month_n, ctx.tense(match.start(), match.end()))
+        options = [(f"{resolve_month(ctx.dct, month_n, reading)}-{month_n:02d}", None) for reading in _TENSES]
+        cand = Candidate(match.start(), match.end(), "DATE", options[1][0])
+        return _with_choice(cand, _choice(match.start(), match.end(), options))
     return Candidate(match.start(), match.end(), "DATE", f"{year}-{month_n:02d}")
 
 
