@@ -247,6 +247,8 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
                             covered = True
                             break  # a later start of the same rule would only find a part of this match
             if trigger_starts and not covered:
+                # No check against ``tried``: marks come in order and earlier triggers only
+                # look back, so this start is new for this rule.
                 tried.add(here_start << 5 | number)
                 match = match_at(text, here_start)
                 if match is not None:
