@@ -92,10 +92,12 @@ _REFERENCE_TRIGGERS = last_words([*PRESENT_REFS, *PAST_REFS, *FUTURE_REFS])
 _DAY_TRIGGERS = last_words(rel.DAY_OFFSETS)
 _ANAPHOR_TRIGGERS = last_words(
     [f"{u} {r}" for u in ("hari", "pekan", "minggu", "bulan", "tahun") for r in ("yang sama", "sebelumnya", "berikutnya", "setelahnya")]
-    + ["keesokan harinya", "keesokan hari", "esok harinya", "the following day", "the next day", "sehari sebelumnya",
-       "the day before", "the previous day"]
-    + [f"{the}{w} {u}" for the in ("the ", "") for w in ("same", "following", "previous") for u in ("day", "week", "month", "year")]
-    + ["next day", "day before", "previous day"]
+    + ["keesokan harinya", "keesokan hari", "esok harinya", "sehari sebelumnya"]
+    # The pattern reads "the" as optional in every English phrase.
+    + [f"{the}{phrase}" for the in ("the ", "") for phrase in (
+        "next day", "day before",
+        *(f"{w} {u}" for w in ("same", "following", "previous") for u in ("day", "week", "month", "year")),
+    )]
 )
 _WEEKDAY_WORDS = frozenset(first_words(WEEKDAYS))
 _DAY_OPENERS = _WEEKDAY_WORDS | {"hari", "tanggal", "tgl"} | DIGIT_KEYS
