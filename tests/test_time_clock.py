@@ -27,6 +27,27 @@ def test_clock_times(text: str, span: str, value: str) -> None:
     assert triples(text) == [(span, "TIME", value, None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # No keyword before the number: the clock is found from its a.m./p.m. words.
+        ("The vote closes 10 pm, the commission said.", "10 pm", "2023-09-11T22:00"),
+        ("The vote closes 10.30 pm, the commission said.", "10.30 pm", "2023-09-11T22:30"),
+        ("The vote closes 10.30pm, the commission said.", "10.30pm", "2023-09-11T22:30"),
+        ("The vote closes 9 a.m., the commission said.", "9 a.m.", "2023-09-11T09:00"),
+        ("The vote closes 9.15 a.m. sharp.", "9.15 a.m.", "2023-09-11T09:15"),
+        ("Doors open 12:30 pm.", "12:30 pm", "2023-09-11T12:30"),
+    ],
+)
+def test_clock_times_without_a_keyword(text: str, span: str, value: str) -> None:
+    assert triples(text) == [(span, "TIME", value, None)]
+
+
+def test_numbers_next_to_no_clock_word_are_no_times() -> None:
+    assert triples("Sebanyak 10 orang dan 2.5 ton bantuan tiba dengan 3 kapal.", None) == []
+    assert triples("Jam dinding itu berumur 10 tahun.", None) == [("10 tahun", "DURATION", "P10Y", None)]
+
+
 def test_clock_joins_its_day() -> None:
     assert triples("Kim tiba kemarin pukul 13.21 WIB di Vladivostok.") == [
         ("kemarin pukul 13.21 WIB", "TIME", "2023-09-10T13:21", None)

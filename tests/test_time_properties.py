@@ -113,3 +113,27 @@ def test_the_sentence_around_a_position_is_the_one_the_full_split_gives(text: st
         expected = (starts[index], starts[index + 1] if index + 1 < len(starts) else len(text))
         # A small reach makes the search start mid-text and widen, as it does in long articles.
         assert sentence_around(text, pos, reach) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, dcts)
+@example("Senin (11/9/2023) pukul 10.30 pm waktu setempat, sekitar dua tahun lalu", "2023-09-12")
+def test_every_rule_finds_candidates_inside_its_match(text: str, dct: str | None) -> None:
+    # run_rules skips a handler whose match lies inside a longer candidate found already:
+    # sound only while no handler reaches outside the text its pattern matched.
+    from warta.analyze.time.anchor import TenseFinder, parse_dct
+    from warta.analyze.time.candidates import Context
+    from warta.analyze.time.rulebook import RULES
+    from warta.analyze.time.words import split_words
+
+    words = split_words(text)
+    ctx = Context(text, parse_dct(dct), TenseFinder(text, None, words), None)
+    starts = [end - len(shape) for shape, end in zip(words.shapes, words.ends, strict=True)]
+    for rule in RULES:
+        for start in starts:
+            match = rule.pattern.match(text, start)
+            if match is None:
+                continue
+            result = rule.handler(match, ctx)
+            for cand in result if isinstance(result, list) else [result] if result else []:
+                assert match.start() <= cand.start <= cand.end <= match.end(), (rule.handler.__name__, match.group())

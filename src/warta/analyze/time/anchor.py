@@ -8,9 +8,10 @@ because news mostly reports what happened (a Friday report's "Senin" is this wee
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import date, timedelta
+from itertools import compress
 
 from warta.analyze.time.lexicon import FUTURE_CUES, PAST_CUES, PAST_VERBS
 from warta.analyze.time.words import Words, split_words
@@ -33,8 +34,6 @@ for _cue, _kind, _penalty in [
     _CUES_BY_FIRST_WORD.setdefault(_words[0], []).append((_words, _kind, _penalty))
 for _options in _CUES_BY_FIRST_WORD.values():
     _options.sort(key=lambda o: -len(o[0]))
-# The ending of a regular English past tense ("announced").
-_ED_RE = re.compile(r"ed\b")
 # Cheap sentence bounds when the caller gave none: stop + space + capital, or a newline.
 # Written to start with one character class ([.!?]+... | \n+ folded together) so the regex
 # engine can skip to candidate characters instead of trying both branches at every position.
@@ -49,10 +48,8 @@ _NO_STOP_BEFORE = frozenset(
 # testing each mark in Python.
 _PUNCTUATION_BREAK_RE = re.compile(r"[,;:](?:(?<!\d[,;:])|(?!\d))")
 _BREAK_WORDS = frozenset("dan tetapi namun sementara sedangkan and but while whereas".split())
-# Words that tell English text; split_words marks them, so spotting one loops over marks only.
+# Words that tell English text.
 _ENGLISH_MARKERS = frozenset({"the", "and"})
-# Every word the cues and clause breaks are looked up by: split_words must mark them.
-TENSE_WORDS = frozenset(_CUES_BY_FIRST_WORD) | _BREAK_WORDS | _ENGLISH_MARKERS
 # How many days of extra distance a past weekday may have and still win over the future one.
 PAST_BIAS_DAYS = 1
 
@@ -89,7 +86,7 @@ def _sentence_ends(text: str, pos: int) -> Iterator[int]:
         yield match.end()
 
 
-def sentence_around(text: str, pos: int, reach: int = 300) -> tuple[int, int]:
+def sentence_around(text: str, pos: int, reach: int = 150) -> tuple[int, int]:
     """The (start, end) of the sentence holding ``pos``, as ``sentence_starts`` would split
     the text, found by reading only the text near ``pos`` (an article asks about a few
     sentences, so splitting all of it would be wasted)."""
@@ -119,16 +116,16 @@ def find_cues(
     from the words when not given)."""
     shapes, ends = words.shapes, words.ends
     last = len(shapes) if last is None else last
-    marks = words.marks_between(first, last)
     cue_table = _CUES_BY_FIRST_WORD
     found: list[tuple[int, int, str, int]] = []
     skip_until = -1
-    indices = [i for i in marks if shapes[i] in cue_table]
-    if first < last and (is_english(words) if english is None else english):  # English: regular past tenses count too
-        # Words of five or more letters ending in -ed, found by their ending, not word by word.
-        lo, hi = ends[first] - len(shapes[first]), ends[last - 1]
-        ed_words = [bisect_left(ends, m.end()) for m in _ED_RE.finditer(words.lowered, lo, hi)]
-        indices = sorted({*indices, *(i for i in ed_words if len(shapes[i]) >= 5)})
+    # A sentence's few dozen words are read one by one: cheaper than marking the cue words of
+    # the whole text when only a few sentences are ever asked about.
+    if first < last and (is_english(words) if english is None else english):
+        # English: words of five or more letters ending in -ed, regular past tenses, count too.
+        indices = [i for i in range(first, last) if shapes[i] in cue_table or shapes[i][-2:] == "ed" and len(shapes[i]) >= 5]
+    else:
+        indices = list(compress(range(first, last), map(cue_table.__contains__, shapes[first:last])))
     for index in indices:
         if index < skip_until:
             continue
@@ -148,7 +145,7 @@ def find_cues(
 
 def is_english(words: Words) -> bool:
     """Whether the text has English function words (then -ed endings are past-tense cues)."""
-    return any(words.shapes[i] in _ENGLISH_MARKERS for i in words.marks)
+    return not _ENGLISH_MARKERS.isdisjoint(words.shapes)
 
 
 class TenseFinder:
@@ -165,9 +162,9 @@ class TenseFinder:
         self._sentences: list[tuple[int, int]] = []  # found so far, when no starts were given
 
     def _split(self) -> Words:
-        """The text's words, with every tense word marked."""
-        if self._words is None or not TENSE_WORDS <= self._words.vocabulary:
-            self._words = split_words(self.text, TENSE_WORDS)
+        """The text's words."""
+        if self._words is None:
+            self._words = split_words(self.text)
         return self._words
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
@@ -209,7 +206,10 @@ class TenseFinder:
         # One character past the end, for the regex's look at the next character.
         marks = [m.span() for m in _PUNCTUATION_BREAK_RE.finditer(self.text, s_start, s_end + 1) if m.start() < s_end]
         shapes, ends = words.shapes, words.ends
-        marks += [(ends[i] - len(shapes[i]), ends[i]) for i in words.marks_between(first, last) if shapes[i] in _BREAK_WORDS]
+        marks += [
+            (ends[i] - len(shapes[i]), ends[i])
+            for i in compress(range(first, last), map(_BREAK_WORDS.__contains__, shapes[first:last]))
+        ]
         marks.sort()
         return marks
 

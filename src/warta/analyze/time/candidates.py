@@ -9,7 +9,7 @@ from datetime import date
 from warta.analyze.time.anchor import FUTURE, PAST, TenseFinder
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs four times as much to build
 class TenseChoice:
     """What a bare weekday, month or day-month means in a past, a tenseless and a future
     sentence: (value prefix, day) for each. The candidate is built with the tenseless one;

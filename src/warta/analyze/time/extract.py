@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
-from warta.analyze.time.anchor import TENSE_WORDS, TenseFinder, parse_dct
+from warta.analyze.time.anchor import TenseFinder, parse_dct
 from warta.analyze.time.candidates import Candidate, Context
 from warta.analyze.time.fragments import alternation
 from warta.analyze.time.lexicon import (
@@ -19,7 +19,7 @@ from warta.analyze.time.lexicon import (
     TIMEZONES,
 )
 from warta.analyze.time.rulebook import TRIGGER_WORDS, run_rules
-from warta.analyze.time.words import split_words
+from warta.analyze.time.words import Words, split_words
 from warta.model import Sentence, Timex
 
 _SUFFIX_RE = re.compile(r"\s*,?\s+(?P<mod>" + alternation(SUFFIX_MODIFIERS)[3:-1] + r")\b", re.IGNORECASE)
@@ -32,8 +32,6 @@ _JOIN_AFTER_DAY_RE = re.compile(
     r"[\s,]*(?:(?:pada|on|at)\s+)?(?:(?:" + alternation(TIMEZONES)[3:-1] + r")\s*)?", re.IGNORECASE
 )
 _RANGE_JOIN_RE = re.compile(r"\s*(?:hingga|sampai|dan|atau|to|and|until|-|–)\s*", re.IGNORECASE)
-# Every word a rule or a tense cue is looked up by: split_words marks them in one pass.
-_VOCABULARY = TRIGGER_WORDS | TENSE_WORDS
 _ANCHOR_VALUE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-H([12]))?(?![\dW])")
 
 
@@ -49,20 +47,21 @@ def _join(first: Candidate, second: Candidate, value: str, mod: str | None = Non
 def _joined(text: str, found: list[Candidate]) -> list[Candidate]:
     """Parts of day and clock times joined to the day next to them: "sore hari Minggu, 10
     September 2023", "Rabu, 13 September 2023 pagi", "kemarin pukul 13.21"."""
-    pods = _Nearby([c for c in found if c.weak and c.pod])
-    clocks = _Nearby([c for c in found if c.clock and c.type == "TIME" and c.day_value is None])
     joined: list[Candidate] = []
-    if not pods.parts and not clocks.parts:
+    pod_parts = [c for c in found if c.weak and c.pod]
+    clock_parts = [c for c in found if c.clock and c.type == "TIME" and c.day_value is None]
+    if not pod_parts and not clock_parts:
         return joined
+    pods, clocks = _Nearby(pod_parts), _Nearby(clock_parts)
     for day in found:
         if not day.day_value or day.clock or day.type not in {"DATE", "TIME"}:
             continue
-        for part in pods.near(day.start - 12, day.end + 3) if not day.pod else ():
+        for part in pods.near(day.start - 12, day.end + 3) if pod_parts and not day.pod else ():
             if part.start < day.start <= part.end + 12 and _fits_before(text, part, day):
                 joined.append(_join(part, day, f"{day.day_value}T{part.pod}"))
             elif day.end <= part.start <= day.end + 3 and not text[day.end : part.start].strip(" ,"):
                 joined.append(_join(day, part, f"{day.day_value}T{part.pod}"))
-        for time in clocks.near(day.start - 8, day.end + 8):
+        for time in clocks.near(day.start - 8, day.end + 8) if clock_parts else ():
             if day.end <= time.start <= day.end + 8 and _JOIN_AFTER_DAY_RE.fullmatch(text[day.end : time.start]):
                 joined.append(_join(day, time, f"{day.day_value}T{time.clock}"))
             elif time.end <= day.start <= time.end + 8 and _JOIN_AFTER_DAY_RE.fullmatch(text[time.end : day.start]):
@@ -176,6 +175,13 @@ def _compatible(mod: str, cand: Candidate) -> bool:
 _MAX_MODIFIER_WORDS = max(len(m.split()) for m in PREFIX_MODIFIERS)
 _MODIFIER_WORD_RE = re.compile(r"[\w-]+")
 _MODIFIER_LAST_WORDS = frozenset(m.split()[-1] for m in PREFIX_MODIFIERS)
+# The words (``\w+``, as split_words gives them) that can end a modifier before an
+# expression, start a time zone after one, or start a modifier after one: a neighbouring word
+# outside these sets rules the regexes out without running them.
+_WORD_RE = re.compile(r"\w+")
+_MODIFIER_LAST = frozenset(_WORD_RE.findall(m.lower())[-1] for m in PREFIX_MODIFIERS)
+_ZONE_FIRST = frozenset(_WORD_RE.findall(z.lower())[0] for z in TIMEZONES)
+_SUFFIX_FIRST = frozenset(_WORD_RE.findall(m.lower())[0] for m in SUFFIX_MODIFIERS)
 
 
 def _prefix_modifier(text: str, floor: int, start: int) -> tuple[str, int] | None:
@@ -203,14 +209,25 @@ def _prefix_modifier(text: str, floor: int, start: int) -> tuple[str, int] | Non
     return best
 
 
-def _add_modifiers_and_zones(text: str, kept: list[Candidate]) -> None:
+def _word_after(words: Words, pos: int) -> str | None:
+    """The first word starting at or after ``pos`` ("" when none does); None when a word
+    runs across ``pos``."""
+    index = bisect_right(words.ends, pos)
+    if index == len(words.ends):
+        return ""
+    return None if words.ends[index] - len(words.shapes[index]) < pos else words.shapes[index]
+
+
+def _add_modifiers_and_zones(text: str, kept: list[Candidate], words: Words) -> None:
+    shapes, ends = words.shapes, words.ends
     for index, cand in enumerate(kept):
         floor = kept[index - 1].end if index else 0
         ceiling = kept[index + 1].start if index + 1 < len(kept) else len(text)
         # A modifier needs a space or hyphen right before the expression: test that here,
         # where it is cheap, before looking for one.
         glue = text[cand.start - 1] if cand.start > floor else ""
-        if cand.mod is None and glue and (glue.isspace() or glue == "-"):
+        before = bisect_right(ends, cand.start) - 1  # the last word ending before the expression
+        if cand.mod is None and glue and (glue.isspace() or glue == "-") and before >= 0 and shapes[before] in _MODIFIER_LAST:
             found = _prefix_modifier(text, max(floor, cand.start - 30), cand.start)
             if found:
                 word, new_start = found
@@ -218,7 +235,8 @@ def _add_modifiers_and_zones(text: str, kept: list[Candidate]) -> None:
                 if _compatible(mod, cand) and not (word in AMOUNT_ONLY_WORDS and cand.type != "DURATION"):
                     cand.mod = mod
                     cand.start = new_start
-        if cand.day_value or cand.clock:
+        after = _word_after(words, cand.end)
+        if (cand.day_value or cand.clock) and (after is None or after in _ZONE_FIRST):
             # Neither zone pattern looks behind its start, so matching in place equals
             # matching the slice text[cand.end:ceiling].
             zone = _ZONE_WORD_RE.match(text, cand.end, ceiling) or (
@@ -226,8 +244,11 @@ def _add_modifiers_and_zones(text: str, kept: list[Candidate]) -> None:
             )
             if zone:
                 cand.end = zone.end()
+                after = _word_after(words, cand.end)
+        if cand.mod is not None or after is not None and after not in _SUFFIX_FIRST:
+            continue
         suffix = _SUFFIX_RE.match(text, cand.end, ceiling)
-        if suffix and cand.mod is None:
+        if suffix:
             mod = SUFFIX_MODIFIERS[" ".join(suffix.group("mod").lower().split())]
             if suffix.group("mod").lower() != "lebih" and _compatible(mod, cand):
                 cand.mod = mod
@@ -320,7 +341,7 @@ def extract_timexes(
     if not text:
         return []
     starts = [s.start for s in sentences] if sentences else None
-    words = split_words(text, _VOCABULARY)
+    words = split_words(text, TRIGGER_WORDS)
     ctx = Context(text, parse_dct(dct), TenseFinder(text, starts, words), language)
     found = run_rules(text, ctx, words)
     if not found:
@@ -337,7 +358,7 @@ def extract_timexes(
         if cand.tense_choice is not None:
             cand.settle_tense(ctx.tense(cand.tense_choice.start, cand.tense_choice.end))
     kept = _merge_durations(text, kept)
-    _add_modifiers_and_zones(text, kept)
+    _add_modifiers_and_zones(text, kept, words)
     _resolve_anaphors(kept, ctx.dct)
     return [
         Timex(text=text[c.start : c.end], start=c.start, end=c.end, type=c.type, value=c.value, mod=c.mod)

@@ -32,19 +32,20 @@ from warta.analyze.time.words import Words
 
 Handler = Callable[[re.Match[str], Context], "Candidate | list[Candidate] | None"]
 # Numbers trigger rules by shape (digits folded to "0", see words.py): a 1-2 digit number is
-# keyed by whether a date or clock separator follows it; "0000" is a possible year;
+# keyed by whether a date separator, a colon or a dash follows it; "0000" is a possible year;
 # digits with letters are decades, ordinals and "10am".
-SMALL_NUMBER_SEP, SMALL_NUMBER_DASH, SMALL_NUMBER, FOUR_DIGITS, FOUR_DIGITS_DASH = (
-    "<d2/>", "<d2->", "<d2>", "0000", "<d4->"
+SMALL_NUMBER_SEP, SMALL_NUMBER_COLON, SMALL_NUMBER_DASH, SMALL_NUMBER, FOUR_DIGITS, FOUR_DIGITS_DASH = (
+    "<d2/>", "<d2:>", "<d2->", "<d2>", "0000", "<d4->"
 )
+_SMALL_NUMBER_KEYS = frozenset({SMALL_NUMBER_SEP, SMALL_NUMBER_COLON, SMALL_NUMBER_DASH, SMALL_NUMBER})
 _SMALL_SHAPES = frozenset({"0", "00"})
 DIGITS_LETTERS = ("0000an", "0000s", "00an", "00s", "0am", "00am", "0pm", "00pm")
 DIGIT_KEYS = frozenset(
-    {SMALL_NUMBER_SEP, SMALL_NUMBER_DASH, SMALL_NUMBER, FOUR_DIGITS, FOUR_DIGITS_DASH, "000", *DIGITS_LETTERS,
+    {*_SMALL_NUMBER_KEYS, FOUR_DIGITS, FOUR_DIGITS_DASH, "000", *DIGITS_LETTERS,
      *(f"{z}{suffix}" for z in ("0", "00") for suffix in ("st", "nd", "rd", "th"))}
 )
 _WORD_RE = re.compile(r"\w+")
-_SEPARATORS = frozenset("/.:")
+_SEPARATORS = frozenset("/.")
 _DASHES = frozenset("-'’")
 
 
@@ -59,10 +60,11 @@ class Rule:
     # False when no trigger word can begin a match, only an opener before it ("in the past"
     # ends at "past"): the pattern is then not tried at the trigger itself.
     trigger_starts: bool = True
-    # True when the openers are the first words of every phrase the pattern matches, so a
-    # match starts at an opener only: a trigger that is no opener ("ini" of "hari ini") is then
-    # not tried at itself.
-    openers_only: bool = False
+    # For a rule of fixed phrases, triggered on their last words with their first words as the
+    # openers (see last_words): the phrases of one word. A match is tried at a trigger itself
+    # only when the trigger is one of these; a longer phrase ("hari ini") is found by looking
+    # back from its last word, not tried at each of its (common) first words.
+    whole_words: frozenset[str] | None = None
 
 
 def first_words(phrases: Iterable[str], lookback: int = 0) -> dict[str, int]:
@@ -75,16 +77,20 @@ def first_words(phrases: Iterable[str], lookback: int = 0) -> dict[str, int]:
     return out
 
 
-def last_words(phrases: Iterable[str]) -> tuple[dict[str, int], frozenset[str]]:
-    """Triggers on the last word of each phrase (looking back over the phrase) and the words a
-    phrase may start with: "in the past" fires on "past", not on every "in"."""
+def last_words(phrases: Iterable[str]) -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
+    """Triggers on the last word of each phrase (looking back over the phrase), the words a
+    phrase may start with, and the phrases of one word: "in the past" fires on "past", not on
+    every "in"."""
     triggers: dict[str, int] = {}
     openers: set[str] = set()
+    whole: set[str] = set()
     for phrase in phrases:
         words = _WORD_RE.findall(phrase.lower())
         triggers[words[-1]] = max(triggers.get(words[-1], 0), len(words) - 1)
         openers.add(words[0])
-    return triggers, frozenset(openers)
+        if len(words) == 1:
+            whole.add(words[0])
+    return triggers, frozenset(openers), frozenset(whole)
 
 
 _ALL_MONTHS = [*MONTHS, *MONTH_ABBREVIATIONS]
@@ -147,7 +153,7 @@ RULES: tuple[Rule, ...] = (
         {**first_words(_UNIT_PERIODS, 1), **first_words(["last", "next", "coming", "this", "weekend"])},
         frozenset({"akhir"}),
     ),
-    Rule(rel.RELATIVE_DAY, rel.relative_day, *_DAY_TRIGGERS, openers_only=True),
+    Rule(rel.RELATIVE_DAY, rel.relative_day, *_DAY_TRIGGERS[:2], whole_words=_DAY_TRIGGERS[2]),
     Rule(cal.WEEKDAY_ALONE, cal.weekday_alone, first_words(WEEKDAYS, 2), _EN_REL | {"hari"}),
     Rule(cal.MONTH_ALONE, cal.month_alone, first_words(MONTHS, 2), _EN_REL | {"bulan"}),
     Rule(cal.YEAR_RANGE, cal.year_range, {FOUR_DIGITS: 1, FOUR_DIGITS_DASH: 1}, frozenset({"tahun", "periode"})),
@@ -160,7 +166,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(rel.PAST_PERIOD, rel.past_period, first_words(UNITS, 2), frozenset({"past", "last", "previous"}), trigger_starts=False),
     Rule(cal.YEAR_ALONE, cal.year_alone, {FOUR_DIGITS: 1, FOUR_DIGITS_DASH: 1}, frozenset({"tahun", "thn"})),
-    Rule(rel.REFERENCE, rel.reference, *_REFERENCE_TRIGGERS, openers_only=True),
+    Rule(rel.REFERENCE, rel.reference, *_REFERENCE_TRIGGERS[:2], whole_words=_REFERENCE_TRIGGERS[2]),
     Rule(rel.AMOUNT_OF_TIME, rel.amount_of_time, first_words(UNITS, 5), _AMOUNT_OPENERS, trigger_starts=False),
     Rule(rel.SE_DURATION, rel.se_duration, first_words([*SE_UNITS, *PLURAL_UNITS])),
     Rule(
@@ -170,20 +176,32 @@ RULES: tuple[Rule, ...] = (
         frozenset({"for", "in", "over", "within"}),
         trigger_starts=False,
     ),
+    # A clock time starts at a keyword ("pukul 10.00"), or at a number followed by a colon
+    # ("13:21", "10am") or by a.m./p.m. ("10.30 pm"): the second rule finds those from the
+    # a.m./p.m. words, so that the many numbers followed by none of these are never tried.
     Rule(
         rel.CLOCK,
         rel.clock,
-        {SMALL_NUMBER_SEP: 1, SMALL_NUMBER_DASH: 1, SMALL_NUMBER: 1, **dict.fromkeys(DIGITS_LETTERS[4:], 1)},
-        frozenset({"pukul", "pkl", "jam", "at"}),
+        dict.fromkeys(["pukul", "pkl", "jam", "at", SMALL_NUMBER_COLON, *DIGITS_LETTERS[4:]], 0),
     ),
-    Rule(cal.ANAPHORIC, cal.anaphoric, *_ANAPHOR_TRIGGERS, openers_only=True),
+    Rule(
+        rel.CLOCK,
+        rel.clock,
+        # "10 pm", "10.30 pm", "10 p.m.", "10.30 p.m.", "10.30pm": back to the number.
+        {"am": 2, "pm": 2, "m": 3, **dict.fromkeys(DIGITS_LETTERS[4:], 1)},
+        _SMALL_NUMBER_KEYS,
+        trigger_starts=False,
+    ),
+    Rule(cal.ANAPHORIC, cal.anaphoric, *_ANAPHOR_TRIGGERS[:2], whole_words=_ANAPHOR_TRIGGERS[2]),
     Rule(rel.PART_OF_DAY_WORD, rel.part_of_day, first_words(PARTS_OF_DAY, 2), frozenset({"in", "the"})),
 )
 
 
-# Per trigger key: (rule priority, lookback, pattern.match, handler, openers, trigger_starts),
-# with the rule's fields unpacked once so the loop below does no attribute lookups.
-_Entry = tuple[int, int, Callable[[str, int], "re.Match[str] | None"], Handler, "frozenset[str] | None", bool]
+# Per trigger key: (rule priority, lookback, pattern.match, handler, openers, trigger_starts,
+# remember), with the rule's fields unpacked once so the loop below does no attribute lookups.
+# ``remember``: the trigger is an opener of its rule, so a later trigger's lookback may reach
+# its start and must know it was tried.
+_Entry = tuple[int, int, Callable[[str, int], "re.Match[str] | None"], Handler, "frozenset[str] | None", bool, bool]
 
 
 def _build_index() -> dict[str, tuple[_Entry, ...]]:
@@ -192,8 +210,9 @@ def _build_index() -> dict[str, tuple[_Entry, ...]]:
         raise ValueError("run_rules packs a rule's priority into 5 bits")
     for number, rule in enumerate(RULES):
         for word, lookback in rule.triggers.items():
-            starts = rule.trigger_starts and not (rule.openers_only and rule.openers and word not in rule.openers)
-            entry = (number, lookback, rule.pattern.match, rule.handler, rule.openers, starts)
+            starts = rule.trigger_starts and (rule.whole_words is None or word in rule.whole_words)
+            remember = rule.openers is None or word in rule.openers
+            entry = (number, lookback, rule.pattern.match, rule.handler, rule.openers, starts, remember)
             index.setdefault(word, []).append(entry)
     return {word: tuple(entries) for word, entries in index.items()}
 
@@ -215,6 +234,8 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
             following = text[ends[i] : ends[i] + 1]
             if following == "-":
                 keys[i] = SMALL_NUMBER_DASH
+            elif following == ":":
+                keys[i] = SMALL_NUMBER_COLON
             else:
                 keys[i] = SMALL_NUMBER_SEP if following in _SEPARATORS else SMALL_NUMBER
         elif shape == FOUR_DIGITS and text[ends[i] : ends[i] + 1] in _DASHES:
@@ -224,18 +245,26 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
     # (start << 5) | rule priority of every attempt so far: a word before a trigger may be
     # reached again from the next trigger.
     tried: set[int] = set()
+    # The non-weak candidate reaching furthest so far, as (start, end). A handler's candidates
+    # lie inside its match, so a match strictly inside this one can only yield a part of a
+    # longer expression ("Senin" and "11/9/2023" of "Senin (11/9/2023)"): its handler is skipped.
+    cover = [-1, -1]
     for here in marks:
         entries = index.get(keys[here])
         if not entries:
             continue
         trigger_end = ends[here]
         here_start = trigger_end - len(shapes[here])
-        for number, lookback, match_at, handler, openers, trigger_starts in entries:
+        for number, lookback, match_at, handler, openers, trigger_starts, remember in entries:
             covered = False
             if lookback and here:
                 first = here - lookback if here > lookback else 0
-                # One set operation in C usually shows that no word before can open the match.
-                if openers is None or not openers.isdisjoint(keys[first:here]):
+                # One set operation in C (or one lookup, for a single word) usually shows that no
+                # word before can open the match.
+                if (
+                    openers is None
+                    or (keys[first] in openers if first == here - 1 else not openers.isdisjoint(keys[first:here]))
+                ):
                     for position in range(first, here):
                         if openers is not None and keys[position] not in openers:
                             continue
@@ -245,23 +274,35 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
                             continue
                         tried.add(attempt)
                         match = match_at(text, at)
-                        if match is not None and _keep(found, number, handler(match, ctx), trigger_end):
+                        if match is not None and _keep(found, cover, number, match, handler, ctx, trigger_end):
                             covered = True
                             break  # a later start of the same rule would only find a part of this match
             if trigger_starts and not covered:
                 # No check against ``tried``: marks come in order and earlier triggers only
                 # look back, so this start is new for this rule.
-                tried.add(here_start << 5 | number)
+                if remember:
+                    tried.add(here_start << 5 | number)
                 match = match_at(text, here_start)
                 if match is not None:
-                    _keep(found, number, handler(match, ctx), trigger_end)
+                    _keep(found, cover, number, match, handler, ctx, trigger_end)
     return found
 
 
 def _keep(
-    found: list[tuple[int, Candidate]], number: int, result: Candidate | list[Candidate] | None, trigger_end: int
+    found: list[tuple[int, Candidate]],
+    cover: list[int],
+    number: int,
+    match: re.Match[str],
+    handler: Handler,
+    ctx: Context,
+    trigger_end: int,
 ) -> bool:
-    """Add a handler's non-empty candidates; whether one reaches the end of the trigger word."""
+    """Add the handler's non-empty candidates for ``match`` (none when the match lies strictly
+    inside ``cover``); whether one reaches the end of the trigger word."""
+    start, end = match.span()
+    if cover[0] <= start and end <= cover[1] and end - start < cover[1] - cover[0]:
+        return False
+    result = handler(match, ctx)
     if result is None:
         return False
     covered = False
@@ -269,4 +310,6 @@ def _keep(
         if cand.end > cand.start:
             found.append((number, cand))
             covered = covered or cand.end >= trigger_end
+            if not cand.weak and cand.end > cover[1]:
+                cover[0], cover[1] = cand.start, cand.end
     return covered

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from warta.analyze.numbers import parse_roman
 from warta.analyze.time.anchor import FUTURE, PAST, resolve_day_month, resolve_month, resolve_weekday
@@ -55,7 +56,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 _TENSES = (PAST, None, FUTURE)
 
 
-def _choice(start: int, end: int, options: list[tuple[str, date | None]]) -> TenseChoice | None:
+def _choice(start: int, end: int, options: tuple[tuple[str, date | None], ...]) -> TenseChoice | None:
     """The past, tenseless and future readings, or None when the tense changes nothing."""
     if options[0] == options[1] == options[2]:
         return None
@@ -89,8 +90,27 @@ def _relative_weekday(
         return date.fromordinal(ctx.dct.toordinal() + ahead), None
     if weekday == ctx.dct.isoweekday():
         return ctx.dct, None
-    days = [resolve_weekday(ctx.dct, weekday, reading) for reading in _TENSES]
-    return days[1], _choice(start, end, [(d.isoformat(), d) for d in days])
+    options = _weekday_options(ctx.dct, weekday)
+    return options[1][1], _choice(start, end, options)
+
+
+# The readings of a bare weekday, month or day-month in a past, a tenseless and a future
+# sentence hang only on the DCT: worked out once per DCT, not at every mention.
+@lru_cache(maxsize=4096)
+def _weekday_options(dct: date, weekday: int) -> tuple[tuple[str, date], ...]:
+    return tuple((day.isoformat(), day) for day in (resolve_weekday(dct, weekday, t) for t in _TENSES))
+
+
+@lru_cache(maxsize=4096)
+def _month_options(dct: date, month: int) -> tuple[tuple[str, None], ...]:
+    return tuple((f"{resolve_month(dct, month, t)}-{month:02d}", None) for t in _TENSES)
+
+
+@lru_cache(maxsize=4096)
+def _day_month_options(dct: date, month: int, day: int) -> tuple[tuple[str, date], ...] | None:
+    """None when the day does not exist (31 June) in the years around the DCT."""
+    days = [resolve_day_month(dct, month, day, t) for t in _TENSES]
+    return tuple((d.isoformat(), d) for d in days if d is not None) if None not in days else None
 
 
 def _is_week_word(match: re.Match[str], ctx: Context, group: str) -> bool:
@@ -164,12 +184,11 @@ def _named_date(match: re.Match[str], ctx: Context, english_order: bool) -> Cand
         elif drel[-1:] in (["mendatang"], ["depan"], ["nanti"]):
             tense = FUTURE
         else:
-            readings = [resolve_day_month(ctx.dct, month_n, day_n, reading) for reading in _TENSES]
-            days = [d for d in readings if d is not None]
-            if len(days) < 3:  # no such day (31 June): the same in every tense
+            options = _day_month_options(ctx.dct, month_n, day_n)
+            if options is None:  # no such day (31 June): the same in every tense
                 return None
-            cand = day_candidate(match.start(), match.end(), days[1], days[1].isoformat(), pod)
-            return _with_choice(cand, _choice(match.start(), match.end(), [(d.isoformat(), d) for d in days]))
+            cand = day_candidate(match.start(), match.end(), options[1][1], options[1][0], pod)
+            return _with_choice(cand, _choice(match.start(), match.end(), options))
         day = resolve_day_month(ctx.dct, month_n, day_n, tense)
     else:
         return day_candidate(match.start(), match.end(), None, f"XXXX-{month_n:02d}-{day_n:02d}", pod)
@@ -283,7 +302,7 @@ def month_alone(match: re.Match[str], ctx: Context) -> Candidate | None:
     elif last in {"ini", "this"}:
         year = ctx.dct.year
     else:
-        options = [(f"{resolve_month(ctx.dct, month_n, reading)}-{month_n:02d}", None) for reading in _TENSES]
+        options = _month_options(ctx.dct, month_n)
         cand = Candidate(match.start(), match.end(), "DATE", options[1][0])
         return _with_choice(cand, _choice(match.start(), match.end(), options))
     return Candidate(match.start(), match.end(), "DATE", f"{year}-{month_n:02d}")

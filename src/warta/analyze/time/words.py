@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Set
 from dataclasses import dataclass
 from itertools import compress, count
@@ -47,27 +47,19 @@ _WORD_BYTES = bytes(
     ord(chr(c).lower()) if c < 128 and (chr(c).isalnum() or c == ord("_")) or c == ord(_PLACEHOLDER) else _SPACE
     for c in range(256)
 )
+# Then 1 for a word byte, 0 for a space.
+_INSIDE_BYTES = bytes(int(c != _SPACE) for c in range(256))
 
 
 @dataclass(frozen=True, slots=True)
 class Words:
     shapes: tuple[str, ...]  # lower case, digits folded to "0"
     ends: list[int]  # end offset of each word in the text
-    # The text in lower case, offset for offset; outside the words it may hold spaces
-    # where the text has other characters.
-    lowered: str
     # Indices, in order, of the words in ``vocabulary`` or starting with a digit: the only
-    # words the rules and tense cues look up, found in one pass so each need not loop over all.
+    # words the rules look up, found in one pass so the rules need not loop over all.
     marks: list[int]
     vocabulary: Set[str]
     numbers: list[int]  # indices of the words starting with a digit
-
-    def start(self, index: int) -> int:
-        return self.ends[index] - len(self.shapes[index])
-
-    def marks_between(self, first: int, last: int) -> list[int]:
-        """The marked word indices from ``first`` up to (not including) ``last``."""
-        return self.marks[bisect_left(self.marks, first) : bisect_left(self.marks, last)]
 
 
 def _lower(text: str) -> str:
@@ -91,25 +83,26 @@ def split_words(text: str, vocabulary: Set[str] = frozenset()) -> Words:
         lowered = encoded.decode("ascii")
         shapes = lowered.split()  # only spaces separate words here, and \x1a is no space
         # Word bytes as 1 between two 0s; where that changes, a word starts or ends.
-        codes = np.frombuffer(encoded, dtype=np.uint8)
-        inside = np.zeros(len(codes) + 2, dtype=np.int8)
-        inside[1:-1] = codes != _SPACE
-        edges = np.flatnonzero(np.diff(inside))
-        starts, end_array = edges[0::2], edges[1::2]
-        ends = end_array.tolist()
-        first_bytes = codes[starts]
-        numbers = np.flatnonzero((first_bytes >= ord("0")) & (first_bytes <= ord("9"))).tolist()
-        if _PLACEHOLDER in lowered:  # non-ASCII letters: read those words from the real text
+        inside = np.frombuffer(b"\0" + encoded.translate(_INSIDE_BYTES) + b"\0", dtype=np.int8)
+        edges = np.flatnonzero(inside[1:] != inside[:-1])
+        ends = edges[1::2].tolist()
+        first_bytes = np.frombuffer(encoded, dtype=np.uint8)[edges[0::2]]
+        numbers = np.flatnonzero(first_bytes - ord("0") < 10).tolist()  # unsigned: below "0" wraps
+        # Non-ASCII letters: read the (few) words holding one from the real text.
+        found = lowered.find(_PLACEHOLDER)
+        if found >= 0:
             real = _lower(text)
-            for index, word in enumerate(shapes):
-                if _PLACEHOLDER in word:
-                    shapes[index] = real[ends[index] - len(word) : ends[index]]
-            lowered = real
+            while found >= 0:
+                index = bisect_right(ends, found)  # the word ending after it holds it
+                end = ends[index]
+                shapes[index] = real[end - len(shapes[index]) : end]
+                found = lowered.find(_PLACEHOLDER, end)
     marks = list(compress(count(), map(vocabulary.__contains__, shapes)))
     if numbers:
         marks = sorted({*marks, *numbers})
-    # Fold digits only in the (few) words that start with one: str.translate over a whole
-    # article costs more than the rest of the split.
-    for index in numbers:
-        shapes[index] = shapes[index].translate(_FOLD_DIGITS)
-    return Words(tuple(shapes), ends, lowered, marks, vocabulary, numbers)
+        # Fold digits only in the (few) words that start with one: str.translate over a whole
+        # article costs more than the rest of the split.
+        folded = " ".join([shapes[i] for i in numbers]).translate(_FOLD_DIGITS).split(" ")
+        for index, shape in zip(numbers, folded, strict=True):
+            shapes[index] = shape
+    return Words(tuple(shapes), ends, marks, vocabulary, numbers)
