@@ -218,6 +218,12 @@ def _build_index() -> dict[str, tuple[_Entry, ...]]:
 
 
 TRIGGER_INDEX = _build_index()
+# A number's key by its shape and the character after it ("": any other character).
+_SMALL_NUMBER_AFTER = {"": SMALL_NUMBER, "-": SMALL_NUMBER_DASH, ":": SMALL_NUMBER_COLON, **dict.fromkeys(_SEPARATORS, SMALL_NUMBER_SEP)}
+_NUMBER_KEYS: dict[str, dict[str, str]] = {
+    **dict.fromkeys(_SMALL_SHAPES, _SMALL_NUMBER_AFTER),
+    FOUR_DIGITS: {"": FOUR_DIGITS, **dict.fromkeys(_DASHES, FOUR_DIGITS_DASH)},
+}
 _HIT_KEYS = frozenset(TRIGGER_INDEX) | _SMALL_SHAPES
 # The words split_words must mark for run_rules (numbers it marks anyway).
 TRIGGER_WORDS = frozenset(word for word in _HIT_KEYS if word[0].isalpha())
@@ -229,17 +235,9 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
     marks = words.marks if TRIGGER_WORDS <= words.vocabulary else range(len(shapes))
     keys = list(shapes)
     for i in words.numbers:
-        shape = shapes[i]
-        if shape in _SMALL_SHAPES:
-            following = text[ends[i] : ends[i] + 1]
-            if following == "-":
-                keys[i] = SMALL_NUMBER_DASH
-            elif following == ":":
-                keys[i] = SMALL_NUMBER_COLON
-            else:
-                keys[i] = SMALL_NUMBER_SEP if following in _SEPARATORS else SMALL_NUMBER
-        elif shape == FOUR_DIGITS and text[ends[i] : ends[i] + 1] in _DASHES:
-            keys[i] = FOUR_DIGITS_DASH
+        table = _NUMBER_KEYS.get(shapes[i])
+        if table is not None:
+            keys[i] = table.get(text[ends[i] : ends[i] + 1], table[""])
     index = TRIGGER_INDEX
     found: list[tuple[int, Candidate]] = []
     # (start << 5) | rule priority of every attempt so far: a word before a trigger may be
