@@ -137,3 +137,23 @@ def test_every_rule_finds_candidates_inside_its_match(text: str, dct: str | None
             result = rule.handler(match, ctx)
             for cand in result if isinstance(result, list) else [result] if result else []:
                 assert match.start() <= cand.start <= cand.end <= match.end(), (rule.handler.__name__, match.group())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="abAB .’", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.lists(st.integers(min_value=0, max_value=7), max_size=3), st.text(alphabet="abAB .x", max_size=3),
+       st.booleans())
+@example(["a", "ab"], [1], "", False)
+@example(["A", "ab"], [1], "", True)  # siblings "A" and "a" both match under IGNORECASE
+def test_the_prefix_tree_alternation_matches_as_the_longest_first_list_does(
+    words: list[str], picks: list[int], extra: str, ignore_case: bool
+) -> None:
+    from warta.analyze.time.fragments import alternation
+
+    text = "".join(words[i % len(words)] for i in picks) + extra  # words next to words: prefixes meet
+    flat = "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)) + ")"
+    flags = re.IGNORECASE if ignore_case else 0
+    for tail in ("", r"\b", "x", "$"):  # what follows decides whether a shorter word must be taken
+        tree_match = re.match(alternation(words) + tail, text, flags)
+        flat_match = re.match(flat + tail, text, flags)
+        assert (tree_match and tree_match.span()) == (flat_match and flat_match.span())

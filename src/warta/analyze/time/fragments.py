@@ -18,9 +18,44 @@ from warta.analyze.time.lexicon import (
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A non-capturing alternation of words, longest first, spaces matching any whitespace."""
+    """A non-capturing alternation of words, the longest that matches preferred, spaces
+    matching any whitespace.
+
+    Written as a tree of shared prefixes ("jan(?:uari|uary)?"), not as a flat list of words
+    longest first: the regex engine then gives up on a branch at its first wrong character
+    instead of comparing every word, and the rules try these lists at each trigger. The strings
+    matched and the preference for the longest are the same, because only one branch of a node
+    can match the next character; where two branches differ only in case (and so could both
+    match under IGNORECASE) the flat list is written instead."""
     items = sorted(set(words), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+    tree: dict[str, dict] = {}
+    for word in items:
+        node = tree
+        for char in word:
+            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
+        node[""] = {}  # a word ends here
+    written = _branches(tree)
+    if written is None:
+        return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+    return "(?:" + written + ")"
+
+
+def _branches(node: dict[str, dict]) -> str | None:
+    """The alternation of a prefix tree node's branches; None when two differ only in case."""
+    tokens = sorted(token for token in node if token)
+    if len({token.lower() for token in tokens}) < len(tokens):
+        return None
+    parts: list[str] = []
+    for token in tokens:
+        child = node[token]
+        rest = _branches(child)
+        if rest is None:
+            return None
+        # A "|" stands at the top of ``rest`` exactly when the child branches.
+        if len(child) > 1:
+            rest = "(?:" + rest + ")" + ("?" if "" in child else "")
+        parts.append(token + rest)
+    return "|".join(parts)
 
 
 MONTH_FULL = alternation(MONTHS) + r"\b"
