@@ -103,3 +103,8 @@ def test_the_past_decade_is_an_amount_of_time() -> None:
     assert triples("Over the past decade, emissions fell.") == [("past decade", "DURATION", "P10Y", None)]
     assert triples("In the past two years, prices rose.") == [("past two years", "DURATION", "P2Y", None)]
     assert triples("Prices fell last week.") == [("last week", "DATE", "2023-W36", None)]
+
+
+def test_a_modifier_inside_brackets_still_modifies() -> None:
+    # The modifier opens the bracket: "(sekitar 2 jam)" is about two hours.
+    assert triples("Rapat itu (sekitar 2 jam) berjalan alot.") == [("sekitar 2 jam", "DURATION", "PT2H", "APPROX")]

@@ -174,12 +174,11 @@ def _compatible(mod: str, cand: Candidate) -> bool:
 
 _MAX_MODIFIER_WORDS = max(len(m.split()) for m in PREFIX_MODIFIERS)
 _MODIFIER_WORD_RE = re.compile(r"[\w-]+")
-_MODIFIER_LAST_WORDS = frozenset(m.split()[-1] for m in PREFIX_MODIFIERS)
 # The words (``\w+``, as split_words gives them) that can end a modifier before an
 # expression, start a time zone after one, or start a modifier after one: a neighbouring word
 # outside these sets rules the regexes out without running them.
 _WORD_RE = re.compile(r"\w+")
-_MODIFIER_LAST = frozenset(_WORD_RE.findall(m.lower())[-1] for m in PREFIX_MODIFIERS)
+_MODIFIER_LAST_WORDS = frozenset(_WORD_RE.findall(m.lower())[-1] for m in PREFIX_MODIFIERS)
 _ZONE_FIRST = frozenset(_WORD_RE.findall(z.lower())[0] for z in TIMEZONES)
 _SUFFIX_FIRST = frozenset(_WORD_RE.findall(m.lower())[0] for m in SUFFIX_MODIFIERS)
 
@@ -190,9 +189,6 @@ def _prefix_modifier(text: str, floor: int, start: int) -> tuple[str, int] | Non
     window = text[window_start:start]
     if not window or not (window[-1].isspace() or window[-1] == "-"):
         return None  # nothing before, or glued to the expression
-    stripped = window.rstrip()
-    if not stripped or stripped.rsplit(None, 1)[-1].lower() not in _MODIFIER_LAST_WORDS:
-        return None  # the common case, decided without a regex
     words = list(_MODIFIER_WORD_RE.finditer(window))[-_MAX_MODIFIER_WORDS:]
     best: tuple[str, int] | None = None
     end = len(window)
@@ -227,7 +223,7 @@ def _add_modifiers_and_zones(text: str, kept: list[Candidate], words: Words) -> 
         # where it is cheap, before looking for one.
         glue = text[cand.start - 1] if cand.start > floor else ""
         before = bisect_right(ends, cand.start) - 1  # the last word ending before the expression
-        if cand.mod is None and glue and (glue.isspace() or glue == "-") and before >= 0 and shapes[before] in _MODIFIER_LAST:
+        if cand.mod is None and glue and (glue.isspace() or glue == "-") and before >= 0 and shapes[before] in _MODIFIER_LAST_WORDS:
             found = _prefix_modifier(text, max(floor, cand.start - 30), cand.start)
             if found:
                 word, new_start = found

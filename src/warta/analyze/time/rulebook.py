@@ -176,9 +176,10 @@ RULES: tuple[Rule, ...] = (
         frozenset({"for", "in", "over", "within"}),
         trigger_starts=False,
     ),
-    # A clock time starts at a keyword ("pukul 10.00"), or at a number followed by a colon
-    # ("13:21", "10am") or by a.m./p.m. ("10.30 pm"): the second rule finds those from the
-    # a.m./p.m. words, so that the many numbers followed by none of these are never tried.
+    # A clock time starts at a keyword ("pukul 10.00"), at a number followed by a colon
+    # ("13:21"), at one glued to a.m./p.m. ("10am"), or at a number before a.m./p.m. words
+    # ("10.30 pm"), which the second rule reaches back from: the many numbers followed by
+    # none of these are never tried.
     Rule(
         rel.CLOCK,
         rel.clock,
