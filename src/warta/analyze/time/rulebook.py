@@ -233,7 +233,9 @@ TRIGGER_WORDS = frozenset(word for word in _HIT_KEYS if word[0].isalpha())
 def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidate]]:
     """(rule priority, candidate) for every rule match starting at a plausible word."""
     shapes, ends = words.shapes, words.ends
-    marks = words.marks if TRIGGER_WORDS <= words.vocabulary else range(len(shapes))
+    # The identity test first: a subset test walks all trigger words, on every article.
+    marked = words.vocabulary is TRIGGER_WORDS or TRIGGER_WORDS <= words.vocabulary
+    marks = words.marks if marked else range(len(shapes))
     keys = list(shapes)
     for i in words.numbers:
         table = _NUMBER_KEYS.get(shapes[i])

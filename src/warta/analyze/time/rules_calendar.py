@@ -110,7 +110,9 @@ def _month_options(dct: date, month: int) -> tuple[tuple[str, None], ...]:
 def _day_month_options(dct: date, month: int, day: int) -> tuple[tuple[str, date], ...] | None:
     """None when the day does not exist (31 June) in the years around the DCT."""
     days = [resolve_day_month(dct, month, day, t) for t in _TENSES]
-    return tuple((d.isoformat(), d) for d in days if d is not None) if None not in days else None
+    if any(d is None for d in days):
+        return None
+    return tuple((d.isoformat(), d) for d in days if d is not None)  # (all are; for the type checker)
 
 
 def _is_week_word(match: re.Match[str], ctx: Context, group: str) -> bool:
