@@ -131,7 +131,7 @@ def _news_articles() -> list[tuple[str, str | None]]:
 
 
 def _calibration() -> float:
-    """Seconds for a million-step pure-Python loop (about 0.03-0.05 s on an idle modern core)."""
+    """Seconds for a million-step pure-Python loop (0.02-0.04 s on the cores this ran on)."""
     started = time.perf_counter()
     total = 0
     for step in range(1_000_000):
@@ -211,8 +211,8 @@ def main() -> None:
         f"articles): warta **{warta_long:,.0f} articles/s**; dateparser {dateparser_long:,.1f} articles/s "
         "(20 articles). These hold about four times the expressions of real news, every sentence "
         "a hard case. One core, best of 3 passes.",
-        f"Machine load: a 1M-step Python loop took {calibration:.3f} s during this run (about 0.04 s on an idle "
-        "core), so figures scale by roughly that factor on a quiet machine.",
+        f"Machine speed: a 1M-step pure-Python loop took {calibration:.3f} s during this run; speeds scale "
+        "roughly inversely with that figure, so compare runs (and machines) by it.",
         "",
         "The warta rules were developed against the first gold set, so its scores are an upper bound; the "
         "held-out set is the measure to quote.",

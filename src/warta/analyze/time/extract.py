@@ -46,49 +46,63 @@ def _join(first: Candidate, second: Candidate, value: str, mod: str | None = Non
 
 def _joined(text: str, found: list[Candidate]) -> list[Candidate]:
     """Parts of day and clock times joined to the day next to them: "sore hari Minggu, 10
-    September 2023", "Rabu, 13 September 2023 pagi", "kemarin pukul 13.21"."""
-    joined: list[Candidate] = []
+    September 2023", "Rabu, 13 September 2023 pagi", "kemarin pukul 13.21". In the order of
+    the days in ``found``, then parts of day before clock times, each in their order there
+    (which decides ties later)."""
     pod_parts = [c for c in found if c.weak and c.pod]
     clock_parts = [c for c in found if c.clock and c.type == "TIME" and c.day_value is None]
     if not pod_parts and not clock_parts:
-        return joined
-    pods, clocks = _Nearby(pod_parts), _Nearby(clock_parts)
-    for day in found:
-        if not day.day_value or day.clock or day.type not in {"DATE", "TIME"}:
-            continue
-        for part in pods.near(day.start - 12, day.end + 3) if pod_parts and not day.pod else ():
-            if part.start < day.start <= part.end + 12 and _fits_before(text, part, day):
-                joined.append(_join(part, day, f"{day.day_value}T{part.pod}"))
-            elif day.end <= part.start <= day.end + 3 and not text[day.end : part.start].strip(" ,"):
-                joined.append(_join(day, part, f"{day.day_value}T{part.pod}"))
-        for time in clocks.near(day.start - 8, day.end + 8) if clock_parts else ():
-            if day.end <= time.start <= day.end + 8 and _JOIN_AFTER_DAY_RE.fullmatch(text[day.end : time.start]):
-                joined.append(_join(day, time, f"{day.day_value}T{time.clock}"))
-            elif time.end <= day.start <= time.end + 8 and _JOIN_AFTER_DAY_RE.fullmatch(text[time.end : day.start]):
-                joined.append(_join(time, day, f"{day.day_value}T{time.clock}"))
-    return joined
+        return []
+    # The days by start: an article has a dozen and only a few parts, so each part looks up
+    # the days that can lie next to it (the windows below hold every day that
+    # _pod_joined or _clock_joined can accept) rather than each day scanning the parts.
+    days = sorted((c.start, i) for i, c in enumerate(found) if _is_day(c))
+    if not days:
+        return []
+    starts = [start for start, _ in days]
+    longest = max(found[i].end - found[i].start for _, i in days)
+    pairs: list[tuple[int, int, int, Candidate]] = []  # (day's index, kind, part's index, joined)
+    # Per kind of part: how far before the part a day may end, and after it a day may start.
+    kinds = ((pod_parts, _pod_joined, 3, 12), (clock_parts, _clock_joined, 8, 8))
+    for kind, (parts, join, before, after) in enumerate(kinds):
+        for p_index, part in enumerate(parts):
+            low = bisect_left(starts, part.start - before - longest)
+            for _, d_index in days[low : bisect_right(starts, part.end + after, low)]:
+                joined = join(text, part, found[d_index])
+                if joined is not None:
+                    pairs.append((d_index, kind, p_index, joined))
+    pairs.sort(key=lambda pair: pair[:3])
+    return [pair[3] for pair in pairs]
 
 
-class _Nearby:
-    """Candidates found by where they lie, so a day meets only the few parts next to it,
-    in the order they were given (which decides ties later)."""
+_DAY_TYPES = frozenset({"DATE", "TIME"})
 
-    def __init__(self, parts: list[Candidate]) -> None:
-        self.parts = parts
-        self._order = sorted(range(len(parts)), key=lambda i: parts[i].start)
-        self._starts = [parts[i].start for i in self._order]
-        self._longest = max((c.end - c.start for c in parts), default=0)
 
-    def near(self, low: int, high: int) -> list[Candidate]:
-        """The parts that end at ``low`` or later and start at ``high`` or earlier."""
-        # Sorted by start, the ends are not sorted; a part ending at ``low`` starts no
-        # earlier than ``low`` minus the longest part.
-        first = bisect_left(self._starts, low - self._longest)
-        last = bisect_right(self._starts, high, first)
-        if first == last:
-            return []
-        parts = self.parts
-        return [parts[i] for i in sorted(self._order[first:last]) if parts[i].end >= low]
+def _is_day(cand: Candidate) -> bool:
+    """Whether a part of day or a clock time may join ``cand``: a day, without a clock time."""
+    return bool(cand.day_value) and not cand.clock and cand.type in _DAY_TYPES
+
+
+def _pod_joined(text: str, part: Candidate, day: Candidate) -> Candidate | None:
+    """ "sore hari Minggu", "Rabu, 13 September 2023 pagi": a part of day at most 12
+    characters before the day or 3 after it; None when they do not join."""
+    if day.pod:
+        return None
+    if part.start < day.start <= part.end + 12 and _fits_before(text, part, day):
+        return _join(part, day, f"{day.day_value}T{part.pod}")
+    if day.end <= part.start <= day.end + 3 and not text[day.end : part.start].strip(" ,"):
+        return _join(day, part, f"{day.day_value}T{part.pod}")
+    return None
+
+
+def _clock_joined(text: str, time: Candidate, day: Candidate) -> Candidate | None:
+    """ "kemarin pukul 13.21", "pukul 10.00 hari Senin": a clock time at most 8 characters
+    from the day; None when they do not join."""
+    if day.end <= time.start <= day.end + 8 and _JOIN_AFTER_DAY_RE.fullmatch(text[day.end : time.start]):
+        return _join(day, time, f"{day.day_value}T{time.clock}")
+    if time.end <= day.start <= time.end + 8 and _JOIN_AFTER_DAY_RE.fullmatch(text[time.end : day.start]):
+        return _join(time, day, f"{day.day_value}T{time.clock}")
+    return None
 
 
 def _fits_before(text: str, part: Candidate, day: Candidate) -> bool:
@@ -321,6 +335,8 @@ def _resolve_anaphors(kept: list[Candidate], dct: date | None) -> None:
     """ "dua hari kemudian", "bulan sebelumnya" count from the last time mentioned before them
     (from the DCT when nothing was)."""
     last = max((i for i, cand in enumerate(kept) if cand.anaphor is not None), default=-1)
+    if last < 0:
+        return
     anchors = _Anchors(dct)
     for cand in kept[: last + 1]:  # what follows the last anaphor anchors nothing
         if cand.anaphor is not None:

@@ -26,8 +26,12 @@ def alternation(words: Iterable[str]) -> str:
     instead of comparing every word, and the rules try these lists at each trigger. The strings
     matched and the preference for the longest are the same, because only one branch of a node
     can match the next character; where two branches differ only in case (and so could both
-    match under IGNORECASE) the flat list is written instead."""
+    match under IGNORECASE), or where a word's whitespace is more than single spaces between
+    other characters (one \\s+ could then swallow what the next branch needs), the flat list
+    is written instead."""
     items = sorted(set(words), key=len, reverse=True)
+    if any(map(_ODD_SPACING.search, items)):
+        return _flat(items)
     tree: dict[str, dict] = {}
     for word in items:
         node = tree
@@ -35,9 +39,16 @@ def alternation(words: Iterable[str]) -> str:
             node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
         node[""] = {}  # a word ends here
     written = _branches(tree)
-    if written is None:
-        return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
-    return "(?:" + written + ")"
+    return _flat(items) if written is None else "(?:" + written + ")"
+
+
+# Whitespace at a word's edge, two in a row, or other than a space.
+_ODD_SPACING = re.compile(r"^\s|\s$|\s\s|[^\S ]")
+
+
+def _flat(items: list[str]) -> str:
+    """The words as given (longest first), spaces matching any whitespace."""
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
 
 
 def _branches(node: dict[str, dict]) -> str | None:

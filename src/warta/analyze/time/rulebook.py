@@ -28,7 +28,7 @@ from warta.analyze.time.lexicon import (
     UNITS,
     WEEKDAYS,
 )
-from warta.analyze.time.words import Words
+from warta.analyze.time.words import Words, shape
 
 Handler = Callable[[re.Match[str], Context], "Candidate | list[Candidate] | None"]
 # Numbers trigger rules by shape (digits folded to "0", see words.py): a 1-2 digit number is
@@ -68,10 +68,11 @@ class Rule:
 
 
 def first_words(phrases: Iterable[str], lookback: int = 0) -> dict[str, int]:
-    """Trigger entries for the first word of each phrase ("baru-baru ini" -> "baru")."""
+    """Trigger entries for the first word of each phrase ("baru-baru ini" -> "baru"), as shapes
+    ("Q3" -> "q0")."""
     out: dict[str, int] = {}
     for phrase in phrases:
-        match = _WORD_RE.search(phrase.lower())
+        match = _WORD_RE.search(shape(phrase))
         if match:
             out[match.group(0)] = lookback
     return out
@@ -85,7 +86,7 @@ def last_words(phrases: Iterable[str]) -> tuple[dict[str, int], frozenset[str], 
     openers: set[str] = set()
     whole: set[str] = set()
     for phrase in phrases:
-        words = _WORD_RE.findall(phrase.lower())
+        words = _WORD_RE.findall(shape(phrase))
         triggers[words[-1]] = max(triggers.get(words[-1], 0), len(words) - 1)
         openers.add(words[0])
         if len(words) == 1:
@@ -210,6 +211,9 @@ def _build_index() -> dict[str, tuple[_Entry, ...]]:
     if len(RULES) > 32:
         raise ValueError("run_rules packs a rule's priority into 5 bits")
     for number, rule in enumerate(RULES):
+        for word in {*rule.triggers, *(rule.openers or ())} - DIGIT_KEYS:
+            if word != shape(word):
+                raise ValueError(f"rule {number}: {word!r} is no word shape; split_words would never give it")
         for word, lookback in rule.triggers.items():
             starts = rule.trigger_starts and (rule.whole_words is None or word in rule.whole_words)
             remember = rule.openers is None or word in rule.openers
