@@ -60,6 +60,13 @@ class StoryKeeper:
         changed = {a for a, s in after.items() if before.get(a) != s}
         affected = {after[a] for a in changed} | {before[a] for a in changed if a in before}
         self.save()
+        if self._recluster_due():
+            # finish() will recluster and rewrite every story: the collection only grows
+            # until then and the frequencies change only there, so this stays due. Writing
+            # the stories now would be work thrown away (a first bulk ingest built every
+            # story twice). Should the ingest stop before finish, the next one that adds an
+            # article, or ``warta recluster``, writes them.
+            return 0
         return _rewrite(self.store, after, affected)
 
     def finish(self) -> int:
@@ -70,10 +77,13 @@ class StoryKeeper:
         """
         if self._index is None:
             return 0
-        canonical = sum(1 for f in self._index.features.values() if not f.duplicate_of)
-        if canonical >= RECLUSTER_MIN_ARTICLES and canonical >= RECLUSTER_GROWTH * max(self._index.reference_n, 1):
-            return self.recluster()
-        return 0
+        return self.recluster() if self._recluster_due() else 0
+
+    def _recluster_due(self) -> bool:
+        """Whether the term frequencies are stale: the canonical articles have grown by
+        RECLUSTER_GROWTH since the last recluster (and number RECLUSTER_MIN_ARTICLES)."""
+        canonical = sum(1 for f in self.index.features.values() if not f.duplicate_of)
+        return canonical >= RECLUSTER_MIN_ARTICLES and canonical >= RECLUSTER_GROWTH * max(self.index.reference_n, 1)
 
     def recluster(self) -> int:
         """Recluster every analysed article from scratch and rewrite every story."""

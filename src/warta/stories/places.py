@@ -17,10 +17,11 @@ NEAR_KM = 150.0
 @lru_cache(maxsize=1)
 def _places() -> dict[str, Any]:
     try:
-        from warta.analyze.entities.resources import load_places
+        from warta.analyze.entities.resources import get_resources
 
-        places, _features = load_places()
-        return places
+        # The process's entity resources: already loaded when analysis ran here, so the
+        # gazetteer is not read a second time.
+        return get_resources().places
     except (ImportError, OSError, ValueError):  # no gazetteer: names alone decide
         return {}
 
