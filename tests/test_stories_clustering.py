@@ -174,3 +174,28 @@ def test_bcubed_scores_split_and_merge():
     split = bcubed({"a": "1", "b": "2", "c": "3", "d": "4"}, gold)
     assert split.precision == 1.0 and split.recall == 0.5
     assert round(split.f1, 4) == round(2 * 0.5 / 1.5, 4)
+
+
+def test_components_are_those_of_every_linked_pair():
+    # _components scores each candidate pair once (links and candidates are symmetric) and
+    # skips pairs already joined: its partition must be that of all pairs, scored both ways.
+    index = StoryIndex()
+    index.recluster(FEATURES)
+    ids = sorted(index.features)
+    parent = {a: a for a in ids}
+
+    def find(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a in ids:
+        for b in ids:
+            if a != b and (b in index._forced_links(a) or (b in index._candidates(a) and index._linked(a, b))):
+                parent[find(b)] = find(a)
+    expected = {frozenset(m for m in ids if find(m) == root) for root in {find(m) for m in ids}}
+    assert {frozenset(c) for c in index._components(set(ids))} == expected
+    assert all(
+        (b in index._candidates(a)) == (a in index._candidates(b)) and index._linked(a, b) == index._linked(b, a)
+        for a in ids for b in ids if a != b
+    )

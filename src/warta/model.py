@@ -15,9 +15,26 @@ from typing import Any, ClassVar, TypeVar
 T = TypeVar("T", bound="Record")
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+# Per class: its dataclass field names, or None for a class that is no dataclass. Looked up
+# once per class: an analysis holds thousands of small records, and dataclasses.fields()
+# rebuilds its tuple at every call.
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+    return _FIELD_NAMES[cls]
+
+
 def _to_jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    cls = type(value)
+    if cls in _SCALARS:
+        return value
+    names = _field_names(cls)  # a dataclass instance (a dataclass class is of type ``type``)
+    if names is not None:
+        return {name: _to_jsonable(getattr(value, name)) for name in names}
     if isinstance(value, (list, tuple)):
         return [_to_jsonable(v) for v in value]
     if isinstance(value, dict):

@@ -25,11 +25,17 @@ REPEAT_JACCARD = 0.5
 _FURNITURE = ("baca juga", "read also", "reporter:", "editor:", "simak juga", "lihat juga")
 
 
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
+def _cosine(a: Counter[str], b: Counter[str], b_norm: float | None = None) -> float:
+    """Cosine of two stem counts; ``b_norm``, when given, is ``_norm(b)`` (a centroid
+    compared with every sentence of a story is measured once)."""
     dot = sum(v * b[k] for k, v in a.items() if k in b)
     if not dot:
         return 0.0
-    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+    return dot / (_norm(a) * (_norm(b) if b_norm is None else b_norm))
+
+
+def _norm(counts: Counter[str]) -> float:
+    return math.sqrt(sum(v * v for v in counts.values()))
 
 
 def _candidates(members: list[Member]) -> list[tuple[Member, int, str, Counter[str]]]:
@@ -53,13 +59,17 @@ def centroid(members: list[Member]) -> Counter[str]:
     return total
 
 
-def summarize(members: list[Member], citation: dict[str, int]) -> list[SummarySentence]:
-    """3-5 sentences (fewer when the story has fewer usable ones), in reading order."""
-    center = centroid(members)
+def summarize(
+    members: list[Member], citation: dict[str, int], center: Counter[str] | None = None
+) -> list[SummarySentence]:
+    """3-5 sentences (fewer when the story has fewer usable ones), in reading order.
+    ``center``: the members' centroid, when the caller has it."""
+    center = centroid(members) if center is None else center
+    center_norm = _norm(center)
     scored = []
     for member, index, text, stems in _candidates(members):
         position_bonus = 1.0 / (1.0 + 0.3 * index)
-        scored.append((_cosine(stems, center) * (0.6 + 0.4 * position_bonus), member, index, text, stems))
+        scored.append((_cosine(stems, center, center_norm) * (0.6 + 0.4 * position_bonus), member, index, text, stems))
     scored.sort(key=lambda s: (-s[0], s[1].id, s[2]))
     chosen: list[tuple[float, Member, int, str, Counter[str]]] = []
     used_articles: set[str] = set()
@@ -92,12 +102,16 @@ def summary_text(sentences: list[SummarySentence]) -> str:
     return " ".join(f"{s.text} [{s.n}]" for s in sentences)
 
 
-def story_title(members: list[Member]) -> str:
-    """The title of the article closest to the story centroid, else its best sentence."""
-    center = centroid(members)
+def story_title(members: list[Member], center: Counter[str] | None = None) -> str:
+    """The title of the article closest to the story centroid (``center``, when the caller
+    has it), else its best sentence."""
+    center = centroid(members) if center is None else center
+    center_norm = _norm(center)
     titled = [m for m in members if m.article.title]
     if titled:
-        best = max(titled, key=lambda m: (_cosine(Counter(content_stems(m.article.title or "")), center), m.id))
+        best = max(
+            titled, key=lambda m: (_cosine(Counter(content_stems(m.article.title or "")), center, center_norm), m.id)
+        )
         return " ".join((best.article.title or "").split())
     for member in members:
         for i in range(len(member.analysis.sentences)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from warta.model import Analysis, Article
-from warta.stories.brief import story_title, summarize, summary_text
+from warta.stories.brief import centroid, story_title, summarize, summary_text
 from warta.stories.conflicts import find_conflicts
 from warta.stories.corroborations import find_corroborations
 from warta.stories.evidence import Member, make_member
@@ -58,10 +58,11 @@ def build_story(story_id: str, members: list[tuple[Article, Analysis]]) -> Story
     # A duplicate of a fellow member repeats its evidence: it must not count twice.
     evidence = [m for m in wrapped if not (m.article.duplicate_of and m.article.duplicate_of in ids)]
     timeline, groups = build_timeline(evidence)
-    summary = summarize(evidence, citation)
+    center = centroid(evidence)
+    summary = summarize(evidence, citation, center)
     return Story(
         id=story_id,
-        title=story_title(evidence),
+        title=story_title(evidence, center),
         summary=summary_text(summary),
         articles=[
             StoryArticle(

@@ -68,7 +68,7 @@ def _add(value: ConflictValue, member: Member, speaker: str | None, sentence: st
         value.sentences.append(sentence)
 
 
-def _group_similarity(a: EventGroup, b: EventGroup) -> float:
+def _group_similarity(a: _GroupView, b: _GroupView) -> float:
     sa, sb = a.stems, b.stems
     score = len(sa & sb) / len(sa | sb) if sa and sb else 0.0
     if a.places and b.places and a.places & b.places:
@@ -111,20 +111,48 @@ def _anchored_value(group: EventGroup) -> str | None:
     return min(values, key=lambda v: (span_days(v), v))
 
 
-def _could_be_one_event(a: EventGroup, b: EventGroup) -> bool:
+@dataclass(slots=True)
+class _GroupView:
+    """What the pairwise comparisons read of an event group, worked out once per group
+    (every group meets every other, and the group's properties are computed on access)."""
+
+    type: str
+    article_ids: set[str]
+    expected: bool  # any frame tells a plan or an expectation
+    participants: set[str]
+    places: set[str]
+    stems: frozenset[str]
+    trigger_stems: set[str]
+    anchored_value: str | None
+
+    @classmethod
+    def of(cls, group: EventGroup) -> _GroupView:
+        return cls(
+            type=group.type,
+            article_ids=group.article_ids,
+            expected=any(f.event.expected for f in group.frames),
+            participants=group.participants,
+            places=group.places,
+            stems=group.stems,
+            trigger_stems=_trigger_stems(group),
+            anchored_value=_anchored_value(group),
+        )
+
+
+def _could_be_one_event(a: _GroupView, b: _GroupView) -> bool:
     if a.type != b.type or a.article_ids & b.article_ids:
         return False
     # A plan and a report that something happened are different claims, not a dispute.
-    if any(f.event.expected for f in a.frames) != any(f.event.expected for f in b.frames):
+    if a.expected != b.expected:
         return False
     if not participants_overlap(a.participants, b.participants):
         return False
     if not places_compatible(a.places, b.places):
         return False
     # Told with the same word (after paraphrase folding): "berangkat" / "meninggalkan".
-    if not _trigger_stems(a) & _trigger_stems(b):
+    if not a.trigger_stems & b.trigger_stems:
         return False
-    va, vb = _anchored_value(a), _anchored_value(b)
+    va, vb = a.anchored_value, b.anchored_value
     if not va or not vb or compatible(va, vb):
         return False
     # Only precise claims can contradict: "2023" against "2023-09-10" does not.
@@ -145,14 +173,15 @@ def _subject(a: EventGroup, b: EventGroup) -> str:
 
 def event_conflicts(groups: list[EventGroup]) -> list[Conflict]:
     """Time conflicts between event groups that are one event reported two ways."""
+    views = [_GroupView.of(group) for group in groups]
     candidates: dict[int, list[int]] = defaultdict(list)
-    for i, a in enumerate(groups):
-        for j, b in enumerate(groups):
+    for i, a in enumerate(views):
+        for j, b in enumerate(views):
             if i != j and _could_be_one_event(a, b):
                 candidates[i].append(j)
 
     def best(i: int) -> int:
-        return max(candidates[i], key=lambda j: (_group_similarity(groups[i], groups[j]), -j))
+        return max(candidates[i], key=lambda j: (_group_similarity(views[i], views[j]), -j))
 
     conflicts: list[Conflict] = []
     seen: set[tuple[int, int]] = set()
@@ -164,7 +193,7 @@ def event_conflicts(groups: list[EventGroup]) -> list[Conflict]:
         a, b = groups[i], groups[j]
         expected = all(f.event.expected for f in a.frames + b.frames)
         values = sorted(
-            [_value_for(a, _anchored_value(a) or ""), _value_for(b, _anchored_value(b) or "")],
+            [_value_for(a, views[i].anchored_value or ""), _value_for(b, views[j].anchored_value or "")],
             key=lambda v: v.value,
         )
         about = f"{'expected ' if expected else ''}{a.type} ({_subject(a, b)}): time"

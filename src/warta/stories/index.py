@@ -256,7 +256,8 @@ class StoryIndex:
         for member in sorted(pool):
             for other in self._forced_links(member) & pool:
                 union(member, other)
-            for other in sorted(self._candidates(member) & pool):
+            # Candidates and links are symmetric: each pair is scored once, from its smaller id.
+            for other in sorted(o for o in self._candidates(member) & pool if o > member):
                 # Pairs already joined need no score: the partition is all that matters.
                 if find(member) != find(other) and self._linked(member, other):
                     union(member, other)

@@ -8,6 +8,7 @@ names never contradict anything. The gazetteer is the one entity linking uses.
 from __future__ import annotations
 
 import math
+from collections.abc import Set
 from functools import lru_cache
 from typing import Any
 
@@ -53,7 +54,7 @@ def same_place(a: str, b: str) -> bool | None:
     return distance <= NEAR_KM
 
 
-def places_compatible(a: set[str], b: set[str]) -> bool:
+def places_compatible(a: Set[str], b: Set[str]) -> bool:
     """No named place of one set contradicts every place of the other."""
     if not a or not b:
         return True

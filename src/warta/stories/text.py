@@ -116,13 +116,14 @@ def words(text: str) -> list[str]:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of ``text``: no stopwords, no numbers, no one-letter words."""
+    return list(_content_stems(text))
+
+
+# A story's timeline, conflicts and brief each read the same sentences.
+@lru_cache(maxsize=16384)
+def _content_stems(text: str) -> tuple[str, ...]:
     stop = stopwords()
-    out: list[str] = []
-    for word in words(text):
-        if len(word) < 2 or word in stop or word.isdigit():
-            continue
-        out.append(stem(word))
-    return out
+    return tuple(stem(word) for word in words(text) if len(word) >= 2 and word not in stop and not word.isdigit())
 
 
 def feature_terms(text: str) -> list[str]:

@@ -32,12 +32,16 @@ class Frame:
     event: Event
     sentence: str
     stems: frozenset[str]
+    # Read from the event once: every frame of a story is compared with every other.
+    value: str | None = field(init=False)  # its time when that names a calendar span ("FUTURE_REF" does not)
+    participants: frozenset[str] = field(init=False)
+    places: frozenset[str] = field(init=False)  # its place, if it names one
 
-    @property
-    def value(self) -> str | None:
-        """The frame's time when it names a calendar span ("FUTURE_REF" does not)."""
+    def __post_init__(self) -> None:
         value = self.event.time.value if self.event.time else None
-        return value if value and is_dated(value) else None
+        self.value = value if value and is_dated(value) else None
+        self.participants = frozenset(self.event.participants)
+        self.places = frozenset({self.event.place} if self.event.place else ())
 
 
 @dataclass(slots=True)
@@ -121,13 +125,13 @@ def participants_overlap(a: set[str], b: set[str]) -> bool:
 def same_event(a: Frame, b: Frame) -> bool:
     if a.event.type != b.event.type or a.event.expected != b.event.expected:
         return False  # a plan and a report that it happened are compared, not merged
-    pa, pb = set(a.event.participants), set(b.event.participants)
+    pa, pb = a.participants, b.participants
     if pa and pb and not pa & pb:
         return False
-    places_a = {a.event.place} if a.event.place else set()
-    places_b = {b.event.place} if b.event.place else set()
-    if not places_compatible(places_a, places_b):
+    if not places_compatible(a.places, b.places):
         return False
+    if pa and pb and a.value and b.value:
+        return compatible(a.value, b.value)  # named on both sides and dated: the wording is not asked
     similarity = _jaccard(a.stems, b.stems)
     # Without named participants on both sides, the wording must vouch for the match.
     if (not pa or not pb) and similarity < SAME_WORDING:
@@ -169,11 +173,9 @@ def group_events(frames: list[Frame]) -> list[EventGroup]:
     for i in range(len(frames)):
         members, position = place[i]
         for j in members[position + 1 :]:
-            if not same_event(frames[i], frames[j]):
-                continue
             ri, rj = find(i), find(j)
-            if ri == rj:
-                continue
+            if ri == rj or not same_event(frames[i], frames[j]):
+                continue  # frames already in one group need no comparison
             # Never merge groups whose times contradict each other.
             if all(compatible(x, y) for x in values_of[ri] for y in values_of[rj]):
                 parent[rj] = ri
