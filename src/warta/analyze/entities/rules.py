@@ -118,11 +118,14 @@ def _find(
     found = []
     i = 0
     while i < len(words):
+        if not _is_cap(words[i]):  # a name starts with a capital or a digit
+            i += 1
+            continue
         hit = 0
         for length in range(min(_MAX_MATCH, len(words) - i), 0, -1):
             key = tuple(lows[i : i + length])
             name = table.get(key)
-            if name is None or not _is_cap(words[i]):
+            if name is None:
                 continue
             surface = " ".join(words[i : i + length])
             if exact_case_short and len(surface) <= 4 and surface.replace(" ", "") != name.replace(" ", ""):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -151,10 +152,13 @@ class CrfTagger:
         starts: list[int] = []
         get = (self._lower_index if lower else self._index).get
         zero = self._zero_row
+        zeros = repeat(zero)
         for _word, extra in self.featurizer.parts(words):
             starts.append(len(rows))
             rows.append(zero)
-            rows.extend(i for i in map(get, extra) if i is not None)
+            # An unknown feature reads the all-zero row: adding it changes no sum, and the
+            # lookups stay in C.
+            rows.extend(map(get, extra, zeros))
         scores += np.add.reduceat(self._weights[rows], starts, axis=0)
         return scores
 
