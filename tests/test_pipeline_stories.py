@@ -84,3 +84,28 @@ def test_an_ingest_cut_short_before_its_recluster_loses_no_story(tmp_path):
     ingest_paths(files, whole)
     assert _groups(store) == _groups(whole)
     assert set(store.memberships()) == {a.id for a in store.list_articles(limit=10000)}
+
+
+def test_stories_left_to_the_recluster_are_written_when_another_writer_came_in_between(tmp_path):
+    # A batch leaves its stories to the ingest's closing recluster. Before that closes,
+    # another writer's ingest ends having stored nothing (its only file is junk), which moves
+    # the database's generation on; the first ingest reloads at its close and must still
+    # write its articles' stories.
+    from warta.clean import clean_document
+    from warta.ingest import read_paths
+    from warta.pipeline import Ingestor, IngestReport
+
+    files = _files()
+    store = Store(tmp_path / "shared.db")
+    first = Ingestor(store)
+    first.store_batch([clean_document(doc) for doc in read_paths(files[:20])], IngestReport())
+    assert first.stories.pending and not store.memberships()
+    junk = tmp_path / "junk.jsonl"
+    junk.write_bytes(b"\x00\xff not json\n")
+    report = ingest_paths([junk], Store(tmp_path / "shared.db"))  # the other writer
+    assert report.stored == 0 and report.rejected
+    first.finish(IngestReport())
+    assert set(store.memberships()) == {a.id for a in store.list_articles(limit=10000)}
+    whole = Store(tmp_path / "whole.db")
+    ingest_paths(files[:20], whole)
+    assert _groups(store) == _groups(whole)

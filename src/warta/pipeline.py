@@ -175,15 +175,15 @@ class Ingestor:
         self.executor = executor or local_executor()
         self._load()
 
-    def _load(self) -> None:
+    def _load(self, *, stories_pending: bool = False) -> None:
         self.generation: str | None = self.store.get_meta("generation") or "0"
         self.near = _load_near_index(self.store)
-        self.stories = StoryKeeper(self.store)
+        self.stories = StoryKeeper(self.store, pending=stories_pending)
 
     def _claim(self) -> None:
         """Inside a batch's transaction: reload if someone else wrote, then move the counter on."""
         if self.generation is None or (self.store.get_meta("generation") or "0") != self.generation:
-            self._load()
+            self._load(stories_pending=self.stories.pending)
         self.generation = str(int(self.generation or "0") + 1)
         self.store.set_meta("generation", self.generation)
 

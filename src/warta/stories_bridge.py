@@ -25,9 +25,12 @@ RECLUSTER_MIN_ARTICLES = 20
 class StoryKeeper:
     """The story index of one ingest session, loaded once and saved after every batch."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, pending: bool = False) -> None:
         self.store = store
         self._index: Any = None
+        # Articles were stored whose stories were left to the closing recluster (see add);
+        # a keeper reloaded mid-ingest (another writer came in between) inherits it.
+        self.pending = pending
 
     @property
     def index(self) -> Any:
@@ -66,6 +69,7 @@ class StoryKeeper:
             # the stories now would be work thrown away (a first bulk ingest built every
             # story twice). Should the ingest stop before finish, the next one that adds an
             # article, or ``warta recluster``, writes them.
+            self.pending = True
             return 0
         return _rewrite(self.store, after, affected)
 
@@ -75,9 +79,11 @@ class StoryKeeper:
         Done once per ingest rather than per batch, so that one ingest of a set of articles
         ends in the same stories whatever order the articles came in.
         """
-        if self._index is None:
+        if self._index is None and not self.pending:
             return 0
-        return self.recluster() if self._recluster_due() else 0
+        # Pending: stories were left to this recluster, which must run even when a reload
+        # (another writer came in between) dropped the index that knew it was due.
+        return self.recluster() if self.pending or self._recluster_due() else 0
 
     def _recluster_due(self) -> bool:
         """Whether the term frequencies are stale: the canonical articles have grown by
@@ -92,6 +98,7 @@ class StoryKeeper:
         partition = index.partition()
         self.store.delete_stories(self.store.story_ids())
         self.save()
+        self.pending = False
         return _rewrite(self.store, partition, set(partition.values()))
 
 

@@ -6,9 +6,9 @@ lookup key: one dictionary lookup per word decides whether any rule could start 
 Splitting is the first cost of every article, so it runs without a Python loop per word or
 per character: the text is encoded to one byte per character (non-ASCII word characters
 as a placeholder byte), one ``bytes.translate`` lower-cases it, folds its digits and turns
-every byte that is not a word character into a space, ``str.split`` gives the words, and numpy finds where
-each word starts and ends (the edges between spaces and the rest). Words holding a
-placeholder are read back from the lower-cased text. The result is exactly that of
+every byte that is not a word character into a space, ``str.split`` gives the words, and
+numpy finds where each word starts and ends (the edges between spaces and the rest). Words
+holding a placeholder are read back from the text. The result is exactly that of
 ``re.finditer(r"\\w+", text.lower())`` with digits folded (a test checks it).
 """
 
@@ -57,8 +57,9 @@ _INSIDE_BYTES = bytes(int(c != _SPACE) for c in range(256))
 class Words:
     shapes: list[str]  # lower case, ASCII digits folded to "0"
     ends: list[int]  # end offset of each word in the text
-    # Indices, in order, of the words whose shape is in ``vocabulary`` or starting with a digit: the only
-    # words the rules look up, found in one pass so the rules need not loop over all.
+    # Indices, in order, of the words whose shape is in ``vocabulary`` or that start with a
+    # digit: the only words the rules look up, found in one pass so the rules need not loop
+    # over all.
     marks: list[int]
     vocabulary: Set[str]
     numbers: list[int]  # indices of the words starting with a digit
