@@ -198,11 +198,11 @@ _SUFFIX_FIRST = frozenset(_WORD_RE.findall(m.lower())[0] for m in SUFFIX_MODIFIE
 
 
 def _prefix_modifier(text: str, floor: int, start: int) -> tuple[str, int] | None:
-    """The longest modifier phrase ending right before ``start`` and its start ("lebih dari")."""
+    """The longest modifier phrase ending right before ``start`` and its start ("lebih dari"),
+    not reaching back before ``floor``. The caller has checked that a blank or a hyphen
+    stands right before ``start``, after ``floor``."""
     window_start = max(floor, start - 30)
     window = text[window_start:start]
-    if not window or not (window[-1].isspace() or window[-1] == "-"):
-        return None  # nothing before, or glued to the expression
     words = list(_MODIFIER_WORD_RE.finditer(window))[-_MAX_MODIFIER_WORDS:]
     best: tuple[str, int] | None = None
     end = len(window)
@@ -238,7 +238,7 @@ def _add_modifiers_and_zones(text: str, kept: list[Candidate], words: Words) -> 
         glue = text[cand.start - 1] if cand.start > floor else ""
         before = bisect_right(ends, cand.start) - 1  # the last word ending before the expression
         if cand.mod is None and glue and (glue.isspace() or glue == "-") and before >= 0 and shapes[before] in _MODIFIER_LAST_WORDS:
-            found = _prefix_modifier(text, max(floor, cand.start - 30), cand.start)
+            found = _prefix_modifier(text, floor, cand.start)
             if found:
                 word, new_start = found
                 mod = PREFIX_MODIFIERS[word]
