@@ -68,22 +68,25 @@ def test_a_first_bulk_ingest_builds_each_story_once(tmp_path, monkeypatch):
 
 def test_an_ingest_cut_short_before_its_recluster_loses_no_story(tmp_path):
     # The batches stored without their stories (the recluster at the end never ran): the next
-    # ingest that adds an article writes every story.
+    # ingest that stores a batch writes every story, whether it adds an article or only
+    # re-reads what the cut-short one stored (README: running it again completes the work).
     from warta.clean import clean_document
     from warta.ingest import read_paths
     from warta.pipeline import Ingestor, IngestReport
 
     files = _files()
-    store = Store(tmp_path / "cut.db")
-    session = Ingestor(store)
-    articles = [clean_document(doc) for doc in read_paths(files[:-1])]
-    session.store_batch(articles, IngestReport())  # no finish(): the process stopped here
-    assert not store.memberships()
-    ingest_paths(files[-1:], store)
-    whole = Store(tmp_path / "whole.db")
+    whole, most = Store(tmp_path / "whole.db"), Store(tmp_path / "most.db")
     ingest_paths(files, whole)
-    assert _groups(store) == _groups(whole)
-    assert set(store.memberships()) == {a.id for a in store.list_articles(limit=10000)}
+    ingest_paths(files[:-1], most)
+    for name, next_files, uncut in (("adds", files[-1:], whole), ("again", files[:-1], most)):
+        store = Store(tmp_path / f"cut-{name}.db")
+        session = Ingestor(store)
+        articles = [clean_document(doc) for doc in read_paths(files[:-1])]
+        session.store_batch(articles, IngestReport())  # no finish(): the process stopped here
+        assert not store.memberships()
+        ingest_paths(next_files, store)
+        assert set(store.memberships()) == {a.id for a in store.list_articles(limit=10000)}
+        assert _groups(store) == _groups(uncut)
 
 
 def test_stories_left_to_the_recluster_are_written_when_another_writer_came_in_between(tmp_path):

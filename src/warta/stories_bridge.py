@@ -67,8 +67,8 @@ class StoryKeeper:
             # finish() will recluster and rewrite every story: the collection only grows
             # until then and the frequencies change only there, so this stays due. Writing
             # the stories now would be work thrown away (a first bulk ingest built every
-            # story twice). Should the ingest stop before finish, the next one that adds an
-            # article, or ``warta recluster``, writes them.
+            # story twice). Should the ingest stop before finish, the next ingest that stores
+            # a batch (running the same one again does), or ``warta recluster``, writes them.
             self.pending = True
             return 0
         return _rewrite(self.store, after, affected)

@@ -25,13 +25,13 @@ REPEAT_JACCARD = 0.5
 _FURNITURE = ("baca juga", "read also", "reporter:", "editor:", "simak juga", "lihat juga")
 
 
-def _cosine(a: Counter[str], b: Counter[str], b_norm: float | None = None) -> float:
-    """Cosine of two stem counts; ``b_norm``, when given, is ``_norm(b)`` (a centroid
-    compared with every sentence of a story is measured once)."""
+def _cosine(a: Counter[str], b: Counter[str], b_norm: float) -> float:
+    """Cosine of two stem counts, ``b_norm`` being ``_norm(b)`` (the centroid, compared with
+    every sentence of a story, is measured once)."""
     dot = sum(v * b[k] for k, v in a.items() if k in b)
     if not dot:
         return 0.0
-    return dot / (_norm(a) * (_norm(b) if b_norm is None else b_norm))
+    return dot / (_norm(a) * b_norm)
 
 
 def _norm(counts: Counter[str]) -> float:
@@ -59,12 +59,9 @@ def centroid(members: list[Member]) -> Counter[str]:
     return total
 
 
-def summarize(
-    members: list[Member], citation: dict[str, int], center: Counter[str] | None = None
-) -> list[SummarySentence]:
-    """3-5 sentences (fewer when the story has fewer usable ones), in reading order.
-    ``center``: the members' centroid, when the caller has it."""
-    center = centroid(members) if center is None else center
+def summarize(members: list[Member], citation: dict[str, int], center: Counter[str]) -> list[SummarySentence]:
+    """3-5 sentences (fewer when the story has fewer usable ones), in reading order;
+    ``center`` is the members' centroid."""
     center_norm = _norm(center)
     scored = []
     for member, index, text, stems in _candidates(members):
@@ -102,10 +99,8 @@ def summary_text(sentences: list[SummarySentence]) -> str:
     return " ".join(f"{s.text} [{s.n}]" for s in sentences)
 
 
-def story_title(members: list[Member], center: Counter[str] | None = None) -> str:
-    """The title of the article closest to the story centroid (``center``, when the caller
-    has it), else its best sentence."""
-    center = centroid(members) if center is None else center
+def story_title(members: list[Member], center: Counter[str]) -> str:
+    """The title of the article closest to the story centroid ``center``, else its best sentence."""
     center_norm = _norm(center)
     titled = [m for m in members if m.article.title]
     if titled:
