@@ -72,7 +72,7 @@ def _planted_date_conflict_story(store) -> dict | None:
     if not manifest.exists():
         return None
     plan = json.loads(manifest.read_text(encoding="utf-8"))
-    contradiction = next(c for c in plan["contradictions"] if c["kind"] == "date")
+    contradiction = next(c for c in plan["contradictions"] if c["kind"] == "time")
     urls = {canonical_url(u) for v in contradiction["values"] for u in v["articles"]}
     for listed in store.list_stories(limit=200):
         candidate = store.get_story(listed["id"])

@@ -380,7 +380,7 @@ def test_distinct_articles_are_not_near_copies(docs: dict[str, Doc]) -> None:
 
 def test_contradictions_are_literally_supported(docs: dict[str, Doc]) -> None:
     kinds = {c["kind"] for c in MANIFEST["contradictions"]}
-    assert kinds == {"date", "number", "estimate"}
+    assert kinds == {"time", "value", "estimate"}
     for item in MANIFEST["contradictions"]:
         assert item["story"] in STORIES
         assert len({str(v["value"]) for v in item["values"]}) >= 2, item["about"]
@@ -396,7 +396,7 @@ def test_contradictions_are_literally_supported(docs: dict[str, Doc]) -> None:
                 evidence = value["evidence"][url]
                 assert evidence in normalise(docs[url].text), (url, evidence)
                 assert any(cue.lower() in evidence.lower() for cue in item["cues"]), (url, evidence)
-                if item["kind"] in ("date", "estimate"):
+                if item["kind"] in ("time", "estimate"):
                     assert supports_date(evidence, value["value"]), (item["about"], value["value"], url)
                 else:
                     assert supports_number(evidence, value["value"]), (item["about"], value["value"], url)

@@ -6,7 +6,7 @@ import json
 
 from warta.stories import Story, build_story
 
-from test_stories_helpers import make
+from test_stories_helpers import make, with_claims
 
 MINISTER = "Rina Suhendra"
 MINISTRY = "Kementerian Luar Negeri"
@@ -81,7 +81,7 @@ def _relay_of_second():
 
 
 def _story(*members) -> dict:
-    return build_story("story-a1", list(members)).to_dict()
+    return build_story("story-a1", [with_claims(m) for m in members]).to_dict()
 
 
 def test_contract_keys_are_exact_and_json_ready():
@@ -135,8 +135,9 @@ def test_conflicting_departure_days_and_changed_estimate_are_found():
     values = {v["value"]: v for v in estimate["values"]}
     assert set(values) == {"2024-03-05", "2024-03-06"}
     assert values["2024-03-05"]["reported"] == ["2024-03-04"] and values["2024-03-06"]["reported"] == ["2024-03-05"]
-    (quantity,) = by_kind["quantity"]
-    assert [v["value"] for v in quantity["values"]] == ["40 orang", "55 orang"]
+    (quantity,) = by_kind["value"]
+    assert [v["value"] for v in quantity["values"]] == ["40 people", "55 people"]
+    assert quantity["attribute"] == "delegation" and quantity["label"] == "anggota rombongan"
 
 
 def test_departure_and_arrival_of_one_trip_are_not_a_conflict():
@@ -163,7 +164,7 @@ def test_up_to_quantity_admits_a_smaller_one():
     second.quantities[0].value = 38.0
     first.quantities[0].mod = "UP_TO"
     story = _story((first_article, first), (second_article, second))
-    assert not [c for c in story["conflicts"] if c["kind"] == "quantity"]
+    assert not [c for c in story["conflicts"] if c["kind"] == "value"]
 
 
 def test_paraphrased_statement_from_independent_outlets_is_corroborated():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from warta.analyze.claims import extract_claims
 from warta.model import (
     Analysis,
     Article,
@@ -102,3 +103,13 @@ def make(
     analysis = Analysis(id=article_id, published=published, language="id", text=text, sentences=spans,
                         timexes=txs, entities=ents, quantities=qs, attributions=atts, events=evs)
     return article, analysis
+
+
+def with_claims(pair: tuple[Article, Analysis]) -> tuple[Article, Analysis]:
+    """The pair with its claims worked out from its records as they stand now (tests edit them)."""
+    _article, analysis = pair
+    analysis.claims = extract_claims(
+        analysis.text, sentences=analysis.sentences, timexes=analysis.timexes, quantities=analysis.quantities,
+        entities=analysis.entities, attributions=analysis.attributions,
+    )
+    return pair

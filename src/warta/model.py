@@ -209,6 +209,56 @@ class Event(Record):
 
 
 @dataclass(slots=True)
+class ClaimValue(Record):
+    """A claimed value: a number with its unit and stated precision, or a time.
+
+    ``low``/``high`` bound what the words allow: "Rp3.482" is exact (low == high), "sekitar
+    400" spans 360..440, "lebih dari 300" has no ``high``. Numbers are in ``unit``, the base
+    unit of their ``dimension`` (person, IDR, km, %); times are TIMEX3 values.
+    """
+
+    kind: str  # number | time
+    dimension: str  # count | money | percent | length | speed | ... | time
+    precision: str  # exact | rounded | approx | lower_bound | upper_bound | range | vague
+    number: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    timex: str | None = None  # kind == "time": the TIMEX3 value (clock times may carry an offset)
+    granularity: str | None = None  # kind == "time": day | daypart | time | week | month | ...
+    # kind == "time": whether the words name the day ("Senin pukul 06.17") or only a clock
+    # time or part of day that the time engine anchored ("pukul 06.17"): compare what is said.
+    day_stated: bool = True
+
+
+@dataclass(slots=True)
+class Claim(Record):
+    """One value an article states for a measure of something: the unit of agreement.
+
+    ``measure`` names an entry of the measure table (``data/claims/measures.json``) or, for a
+    counted thing no entry names, ``count:<noun>``; ``attribute`` is the coarser name that
+    entry reports under (``contact_lost_time`` -> ``event_time``).
+    """
+
+    measure: str
+    attribute: str
+    value: ClaimValue
+    span: Span  # the words that state the value
+    cue: Span | None = None  # the predicate or noun that says what the value measures
+    sentence: int = 0
+    subjects: list[str] = field(default_factory=list)  # named persons/organisations in the clause
+    qualifiers: dict[str, str] = field(default_factory=dict)  # place, role
+    time_scope: str | None = None  # the moment the value holds for (TIMEX3), when the text says
+    modality: str = "asserted"  # asserted | expected | hedged | denied
+    revised: bool = False  # told as a change ("bertambah menjadi", "rose to")
+    attribution: int | None = None  # index into the article's attributions
+    source: str | None = None
+    via: list[str] = field(default_factory=list)
+
+    _nested: ClassVar[dict[str, type]] = {"value": ClaimValue, "span": Span, "cue": Span}
+
+
+@dataclass(slots=True)
 class Analysis(Record):
     """Everything per-article analysis finds; a pure function of the article."""
 
@@ -222,6 +272,7 @@ class Analysis(Record):
     quantities: list[Quantity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     _nested: ClassVar[dict[str, type]] = {
         "sentences": Sentence,
@@ -230,6 +281,7 @@ class Analysis(Record):
         "quantities": Quantity,
         "attributions": Attribution,
         "events": Event,
+        "claims": Claim,
     }
 
 
@@ -241,6 +293,7 @@ RECORD_TYPES: dict[str, type] = {
     "Quantity": Quantity,
     "Attribution": Attribution,
     "Event": Event,
+    "Claim": Claim,
 }
 
 

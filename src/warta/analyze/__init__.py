@@ -1,7 +1,7 @@
 """Per-article analysis: a pure function of one article (the map step).
 
 ``analyze(article)`` finds sentences, time expressions, entities, quantities,
-attributions and event frames, and returns an :class:`~warta.model.Analysis`. It touches
+attributions, event frames and claims, and returns an :class:`~warta.model.Analysis`. It touches
 no files or network, so it runs unchanged in-process, in a process pool or on Dask.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from warta.analyze.attributions import extract_attributions
+from warta.analyze.claims import extract_claims
 from warta.analyze.entities import extract_entities
 from warta.analyze.events import extract_events
 from warta.analyze.quantities import extract_quantities
@@ -38,6 +39,14 @@ def analyze(article: Article | dict[str, Any]) -> Analysis:
         timexes=timexes,
         attributions=attributions,
     )
+    claims = extract_claims(
+        text,
+        sentences=sentences,
+        timexes=timexes,
+        quantities=quantities,
+        entities=entities,
+        attributions=attributions,
+    )
     return Analysis(
         id=article.id,
         published=article.published,
@@ -49,4 +58,5 @@ def analyze(article: Article | dict[str, Any]) -> Analysis:
         quantities=quantities,
         attributions=attributions,
         events=events,
+        claims=claims,
     )

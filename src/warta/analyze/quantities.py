@@ -284,6 +284,8 @@ _POINT_IN_TIME_AFTER = re.compile(
     r"[^\S\n]+(?i:yang[^\S\n]+lalu|lalu|silam|kemudian|sebelumnya|mendatang|lagi|ago|later|earlier"
     r"|before|from[^\S\n]+now)\b"
 )
+# "di level 6 persen": a percentage is never an identifier, whatever word comes before it.
+_PERCENT_AFTER = re.compile(r"[^\S\n]*(?:%|(?i:persen|percent|per cent)\b)")
 _RICHTER_AFTER = re.compile(r"[^\S\n]+(?i:SR|skala richter)\b")
 _RANGE_BEFORE = re.compile(
     rf"(?:(?P<between>(?i:antara|between))[^\S\n]+)?(?P<low>{_DIGITS}|{NUMBER_WORDS_RE})"
@@ -471,7 +473,7 @@ def _one_quantity(text: str, match: re.Match[str], language: str) -> Quantity | 
         # "berkekuatan 5,6 SR" / "magnitudo 5,6": the unit word may follow as well.
         if after := _RICHTER_AFTER.match(text, end):
             end = after.end()
-    elif _blocked(head) or (
+    elif (_blocked(head) and not _PERCENT_AFTER.match(text, end)) or (
         kind == "digits" and _YEAR.match(number_text) and not _NOUN_AFTER.match(text, end)
     ):
         return None

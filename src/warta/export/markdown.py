@@ -14,6 +14,9 @@ _SIGNIFICANT = re.compile(r"([\\`*_\[\]<>|~#])")
 _BULLET_START = re.compile(r"^(\s*)([-+=])(\s|$)")
 _NUMBER_START = re.compile(r"^(\s*\d+)([.)])(\s|$)")
 
+# The conflict kinds (warta.stories.conflicts) in words for a reader.
+KIND_NAMES = {"value": "different figures", "time": "different times", "estimate": "changed estimate"}
+
 
 def escape(text: str | None) -> str:
     """``text`` on one line with Markdown-significant characters escaped."""
@@ -58,7 +61,11 @@ def to_markdown(story: dict[str, Any]) -> str:
     if conflicts:
         lines += ["## Where sources disagree", ""]
         for conflict in conflicts:
-            lines.append(f"- **{escape(conflict.get('about'))}**")
+            label = conflict.get("label") or conflict.get("about")
+            english = conflict.get("label_en")
+            gloss = f" ({escape(english)})" if english and english != label else ""
+            kind = f" — {escape(KIND_NAMES.get(conflict.get('kind'), conflict.get('kind') or ''))}" if conflict.get("kind") else ""
+            lines.append(f"- **{escape(label)}**{gloss}{kind}")
             for value in conflict.get("values", []):
                 extra = []
                 if value.get("attributed_to"):
@@ -67,6 +74,8 @@ def to_markdown(story: dict[str, Any]) -> str:
                     extra.append("reported " + ", ".join(value["reported"]))
                 detail = f" ({escape('; '.join(extra))})" if extra else ""
                 lines.append(f"  - {escape(value.get('value'))}{detail} {cite(value.get('articles', []))}")
+                for sentence in value.get("sentences", [])[:1]:
+                    lines.append(f"    > {escape(sentence)}")
         lines.append("")
 
     corroborations = story.get("corroborations", [])

@@ -333,6 +333,16 @@ class Store:
             "INSERT INTO entity_mentions(article_id, canonical, type, mentions) VALUES (?, ?, ?, ?)",
             [(analysis.id, c, t, n) for (c, t), n in counts.items()],
         )
+        self.db.execute("DELETE FROM claims WHERE article_id = ?", (analysis.id,))
+        self.db.executemany(
+            "INSERT INTO claims(article_id, position, measure, attribute, value_text, number, unit, timex, "
+            "precision, modality, time_scope, source, qualifiers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (analysis.id, i, c.measure, c.attribute, c.span.text, c.value.number, c.value.unit, c.value.timex,
+                 c.value.precision, c.modality, c.time_scope, c.source, json.dumps(c.qualifiers, ensure_ascii=False))
+                for i, c in enumerate(analysis.claims)
+            ],
+        )
 
     def get_analysis(self, article_id: str) -> Analysis | None:
         row = self.db.execute(
@@ -436,9 +446,11 @@ class Store:
         )
         db.execute("DELETE FROM conflicts WHERE story_id = ?", (sid,))
         db.executemany(
-            'INSERT INTO conflicts(story_id, position, about, "values") VALUES (?, ?, ?, ?)',
+            'INSERT INTO conflicts(story_id, position, about, "values", kind, attribute, label, score) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (sid, i, c.get("about", ""), json.dumps(c.get("values", []), ensure_ascii=False))
+                (sid, i, c.get("about", ""), json.dumps(c.get("values", []), ensure_ascii=False), c.get("kind"),
+                 c.get("attribute"), c.get("label"), c.get("score"))
                 for i, c in enumerate(story.get("conflicts", []))
             ],
         )

@@ -125,6 +125,33 @@ MIGRATIONS: list[str] = [
     """
     DROP TRIGGER articles_ai;
     """,
+    # 4: claims as rows (one per value an article states), and what each conflict is about:
+    # its detector's kind, the measure's attribute and the label a reader sees.
+    """
+    ALTER TABLE conflicts ADD COLUMN kind TEXT;
+    ALTER TABLE conflicts ADD COLUMN attribute TEXT;
+    ALTER TABLE conflicts ADD COLUMN label TEXT;
+    ALTER TABLE conflicts ADD COLUMN score REAL;
+    CREATE INDEX conflicts_kind ON conflicts(kind);
+    CREATE INDEX conflicts_attribute ON conflicts(attribute);
+    CREATE TABLE claims (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        position INTEGER NOT NULL,
+        measure TEXT NOT NULL,
+        attribute TEXT NOT NULL,
+        value_text TEXT NOT NULL,
+        number REAL,
+        unit TEXT,
+        timex TEXT,
+        precision TEXT,
+        modality TEXT,
+        time_scope TEXT,
+        source TEXT,
+        qualifiers TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (article_id, position)
+    );
+    CREATE INDEX claims_attribute ON claims(attribute);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

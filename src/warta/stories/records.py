@@ -68,9 +68,18 @@ class ConflictValue(Record):
 
 @dataclass(slots=True)
 class Conflict(Record):
+    """Sources that disagree. ``kind`` names the detector (see :mod:`warta.stories.conflicts`);
+    ``attribute`` what is disputed (``deaths``, ``departure_time``), ``label`` the same in the
+    story's language for a reader, and ``score`` how sure warta is that it is one thing
+    reported two ways (0..1)."""
+
     about: str
-    kind: str  # time | place | quantity | estimate
+    kind: str  # value | time | estimate
     values: list[ConflictValue] = field(default_factory=list)
+    attribute: str | None = None
+    label: str | None = None
+    label_en: str | None = None
+    score: float | None = None
 
     _nested: ClassVar[dict[str, type]] = {"values": ConflictValue}
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from warta.export.markdown import KIND_NAMES
 from warta.web.world import POLYGONS
 
 _CITATION = re.compile(r"\[([^\[\]\s]{1,80}(?:\s*,\s*[^\[\]\s]{1,80})*)\]")
@@ -164,7 +165,17 @@ def conflict_views(story: dict[str, Any]) -> list[dict[str, Any]]:
                 "attributed_to": _names(value.get("attributed_to")),
                 "sentences": _names(value.get("sentences")),
             })
-        views.append({"about": conflict.get("about"), "kind": conflict.get("kind"), "values": values})
+        label = conflict.get("label") or conflict.get("about")
+        views.append({
+            "about": conflict.get("about"),
+            "label": label,
+            "label_en": conflict.get("label_en") if conflict.get("label_en") != label else None,
+            "kind": conflict.get("kind"),
+            "kind_name": KIND_NAMES.get(conflict.get("kind") or "", conflict.get("kind")),
+            "attribute": conflict.get("attribute"),
+            "score": conflict.get("score"),
+            "values": values,
+        })
     return views
 
 

@@ -1,0 +1,477 @@
+"""Claims: every value an article states, tied to what it measures.
+
+Extraction starts from the values, not from trigger words: every quantity and every dated
+time expression in a sentence is a candidate. Each is attached to the cue (a predicate or a
+noun from the measure table, ``data/claims/measures.json``) that governs it within its
+clause: the nearest cue whose measure takes that kind of value, where crossing a clause
+break or another value costs extra. A value no cue governs is not a claim, except a count of
+a thing ("8 gerbong"), which measures how many of that thing there are.
+
+Around the value the clause gives the rest of the claim: named persons and organisations
+(its subjects), a place and a role ("5 penumpang tewas") as qualifiers, a date that bounds
+it ("hingga Selasa malam") as its time scope, whether it is asserted, expected, hedged or
+denied, whether it is told as a change ("bertambah menjadi"), and who said it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from warta.analyze.hedging import hedge_cues
+from warta.analyze.measures import MeasureTable, load_measures
+from warta.model import Attribution, Claim, ClaimValue, Entity, Quantity, Sentence, Span, Timex
+
+__all__ = ["extract_claims", "value_of_quantity", "value_of_timex"]
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_BREAK_CHARS = frozenset(";:()[]—–“”\"")
+_BREAK_WORDS = frozenset(
+    "dan serta sedangkan sementara namun tetapi tapi sedang adapun and but while whereas although".split()
+)
+_CUTOFF_WORDS = frozenset("hingga sampai per until through by as of".split())
+# How far a cue may govern a value: half a point a word between them ("korban tewas gempa
+# bumi di Kabupaten Cianjur mencapai 271 orang"), plus penalties for what lies between.
+WORD_COST = 0.5
+MAX_COST = 6.0
+MAX_TIME_COST = 4.0
+MAX_BARE_COST = 3.0  # a bare number ("has risen to 271") only close to its cue
+LINKED_WORD_COST = 0.2  # after "mencapai", "rose to": the value belongs to the clause's subject
+BREAK_COST = 3.0  # a clause break: ; : ( ) dashes, quotes, "dan", "while"
+COMMA_COST = 1.0  # a comma may only set off an apposition (", Jawa Barat,")
+VALUE_COST = 4.0  # crossing another value of the same kind: that one is nearer to the cue
+INSIDE_COST = 0.25  # a cue inside the value's own words ("120 penumpang") is the weakest
+
+_DIMENSION_OF_UNIT: dict[str, tuple[str, str, float]] = {
+    # base unit of a quantity -> (dimension, unit compared in, factor)
+    "km/h": ("speed", "km/h", 1.0),
+    "km": ("length", "m", 1000.0),
+    "m": ("length", "m", 1.0),
+    "ha": ("area", "ha", 1.0),
+    "m2": ("area", "ha", 1e-4),
+    "km2": ("area", "ha", 100.0),
+    "kg": ("mass", "kg", 1.0),
+    "L": ("mass", "L", 1.0),
+    "m3": ("mass", "m3", 1.0),
+    "barrel": ("mass", "barrel", 1.0),
+    "%": ("percent", "percent", 1.0),
+    "°C": ("temperature", "°C", 1.0),
+    "magnitude": ("magnitude", "magnitude", 1.0),
+    "second": ("duration", "minute", 1 / 60),
+    "minute": ("duration", "minute", 1.0),
+    "hour": ("duration", "minute", 60.0),
+    "day": ("duration", "minute", 1440.0),
+    "week": ("duration", "minute", 10080.0),
+    "month": ("duration", "minute", 43200.0),
+    "year": ("duration", "minute", 525600.0),
+}
+_CURRENCY_CODES = frozenset("IDR USD SGD EUR GBP JPY CNY MYR KRW AUD".split())
+_SCALE_IN_TEXT = re.compile(r"(\d+(?:[.,](\d+))?)\s*(?i:ribu|juta|miliar|milyar|triliun|thousand|million|billion|trillion|T|M|B|bn|jt)\b")
+# Bare numbers: a count stated without a noun ("has risen to 271", "mencapai 271").
+_BARE_NUMBER = re.compile(r"(?<![\w/:.,-])\d{1,3}(?:[.,]\d{3})*(?![\w/:%]|[.,]\d)")
+_BARE_LEADS = frozenset("to menjadi mencapai sebanyak total at reached hit jadi capai".split())
+# Words in a time expression that name its day; without one, the day is the engine's guess.
+_DAY_WORDS = re.compile(
+    r"\d{1,2}/\d{1,2}|\d{4}|(?i:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|januari|februari|maret|april|mei|juni|juli|agustus|september"
+    r"|oktober|november|desember|january|february|march|may|june|july|august|october|december"
+    r"|kemarin|hari ini|besok|lusa|today|yesterday|tomorrow|tonight|lalu|ago)"
+)
+_CURRENCY_NAME = re.compile(r"(?i:dolar|dollar|yen|yuan|won|ringgit)\s+$")
+_DATED = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_APPROX_SHARE = 0.1  # "sekitar 400" allows 360..440
+_APPROX_MINUTES = 15  # "sekitar pukul 06.00" allows a quarter of an hour either way
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # character span of the value
+    end: int
+    first: int  # word indices the value covers
+    last: int
+    value: ClaimValue
+    noun: str | None  # what a count counts, when it counts something
+    bare: bool = False  # a number with no noun, counted only beside a cue
+    linked: bool = False  # a linking word ("mencapai", "rose to") stands right before it
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int
+    end: int
+    first: int
+    last: int
+    measure: str
+    is_role: bool
+
+
+def value_of_quantity(q: Quantity, person_nouns: frozenset[str] | None = None) -> tuple[ClaimValue, str | None] | None:
+    """The comparable value of a quantity and the noun it counts, or None when it has none."""
+    norm = q.normalized or {}
+    base = norm.get("unit") or q.unit
+    if not base:
+        return None
+    persons = person_nouns if person_nouns is not None else load_measures().person_nouns
+    number, low, high = norm.get("value", q.value), norm.get("min"), norm.get("max")
+    noun: str | None = None
+    if base in _CURRENCY_CODES:
+        dimension, unit, factor = "money", base, 1.0
+    elif base in _DIMENSION_OF_UNIT:
+        dimension, unit, factor = _DIMENSION_OF_UNIT[base]
+    elif base == "bp":
+        return None
+    else:
+        noun = base.lower()
+        dimension, unit, factor = "count", ("person" if noun in persons or (q.unit or "").lower() in persons else noun), 1.0
+    if number is None and (low is None or high is None):
+        return None
+    scale = lambda x: None if x is None else round(float(x) * factor, 9)  # noqa: E731
+    number, low, high = scale(number), scale(low), scale(high)
+    if number is None:
+        # "puluhan ribu", "ribuan": vague words (APPROX); "10-20 orang": a stated range.
+        precision = "vague" if q.mod == "APPROX" else "range"
+        return ClaimValue(kind="number", dimension=dimension, precision=precision, low=low, high=high, unit=unit), noun
+    precision, low, high = _bounds(q, number)
+    return ClaimValue(kind="number", dimension=dimension, precision=precision, number=number, low=low, high=high, unit=unit), noun
+
+
+def _bounds(q: Quantity, number: float) -> tuple[str, float | None, float | None]:
+    if q.mod == "APPROX":
+        # "sekitar 400" is a round figure (360..440); "sekitar 7,2 miliar" is stated to the
+        # tenth of a billion, and "about" only owns the rounding.
+        rounded = _rounding(q, number)
+        width = rounded if rounded is not None else abs(number) * _APPROX_SHARE
+        return "approx", number - width, number + width
+    if q.mod == "MORE_THAN":
+        return "lower_bound", number, None
+    if q.mod in ("LESS_THAN", "UP_TO"):
+        return "upper_bound", None, number
+    half = _rounding(q, number, decimals_only=False)
+    if half is not None:
+        return "rounded", number - half, number + half
+    return "exact", number, number
+
+
+def _rounding(q: Quantity, number: float, decimals_only: bool = True) -> float | None:
+    """Half the last stated unit of a number written with a scale word: "Rp3,48 triliun" is
+    anything that rounds to 3.48 trillion; None when no scale word (or, if ``decimals_only``,
+    no decimal) says so."""
+    scaled = _SCALE_IN_TEXT.search(q.text)
+    if not scaled or (decimals_only and not scaled.group(2)):
+        return None
+    digits = len(scaled.group(2) or "")
+    written = scaled.group(1)
+    stated = float(written.replace(".", "").replace(",", ".")) if digits else float(re.sub(r"[.,]", "", written))
+    if not stated:
+        return None
+    return 0.45 * (10.0 ** -digits) * abs(number) / stated
+
+
+def _granularity(value: str) -> str:
+    if "T" in value:
+        clock = value.split("T", 1)[1]
+        return "time" if clock[:1].isdigit() else "daypart"
+    return "day"
+
+
+def value_of_timex(t: Timex) -> ClaimValue | None:
+    """A dated time expression as a value; undated ones (durations, "saat itu") are none."""
+    if t.type not in ("DATE", "TIME") or not _DATED.match(t.value):
+        return None
+    precision = "approx" if t.mod == "APPROX" else {"ON_OR_AFTER": "lower_bound", "ON_OR_BEFORE": "upper_bound"}.get(t.mod or "", "exact")
+    if t.mod in ("START", "MID", "END", "MORE_THAN", "LESS_THAN"):
+        return None  # "awal September", "lebih dari sepekan": not a point to compare
+    return ClaimValue(kind="time", dimension="time", precision=precision, timex=t.value, granularity=_granularity(t.value))
+
+
+def _word_index(words: list[tuple[str, int, int]], start: int, end: int) -> tuple[int, int] | None:
+    first = next((i for i, w in enumerate(words) if w[2] > start), None)
+    if first is None or words[first][1] >= end:
+        return None
+    last = first
+    while last + 1 < len(words) and words[last + 1][1] < end:
+        last += 1
+    return first, last
+
+
+def _find_cues(words: list[tuple[str, int, int]], table: MeasureTable) -> list[_Cue]:
+    found: list[_Cue] = []
+    lowered = [w[0] for w in words]
+    for i, word in enumerate(lowered):
+        keys = {word}
+        if word.endswith("nya") and len(word) > 5:
+            keys.add(word[:-3])
+        for key in keys:
+            for tokens, measure, is_role in table.cues.get(key, ()):
+                n = len(tokens)
+                if tuple([key, *lowered[i + 1 : i + n]]) == tokens:
+                    found.append(_Cue(words[i][1], words[i + n - 1][2], i, i + n - 1, measure, is_role))
+    return found
+
+
+def _has_phrase(lowered: list[str], start: int, end: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+    for i in range(max(0, start), min(end, len(lowered))):
+        for phrase in phrases:
+            if tuple(lowered[i : i + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+def extract_claims(
+    text: str,
+    *,
+    sentences: list[Sentence],
+    timexes: list[Timex],
+    quantities: list[Quantity],
+    entities: list[Entity],
+    attributions: list[Attribution],
+    table: MeasureTable | None = None,
+) -> list[Claim]:
+    """Every claim in ``text``, in text order."""
+    table = table or load_measures()
+    claims: list[Claim] = []
+    q_iter = sorted(quantities, key=lambda q: q.start)
+    t_iter = sorted(timexes, key=lambda t: t.start)
+    for index, sentence in enumerate(sentences):
+        sentence_quantities = [q for q in q_iter if sentence.start <= q.start < sentence.end]
+        sentence_timexes = [t for t in t_iter if sentence.start <= t.start < sentence.end]
+        if not sentence_quantities and not sentence_timexes:
+            continue
+        claims.extend(
+            _sentence_claims(text, index, sentence, sentence_quantities, sentence_timexes, entities, attributions, table)
+        )
+    return claims
+
+
+def _sentence_claims(
+    text: str,
+    index: int,
+    sentence: Sentence,
+    quantities: list[Quantity],
+    timexes: list[Timex],
+    entities: list[Entity],
+    attributions: list[Attribution],
+    table: MeasureTable,
+) -> list[Claim]:
+    words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text, sentence.start, sentence.end)]
+    if not words:
+        return []
+    lowered = [w[0] for w in words]
+    # Clause breaks sit between words: break_before[i] counts breaks before word i, and
+    # comma_before[i] commas (weaker: they also set off appositions).
+    break_before = [0] * (len(words) + 1)
+    comma_before = [0] * (len(words) + 1)
+    count = commas = 0
+    for i, (word, start, _end) in enumerate(words):
+        gap = text[words[i - 1][2] : start] if i else ""
+        count += sum(ch in _BREAK_CHARS for ch in gap) + (word in _BREAK_WORDS) + (" - " in gap)
+        commas += gap.count(",")
+        break_before[i] = count
+        comma_before[i] = commas
+    break_before[len(words)] = count + 1
+    comma_before[len(words)] = commas + 1
+    clause_before = [b + c for b, c in zip(break_before, comma_before, strict=True)]
+
+    candidates: list[_Candidate] = []
+    for q in quantities:
+        read = value_of_quantity(q, table.person_nouns)
+        where = _word_index(words, q.start, q.end)
+        if read is None or where is None:
+            continue
+        candidates.append(_Candidate(q.start, q.end, where[0], where[1], read[0], read[1]))
+    for t in timexes:
+        value = value_of_timex(t)
+        where = _word_index(words, t.start, t.end)
+        if value is None or where is None or (where[0] > 0 and lowered[where[0] - 1] in _CUTOFF_WORDS):
+            continue  # "hingga Selasa sore" bounds a count: it is the count's time scope
+        if not _DAY_WORDS.search(t.text):
+            value.day_stated = False
+        candidates.append(_Candidate(t.start, t.end, where[0], where[1], value, None))
+    taken = [(c.start, c.end) for c in candidates] + [(t.start, t.end) for t in timexes]
+    for m in _BARE_NUMBER.finditer(text, sentence.start, sentence.end):
+        where = _word_index(words, m.start(), m.end())
+        if where is None or where[0] == 0 or lowered[where[0] - 1] not in _BARE_LEADS:
+            continue
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        number = float(m.group().replace(".", "").replace(",", ""))
+        bare = ClaimValue(kind="number", dimension="count", precision="exact", number=number, low=number,
+                          high=number, unit="person")
+        candidates.append(_Candidate(m.start(), m.end(), where[0], where[1], bare, None, bare=True))
+    if not candidates:
+        return []
+    candidates.sort(key=lambda c: c.start)
+    for c in candidates:
+        c.linked = any(tuple(lowered[c.first - len(w) : c.first]) == w for w in table.linking_words if c.first >= len(w))
+    cues = _find_cues(words, table)
+
+    out: list[Claim] = []
+    for c in candidates:
+        best: tuple[float, _Cue] | None = None
+        for cue in cues:
+            if not _fits(table, cue, c):
+                continue
+            cost = _cost(c, cue, candidates, break_before, comma_before)
+            if best is None or cost < best[0]:
+                best = (cost, cue)
+        limit = MAX_BARE_COST if c.bare else MAX_TIME_COST if c.value.kind == "time" else MAX_COST
+        if best is not None and best[0] <= limit:
+            cue: _Cue | None = best[1]
+            measure = table.measure(best[1].measure)
+        elif c.noun and c.value.unit != "person" and c.value.dimension == "count":
+            cue, measure = None, table.measure(f"count:{c.noun}")
+        else:
+            continue
+        out.append(_claim(text, index, c, cue, measure.id, measure.attribute, words, lowered, clause_before,
+                          timexes, entities, attributions, table))
+    return out
+
+
+def _fits(table: MeasureTable, cue: _Cue, c: _Candidate) -> bool:
+    measure = table.measures[cue.measure]
+    if measure.dimension != c.value.dimension:
+        return False
+    inside = c.start <= cue.start and cue.end <= c.end
+    if cue.is_role:
+        return inside  # "120 penumpang": the counted noun names the measure
+    if c.bare and (measure.dimension != "count" or measure.counts):
+        return False
+    if measure.dimension == "count":
+        if measure.counts:
+            return c.value.unit in measure.counts
+        return c.value.unit == "person"
+    return True
+
+
+def _cost(c: _Candidate, cue: _Cue, candidates: list[_Candidate], break_before: list[int], comma_before: list[int]) -> float:
+    if c.start <= cue.start and cue.end <= c.end:
+        return INSIDE_COST
+    if cue.last < c.first:
+        lo, hi = cue.last, c.first
+    elif cue.first > c.last:
+        lo, hi = c.last, cue.first
+    else:
+        return 0.0  # overlapping spans
+    linked = c.linked and cue.last < c.first
+    cost = (LINKED_WORD_COST if linked else WORD_COST) * (hi - lo - 1)
+    cost += BREAK_COST * (break_before[hi] - break_before[lo])
+    cost += COMMA_COST * (comma_before[hi] - comma_before[lo])
+    cost += VALUE_COST * sum(1 for o in candidates if o is not c and lo < o.first and o.last < hi and o.value.dimension == c.value.dimension)
+    return cost
+
+
+def _clause_bounds(c: _Candidate, cue: _Cue | None, words: list[tuple[str, int, int]], break_before: list[int]) -> tuple[int, int]:
+    """Word indices [first, last] of the clause around the value (and its cue)."""
+    first = min(c.first, cue.first) if cue else c.first
+    last = max(c.last, cue.last) if cue else c.last
+    while first > 0 and break_before[first] == break_before[first - 1]:
+        first -= 1
+    while last + 1 < len(words) and break_before[last + 1] == break_before[last]:
+        last += 1
+    return first, last
+
+
+def _claim(
+    text: str,
+    index: int,
+    c: _Candidate,
+    cue: _Cue | None,
+    measure_id: str,
+    attribute: str,
+    words: list[tuple[str, int, int]],
+    lowered: list[str],
+    break_before: list[int],
+    timexes: list[Timex],
+    entities: list[Entity],
+    attributions: list[Attribution],
+    table: MeasureTable,
+) -> Claim:
+    first, last = _clause_bounds(c, cue, words, break_before)
+    clause_start, clause_end = words[first][1], words[last][2]
+    sentence_start, sentence_end = words[0][1], words[-1][2]
+    attribution_index = _attribution_at(attributions, c.start, sentence_start, sentence_end)
+    source_spans = [(a.source.start, a.source.end) for a in attributions]
+    subjects: list[str] = []
+    place: str | None = None
+    taken = [(c.start, c.end)] + ([(cue.start, cue.end)] if cue else [])
+    for e in entities:
+        if not (clause_start <= e.start < clause_end) or any(s <= e.start < t for s, t in source_spans):
+            continue
+        if any(s < e.end and e.start < t for s, t in taken) or _CURRENCY_NAME.search(text, max(0, e.start - 8), e.start):
+            continue  # "US$7 miliar", "per dolar AS": a currency, not a place
+        name = e.canonical or e.text
+        if e.type == "LOC":
+            place = place or name
+        elif e.type in ("PER", "ORG") and name not in subjects:
+            subjects.append(name)
+    qualifiers: dict[str, str] = {}
+    if place:
+        qualifiers["place"] = place
+    if c.noun and c.value.unit == "person":
+        roles = {m for tokens, m, is_role in table.cues.get(c.noun, ()) if is_role and tokens == (c.noun,)}
+        if roles and measure_id not in roles:
+            qualifiers["role"] = c.noun
+    value = c.value
+    if cue is not None and cue.start < c.start < cue.end and value.number is not None and value.precision != "range":
+        # "kecepatan maksimal 350 km/jam": the modifier word belongs to the cue ("top speed").
+        value = ClaimValue(kind=value.kind, dimension=value.dimension, precision="exact", number=value.number,
+                           low=value.number, high=value.number, unit=value.unit)
+    modality = _modality(text, lowered, first, c, words, table)
+    if modality == "asserted" and attribution_index is not None and attributions[attribution_index].hedged:
+        modality = "hedged"
+    attribution = attributions[attribution_index] if attribution_index is not None else None
+    return Claim(
+        measure=measure_id,
+        attribute=attribute,
+        value=value,
+        span=Span(text=text[c.start : c.end], start=c.start, end=c.end),
+        cue=Span(text=text[cue.start : cue.end], start=cue.start, end=cue.end) if cue else None,
+        sentence=index,
+        subjects=subjects,
+        qualifiers=qualifiers,
+        time_scope=_scope(c, timexes, words, first, last, lowered),
+        modality=modality,
+        revised=_has_phrase(lowered, c.first - 4, c.first, table.revision_cues),
+        attribution=attribution_index,
+        source=(attribution.source.canonical or attribution.source.text.strip() or None) if attribution else None,
+        via=list(attribution.via) if attribution else [],
+    )
+
+
+def _attribution_at(attributions: list[Attribution], pos: int, start: int, end: int) -> int | None:
+    for i, a in enumerate(attributions):
+        if a.content.start <= pos < a.content.end:
+            return i
+    for i, a in enumerate(attributions):
+        if start <= a.cue.start < end:
+            return i
+    return None
+
+
+def _modality(text: str, lowered: list[str], first: int, c: _Candidate, words: list[tuple[str, int, int]], table: MeasureTable) -> str:
+    if _has_phrase(lowered, 0, c.first, table.denial_cues):
+        return "denied"
+    if _has_phrase(lowered, first, c.first, table.expected_cues):
+        return "expected"
+    if hedge_cues(text, words[first][1], words[c.first][1]):
+        return "hedged"
+    return "asserted"
+
+
+def _scope(c: _Candidate, timexes: list[Timex], words: list[tuple[str, int, int]], first: int, last: int, lowered: list[str]) -> str | None:
+    """The date a changing value holds for: a cut-off ("hingga Selasa") in the sentence, else a date in its clause."""
+    if c.value.kind == "time":
+        return None
+    in_clause: str | None = None
+    for t in timexes:
+        if not _DATED.match(t.value) or t.type not in ("DATE", "TIME"):
+            continue
+        where = _word_index(words, t.start, t.end)
+        if where is None:
+            continue
+        before = lowered[where[0] - 1] if where[0] > 0 else ""
+        if before in _CUTOFF_WORDS or (where[0] > 1 and " ".join(lowered[where[0] - 2 : where[0]]) == "as of"):
+            return t.value
+        if in_clause is None and first <= where[0] <= last:
+            in_clause = t.value
+    return in_clause

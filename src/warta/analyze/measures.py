@@ -1,0 +1,150 @@
+"""The measure table: what a value in the text can measure, as data.
+
+``data/claims/measures.json`` lists each measure with its labels for readers (Indonesian and
+English), its dimension (the kind of value it takes), how it behaves over time, and the cue
+words that govern a value in either language. Claim extraction reads the cues; story
+building reads the labels and the temporal behaviour. Adding a measure is one entry in that
+file; :func:`validate_table` is the schema the test suite checks it against.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Measure", "MeasureTable", "load_measures", "validate_table", "DIMENSIONS", "TEMPORAL", "LANGUAGES"]
+
+TABLE_PATH = Path(__file__).resolve().parents[1] / "data" / "claims" / "measures.json"
+DIMENSIONS = frozenset(
+    {"count", "money", "percent", "length", "speed", "magnitude", "area", "mass", "temperature", "duration", "time"}
+)
+TEMPORAL = frozenset({"static", "varying", "monotone"})
+LANGUAGES = ("id", "en")
+_WORD_LISTS = ("person_nouns", "linking_words", "revision_cues", "expected_cues", "denial_cues")
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    id: str
+    attribute: str  # the name it is reported and scored under
+    label: dict[str, str]  # language -> words for a reader
+    dimension: str
+    temporal: str
+    counts: frozenset[str] = frozenset()  # for counts of things: the nouns it may count
+
+    def label_for(self, language: str | None) -> str:
+        return self.label.get(language or "id") or self.label.get("en") or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureTable:
+    measures: dict[str, Measure]
+    # (cue words, measure id, is_role) by first word, per language; both languages are
+    # looked up for every article, since English quotes sit in Indonesian copy and back.
+    cues: dict[str, list[tuple[tuple[str, ...], str, bool]]]
+    person_nouns: frozenset[str]
+    linking_words: frozenset[tuple[str, ...]]  # "mencapai", "rose to": join a value to its clause's subject
+    revision_cues: frozenset[tuple[str, ...]]
+    expected_cues: frozenset[tuple[str, ...]]
+    denial_cues: frozenset[tuple[str, ...]]
+
+    def measure(self, measure_id: str) -> Measure:
+        """The entry for ``measure_id``; ``count:<noun>`` measures are made on the fly."""
+        found = self.measures.get(measure_id)
+        if found is not None:
+            return found
+        noun = measure_id.partition(":")[2] or measure_id
+        return Measure(
+            id=measure_id, attribute="count", label={"id": f"jumlah {noun}", "en": f"number of {noun}"},
+            dimension="count", temporal="static",
+        )
+
+
+def validate_table(data: Any) -> list[str]:
+    """Problems with a measure table, one line each; an empty list means it is well formed."""
+    problems: list[str] = []
+    if not isinstance(data, dict) or not isinstance(data.get("measures"), dict):
+        return ["the table must be an object with a 'measures' object"]
+    for key, entry in data["measures"].items():
+        where = f"measure {key!r}"
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: not an object")
+            continue
+        label = entry.get("label")
+        if not isinstance(label, dict) or any(not isinstance(label.get(lang), str) or not label[lang] for lang in LANGUAGES):
+            problems.append(f"{where}: 'label' needs non-empty 'id' and 'en' strings")
+        if entry.get("dimension") not in DIMENSIONS:
+            problems.append(f"{where}: 'dimension' must be one of {sorted(DIMENSIONS)}")
+        if entry.get("temporal") not in TEMPORAL:
+            problems.append(f"{where}: 'temporal' must be one of {sorted(TEMPORAL)}")
+        if "attribute" in entry and not (isinstance(entry["attribute"], str) and entry["attribute"]):
+            problems.append(f"{where}: 'attribute' must be a non-empty string")
+        if isinstance(entry.get("cues"), dict) and not any(entry["cues"].values()):
+            problems.append(f"{where}: no cue words in any language")
+        for field_name in ("cues", "roles"):
+            table = entry.get(field_name, {} if field_name == "roles" else None)
+            if not isinstance(table, dict) or any(lang not in LANGUAGES for lang in table):
+                problems.append(f"{where}: '{field_name}' must map languages {LANGUAGES} to word lists")
+                continue
+            for lang, words in table.items():
+                if not isinstance(words, list) or any(not isinstance(w, str) or w != w.lower() or not w.strip() for w in words):
+                    problems.append(f"{where}: '{field_name}.{lang}' must be a list of lower-case words")
+        counts = entry.get("counts", [])
+        if not isinstance(counts, list) or any(not isinstance(w, str) for w in counts):
+            problems.append(f"{where}: 'counts' must be a list of nouns")
+    for name in _WORD_LISTS:
+        lists = data.get(name)
+        if not isinstance(lists, dict) or any(not isinstance(v, list) for v in lists.values()):
+            problems.append(f"'{name}' must map languages to word lists")
+    return problems
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().split())
+
+
+def build_table(data: dict[str, Any]) -> MeasureTable:
+    problems = validate_table(data)
+    if problems:
+        raise ValueError("measure table: " + "; ".join(problems))
+    measures: dict[str, Measure] = {}
+    cues: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+    for key, entry in data["measures"].items():
+        measures[key] = Measure(
+            id=key,
+            attribute=entry.get("attribute", key),
+            label=dict(entry["label"]),
+            dimension=entry["dimension"],
+            temporal=entry["temporal"],
+            counts=frozenset(w.lower() for w in entry.get("counts", [])),
+        )
+        for is_role, field_name in ((False, "cues"), (True, "roles")):
+            for words in entry.get(field_name, {}).values():
+                for phrase in words:
+                    tokens = _words(phrase)
+                    cues.setdefault(tokens[0], []).append((tokens, key, is_role))
+    for options in cues.values():
+        options.sort(key=lambda option: -len(option[0]))  # longest cue first
+
+    def word_set(name: str) -> frozenset[tuple[str, ...]]:
+        return frozenset(_words(w) for words in data[name].values() for w in words)
+
+    return MeasureTable(
+        measures=measures,
+        cues=cues,
+        person_nouns=frozenset(" ".join(w) for w in word_set("person_nouns")),
+        linking_words=word_set("linking_words"),
+        revision_cues=word_set("revision_cues"),
+        expected_cues=word_set("expected_cues"),
+        denial_cues=word_set("denial_cues"),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_measures(path: str | None = None) -> MeasureTable:
+    """The measure table at ``path`` (default: the one warta ships), parsed and checked once."""
+    source = Path(path) if path else TABLE_PATH
+    return build_table(json.loads(source.read_text(encoding="utf-8")))

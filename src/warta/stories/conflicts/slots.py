@@ -1,0 +1,212 @@
+"""Slots and relations: which claims of a story state the same thing, and how their values relate.
+
+A *slot* is one measure of one subject: claims share it when they name the same measure
+(``deaths``), the same role ("penumpang"), and places and subjects that do not differ. A
+claim that names no place (or no subject) fits a slot whose claims name exactly one; where a
+story's claims name several, it is ambiguous and left out rather than guessed.
+
+Between two values of one slot :func:`relate` decides:
+- **agree**: what the words allow overlaps ("sekitar 400" and "412"; "Rp3,5 triliun" and
+  "Rp3.482.000.000.000"); exact values must be equal, times equal at the coarser precision;
+- **correction**: the same outlet or speaker gives another value later;
+- **update**: a measure that changes (a toll, a price) given for another moment, or told
+  as a change ("bertambah menjadi");
+- **disagree**: neither of those: independent sources, the same moment, values that cannot
+  both be true.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from warta.analyze.measures import Measure, MeasureTable, load_measures
+from warta.model import Claim, ClaimValue
+from warta.stories.evidence import Member
+from warta.stories.timevalues import compatible
+
+__all__ = ["Stated", "stated_claims", "Slots", "relate", "values_agree", "RELATIONS"]
+
+RELATIONS = ("agree", "disagree", "update", "correction", "different_scope")
+_CLOCK = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(Z|[+-]\d{2}:?\d{2})?$")
+_APPROX_MINUTES = 15
+
+
+@dataclass(slots=True)
+class Stated:
+    """One claim as a story sees it: who stated it, where, and when it was published."""
+
+    member: Member
+    claim: Claim
+    measure: Measure
+    speaker: str | None
+    channels: frozenset[str]
+
+    @property
+    def article(self) -> str:
+        return self.member.id
+
+    @property
+    def reported(self) -> str | None:
+        return self.member.article.published or self.member.analysis.published
+
+    @property
+    def moment(self) -> str | None:
+        """The day the value holds for: its own time scope, else its publication day."""
+        scope = self.claim.time_scope
+        if scope:
+            return scope[:10]
+        return self.reported[:10] if self.reported else None
+
+    def sentence(self) -> str:
+        return self.member.sentence_text(self.claim.sentence)
+
+
+def stated_claims(members: list[Member], table: MeasureTable | None = None) -> list[Stated]:
+    table = table or load_measures()
+    out = []
+    for member in members:
+        for claim in member.analysis.claims:
+            speaker = member.speaker(claim.attribution)
+            out.append(Stated(member, claim, table.measure(claim.measure), speaker or claim.source,
+                              member.channels(claim.attribution)))
+    return out
+
+
+def _norm(name: str | None) -> str:
+    return " ".join((name or "").lower().split())
+
+
+def _same_place(a: str, b: str) -> bool:
+    la, lb = _norm(a), _norm(b)
+    return la == lb or la in lb or lb in la
+
+
+class Slots:
+    """The slots of one story's claims: :meth:`key` gives each claim its slot, or None when
+    the claim cannot be placed with confidence."""
+
+    def __init__(self, stated: list[Stated]) -> None:
+        places: dict[tuple[str, str], set[str]] = {}
+        subjects: dict[tuple[str, str], Counter[str]] = {}
+        for s in stated:
+            base = self._base(s)
+            if s.claim.qualifiers.get("place"):
+                places.setdefault(base, set()).add(_norm(s.claim.qualifiers["place"]))
+            for subject in s.claim.subjects:
+                subjects.setdefault(base, Counter())[_norm(subject)] += 1
+        self._places = {k: _distinct_places(v) for k, v in places.items()}
+        self._subjects = subjects
+
+    @staticmethod
+    def _base(s: Stated) -> tuple[str, str]:
+        return s.claim.measure, s.claim.qualifiers.get("role", "")
+
+    def key(self, s: Stated) -> tuple[str, str, str, str] | None:
+        base = self._base(s)
+        place = s.claim.qualifiers.get("place")
+        known = self._places.get(base, [])
+        if place:
+            place_key = next((p for p in known if _same_place(p, place)), _norm(place))
+        elif len(known) <= 1:
+            place_key = known[0] if known else ""
+        else:
+            return None  # the story's claims name several places: which one is this?
+        named = self._subjects.get(base, Counter())
+        mine = {_norm(x) for x in s.claim.subjects}
+        if mine:
+            subject_key = min(mine, key=lambda x: (-named[x], x))
+        elif len(named) <= 1:
+            subject_key = next(iter(named), "")
+        else:
+            return None
+        return base[0], base[1], place_key, subject_key
+
+
+def _distinct_places(names: set[str]) -> list[str]:
+    out: list[str] = []
+    for name in sorted(names, key=len):
+        if not any(_same_place(name, kept) for kept in out):
+            out.append(name)
+    return out
+
+
+def _clock(value: str) -> tuple[datetime, bool] | None:
+    """A clock time as a datetime (in UTC when the value carries an offset) and whether it did."""
+    match = _CLOCK.match(value)
+    if match is None:
+        return None
+    day, hour, minute, zone = match.groups()
+    moment = datetime.fromisoformat(f"{day}T{hour}:{minute}")
+    if zone and zone != "Z":
+        sign = 1 if zone[0] == "+" else -1
+        digits = zone[1:].replace(":", "")
+        moment -= sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
+    return moment, zone is not None
+
+
+def _times_agree(a: ClaimValue, b: ClaimValue) -> bool:
+    va, vb = a.timex or "", b.timex or ""
+    if not (a.day_stated and b.day_stated):
+        # One side says only a clock time or a part of day, whose day the time engine
+        # guessed: compare what both sides say, the time of day.
+        if "T" not in va or "T" not in vb:
+            return True
+        va, vb = "2000-01-01" + va[10:], "2000-01-01" + vb[10:]
+    ca, cb = _clock(va), _clock(vb)
+    if ca and cb:
+        if ca[1] != cb[1]:  # one zone unknown: compare the clock times as written
+            ca, cb = _clock(va[:16]), _clock(vb[:16])
+        slack = timedelta(minutes=_APPROX_MINUTES if "approx" in (a.precision, b.precision) else 0)
+        return abs(ca[0] - cb[0]) <= slack  # type: ignore[index]
+    return compatible(va[:10], vb[:10])  # a part of day is too loose to contradict a clock
+
+
+def values_agree(a: ClaimValue, b: ClaimValue) -> bool | None:
+    """True when both can be true, False when not, None when they cannot be compared."""
+    if a.kind != b.kind or a.dimension != b.dimension:
+        return None
+    if a.kind == "time":
+        return _times_agree(a, b)
+    if a.unit != b.unit:
+        return None
+    low_a = a.low if a.low is not None else float("-inf")
+    low_b = b.low if b.low is not None else float("-inf")
+    high_a = a.high if a.high is not None else float("inf")
+    high_b = b.high if b.high is not None else float("inf")
+    return low_a <= high_b and low_b <= high_a
+
+
+def _later(a: Stated, b: Stated) -> bool:
+    return (b.reported or "") > (a.reported or "")
+
+
+def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
+    """How ``b``'s value stands to ``a``'s: one of :data:`RELATIONS`, or None when the two
+    are about different measures altogether (or cannot be compared)."""
+    if a.claim.measure != b.claim.measure:
+        return None
+    ka, kb = slots.key(a), slots.key(b)
+    if ka is None or kb is None:
+        return None
+    if ka != kb:
+        return "different_scope"
+    agree = values_agree(a.claim.value, b.claim.value)
+    if agree is None:
+        return None
+    if agree:
+        return "agree"
+    same_source = (a.speaker and _norm(a.speaker) == _norm(b.speaker)) or (
+        a.member.article.outlet and a.member.article.outlet == b.member.article.outlet
+    )
+    if same_source or a.channels & b.channels:
+        return "correction" if a.article != b.article else "update"
+    if a.measure.temporal == "static" or a.claim.value.kind == "time":
+        return "disagree"
+    if a.claim.revised or b.claim.revised:
+        return "update"
+    if a.moment and b.moment and a.moment != b.moment:
+        return "update"
+    return "disagree"
