@@ -22,19 +22,20 @@ from warta.analyze.hedging import hedge_cues
 from warta.analyze.measures import MeasureTable, load_measures
 from warta.model import Attribution, Claim, ClaimValue, Entity, Quantity, Sentence, Span, Timex
 
-__all__ = ["extract_claims", "value_of_quantity", "value_of_timex"]
+__all__ = ["extract_claims", "states_day", "value_of_quantity", "value_of_timex"]
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _BREAK_CHARS = frozenset(";:()[]—–“”\"")
 _BREAK_WORDS = frozenset(
     "dan serta sedangkan sementara namun tetapi tapi sedang adapun and but while whereas although".split()
 )
+_CLASSIFIERS = frozenset("unit buah ekor batang lembar".split())
 _CUTOFF_WORDS = frozenset("hingga sampai per until through by as of".split())
 # How far a cue may govern a value: half a point a word between them ("korban tewas gempa
 # bumi di Kabupaten Cianjur mencapai 271 orang"), plus penalties for what lies between.
 WORD_COST = 0.5
 MAX_COST = 6.0
-MAX_TIME_COST = 4.0
+MAX_TIME_COST = 5.0
 MAX_BARE_COST = 3.0  # a bare number ("has risen to 271") only close to its cue
 LINKED_WORD_COST = 0.2  # after "mencapai", "rose to": the value belongs to the clause's subject
 BREAK_COST = 3.0  # a clause break: ; : ( ) dashes, quotes, "dan", "while"
@@ -77,6 +78,8 @@ _DAY_WORDS = re.compile(
     r"|oktober|november|desember|january|february|march|may|june|july|august|october|december"
     r"|kemarin|hari ini|besok|lusa|today|yesterday|tomorrow|tonight|lalu|ago)"
 )
+_ZONE = re.compile(r"\b(?:WIB|WITA|WIT|UTC|GMT)\b", re.IGNORECASE)
+_ZONE_OFFSETS = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00", "UTC": "+00:00", "GMT": "+00:00"}
 _CURRENCY_NAME = re.compile(r"(?i:dolar|dollar|yen|yuan|won|ringgit)\s+$")
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _APPROX_SHARE = 0.1  # "sekitar 400" allows 360..440
@@ -181,7 +184,17 @@ def value_of_timex(t: Timex) -> ClaimValue | None:
     precision = "approx" if t.mod == "APPROX" else {"ON_OR_AFTER": "lower_bound", "ON_OR_BEFORE": "upper_bound"}.get(t.mod or "", "exact")
     if t.mod in ("START", "MID", "END", "MORE_THAN", "LESS_THAN"):
         return None  # "awal September", "lebih dari sepekan": not a point to compare
-    return ClaimValue(kind="time", dimension="time", precision=precision, timex=t.value, granularity=_granularity(t.value))
+    value = t.value
+    if "T" in value and value[11:12].isdigit() and len(value) == 16 and (zone := _ZONE.search(t.text)):
+        value += _ZONE_OFFSETS[zone.group().upper()]  # "pukul 02.15 WIB": the same instant as 03.15 WITA
+    return ClaimValue(kind="time", dimension="time", precision=precision, timex=value, granularity=_granularity(value),
+                      day_stated=states_day(t.text))
+
+
+def states_day(text: str) -> bool:
+    """Whether a time expression's own words name its day ("Senin pukul 06.17") rather than
+    leave it to the time engine's anchoring ("pukul 06.17", "pagi itu")."""
+    return _DAY_WORDS.search(text) is not None
 
 
 def _word_index(words: list[tuple[str, int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -278,14 +291,18 @@ def _sentence_claims(
         where = _word_index(words, q.start, q.end)
         if read is None or where is None:
             continue
-        candidates.append(_Candidate(q.start, q.end, where[0], where[1], read[0], read[1]))
+        value, noun = read
+        if noun in _CLASSIFIERS and where[1] + 1 < len(words):
+            # "312 unit rumah", "lima buah kapal": the classifier counts the noun after it.
+            noun = lowered[where[1] + 1]
+            if value.unit != "person":
+                value.unit = noun
+        candidates.append(_Candidate(q.start, q.end, where[0], where[1], value, noun))
     for t in timexes:
         value = value_of_timex(t)
         where = _word_index(words, t.start, t.end)
         if value is None or where is None or (where[0] > 0 and lowered[where[0] - 1] in _CUTOFF_WORDS):
             continue  # "hingga Selasa sore" bounds a count: it is the count's time scope
-        if not _DAY_WORDS.search(t.text):
-            value.day_stated = False
         candidates.append(_Candidate(t.start, t.end, where[0], where[1], value, None))
     taken = [(c.start, c.end) for c in candidates] + [(t.start, t.end) for t in timexes]
     for m in _BARE_NUMBER.finditer(text, sentence.start, sentence.end):

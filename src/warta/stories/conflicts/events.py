@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from warta.analyze.claims import states_day
 from warta.stories.evidence import Member
 from warta.stories.places import places_compatible
 from warta.stories.records import Conflict, ConflictValue
@@ -93,8 +94,10 @@ def _trigger_stems(group: EventGroup) -> set[str]:
 
 
 def _anchored_value(group: EventGroup) -> str | None:
-    """The most precise time of the group's anchored frames."""
-    values = [f.value for f in group.frames if f.value and _anchored(f)]
+    """The most precise time of the group's anchored frames whose words name their day (a bare
+    "pagi" or "pukul 06.17" takes its day from the time engine's anchoring, which a report
+    written a day later moves: not a claim about the day)."""
+    values = [f.value for f in group.frames if f.value and _anchored(f) and states_day(f.event.time.text)]
     if not values:
         return None
     return min(values, key=lambda v: (span_days(v), v))

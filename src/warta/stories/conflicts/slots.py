@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from warta.analyze.measures import Measure, MeasureTable, load_measures
 from warta.model import Claim, ClaimValue
 from warta.stories.evidence import Member
-from warta.stories.timevalues import compatible
+from warta.stories.timevalues import compatible, interval
 
 __all__ = ["Stated", "stated_claims", "Slots", "relate", "values_agree", "RELATIONS"]
 
@@ -57,7 +57,7 @@ class Stated:
         """The day the value holds for: its own time scope, else its publication day."""
         scope = self.claim.time_scope
         if scope:
-            return scope[:10]
+            return scope.split("T", 1)[0]
         return self.reported[:10] if self.reported else None
 
     def sentence(self) -> str:
@@ -86,50 +86,68 @@ def _same_place(a: str, b: str) -> bool:
 
 class Slots:
     """The slots of one story's claims: :meth:`key` gives each claim its slot, or None when
-    the claim cannot be placed with confidence."""
+    the claim cannot be placed with confidence.
+
+    A slot is a measure, a role and a place. Places count only when the gazetteer knows them
+    below the level of a country (a ship's name or "Indonesia" says nothing about scope). A
+    claim that names no place joins the one place its measure's claims name; where they name
+    several, each stated by more than one claim, it is left out. Named persons and
+    organisations in the clause are kept on the claim but do not split slots: they are as
+    often the speaker or the agent as the thing measured.
+    """
 
     def __init__(self, stated: list[Stated]) -> None:
-        places: dict[tuple[str, str], set[str]] = {}
-        subjects: dict[tuple[str, str], Counter[str]] = {}
+        places: dict[tuple[str, str], Counter[str]] = {}
         for s in stated:
-            base = self._base(s)
-            if s.claim.qualifiers.get("place"):
-                places.setdefault(base, set()).add(_norm(s.claim.qualifiers["place"]))
-            for subject in s.claim.subjects:
-                subjects.setdefault(base, Counter())[_norm(subject)] += 1
+            place = _scope_place(s)
+            if place:
+                places.setdefault(self._base(s), Counter())[place] += 1
         self._places = {k: _distinct_places(v) for k, v in places.items()}
-        self._subjects = subjects
 
     @staticmethod
     def _base(s: Stated) -> tuple[str, str]:
         return s.claim.measure, s.claim.qualifiers.get("role", "")
 
-    def key(self, s: Stated) -> tuple[str, str, str, str] | None:
+    def key(self, s: Stated) -> tuple[str, str, str] | None:
         base = self._base(s)
-        place = s.claim.qualifiers.get("place")
+        place = _scope_place(s)
         known = self._places.get(base, [])
         if place:
-            place_key = next((p for p in known if _same_place(p, place)), _norm(place))
-        elif len(known) <= 1:
-            place_key = known[0] if known else ""
+            place_key = next((p for p, _n in known if _same_place(p, place)), place)
         else:
-            return None  # the story's claims name several places: which one is this?
-        named = self._subjects.get(base, Counter())
-        mine = {_norm(x) for x in s.claim.subjects}
-        if mine:
-            subject_key = min(mine, key=lambda x: (-named[x], x))
-        elif len(named) <= 1:
-            subject_key = next(iter(named), "")
-        else:
-            return None
-        return base[0], base[1], place_key, subject_key
+            strong = [p for p, n in known if n > 1]
+            if len(strong) > 1:
+                return None  # the story's claims give this measure for several places: which one?
+            place_key = strong[0] if strong else ""
+        return base[0], base[1], place_key
 
 
-def _distinct_places(names: set[str]) -> list[str]:
-    out: list[str] = []
-    for name in sorted(names, key=len):
-        if not any(_same_place(name, kept) for kept in out):
-            out.append(name)
+def _scope_place(s: Stated) -> str:
+    name = s.claim.qualifiers.get("place")
+    if not name:
+        return ""
+    found = _gazetteer().get(name.lower().strip())
+    if found is None or getattr(found, "type", None) == "country":
+        return ""
+    return _norm(name)
+
+
+def _gazetteer() -> dict:
+    from warta.stories.places import _places
+
+    return _places()
+
+
+def _distinct_places(counts: Counter[str]) -> list[tuple[str, int]]:
+    """Names that are not one another ("Cianjur", "Kabupaten Cianjur"), with their claim counts."""
+    out: list[tuple[str, int]] = []
+    for name in sorted(counts, key=len):
+        for i, (kept, n) in enumerate(out):
+            if _same_place(name, kept):
+                out[i] = (kept, n + counts[name])
+                break
+        else:
+            out.append((name, counts[name]))
     return out
 
 
@@ -203,10 +221,31 @@ def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
     )
     if same_source or a.channels & b.channels:
         return "correction" if a.article != b.article else "update"
+    if _far_apart(a, b):
+        return "different_scope"  # a background figure of another moment ("banjir 2020")
     if a.measure.temporal == "static" or a.claim.value.kind == "time":
         return "disagree"
-    if a.claim.revised or b.claim.revised:
-        return "update"
-    if a.moment and b.moment and a.moment != b.moment:
-        return "update"
+    first, last = sorted((a, b), key=lambda s: (s.moment or "", s.reported or ""))
+    if last.claim.revised:
+        return "update"  # "bertambah menjadi", "rose to"
+    if a.claim.time_scope and b.claim.time_scope and a.moment != b.moment:
+        return "update"  # each says when it held, and the moments differ
+    if a.measure.temporal == "monotone" and first.moment != last.moment:
+        # A running count grows: a later, larger figure is an update; a later, smaller one is not.
+        if (last.claim.value.low or 0) >= (first.claim.value.high or float("inf")):
+            return "update"
     return "disagree"
+
+
+FAR_DAYS = 7
+
+
+def _far_apart(a: Stated, b: Stated) -> bool:
+    """One value says it held at a moment more than a week from the other's."""
+    if not (a.claim.time_scope or b.claim.time_scope) or not (a.moment and b.moment):
+        return False
+    ia, ib = interval(a.moment), interval(b.moment)
+    if ia is None or ib is None:
+        return False
+    gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days)
+    return gap > FAR_DAYS

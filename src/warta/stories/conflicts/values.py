@@ -74,6 +74,12 @@ def _buckets(singles: list[Stated]) -> list[list[Stated]]:
     return buckets
 
 
+def _firm(s: Stated) -> bool:
+    """An open bound ("lebih dari 30", "hingga 2 meter") can fail to contain a figure without
+    contradicting it: the writer only said how far it goes. Such values agree or abstain."""
+    return s.claim.value.precision not in ("lower_bound", "upper_bound")
+
+
 def _told_together(a: list[Stated], b: list[Stated], per_article: dict[str, list[Stated]]) -> bool:
     """Some article states two different values, one of each: then both hold (two moments,
     two scopes)."""
@@ -92,7 +98,7 @@ def _told_together(a: list[Stated], b: list[Stated], per_article: dict[str, list
 def claim_conflicts(stated: list[Stated], slots: Slots, kind: str) -> list[Conflict]:
     """Disagreements among claims of ``kind`` ("value": numbers, "time": times)."""
     wanted = "time" if kind == "time" else "number"
-    by_slot: dict[tuple[str, str, str, str], list[Stated]] = defaultdict(list)
+    by_slot: dict[tuple[str, str, str], list[Stated]] = defaultdict(list)
     for s in stated:
         if s.claim.value.kind != wanted or s.claim.modality != "asserted" or s.claim.value.precision == "vague":
             continue
@@ -112,7 +118,7 @@ def claim_conflicts(stated: list[Stated], slots: Slots, kind: str) -> list[Confl
                 b = buckets[j]
                 if _told_together(a, b, per_article):
                     continue
-                if any(relate(x, y, slots) == "disagree" for x in a for y in b):
+                if any(relate(x, y, slots) == "disagree" for x in a for y in b if _firm(x) and _firm(y)):
                     disputed |= {i, j}
         if len(disputed) < 2:
             continue

@@ -1,0 +1,74 @@
+"""Claims and disagreements benchmark: the claims gold sets through analysis and story building.
+
+    .venv/bin/python bench/claims.py            # the development set (tests/gold/claims_dev/)
+    .venv/bin/python bench/claims.py --blind    # also the blind set, once per release
+
+Scores are explained in :mod:`warta.eval.claims`. The development figures replace their
+section of docs/benchmarks.md; every blind run is appended to the blind log there, good or
+bad, and prints aggregate figures only (no per-item errors: the set must stay blind).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from warta.eval.claims import ClaimScores, score_claims  # noqa: E402
+
+from _report import REPORT, write_section  # noqa: E402
+
+DEV = sorted(p for p in (ROOT / "tests" / "gold" / "claims_dev").iterdir() if p.is_dir())
+BLIND = ROOT / "tests" / "gold" / "blind" / "claims"
+COLUMNS = ("claim recall", "attribute accuracy", "slot pairwise F1", "relation macro F1",
+           "disagreement precision", "disagreement recall", "updates shown as disagreements")
+
+
+def _row(scores: ClaimScores) -> list[str]:
+    return [f"{scores.claim_recall:.3f}", f"{scores.attribute_accuracy:.3f}", f"{scores.slot_f1:.3f}",
+            f"{scores.relation_macro_f1:.3f}",
+            f"{scores.precision:.3f} ({scores.conflicts_right}/{scores.conflicts})",
+            f"{scores.recall:.3f} ({scores.disagreements_found}/{scores.disagreements})",
+            f"{scores.update_error_rate:.3f} ({scores.updates_as_disagreements}/{scores.updates})"]
+
+
+def _table(rows: list[tuple[str, ClaimScores]]) -> str:
+    lines = ["| set | " + " | ".join(COLUMNS) + " |", "|---" * (len(COLUMNS) + 1) + "|"]
+    lines += [f"| {name} | " + " | ".join(_row(s)) + " |" for name, s in rows]
+    return "\n".join(lines)
+
+
+def _append_blind(scores: ClaimScores) -> None:
+    """Add one row to the blind log in docs/benchmarks.md (never rewritten)."""
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    row = f"| {stamp} | {commit or '?'} | " + " | ".join(_row(scores)) + " |"
+    text = REPORT.read_text(encoding="utf-8")
+    marker = "<!-- blind-claims-log -->"
+    if marker not in text:
+        header = ("## Claims: blind set log\n\nEvery run of `bench/claims.py --blind`, appended, never edited.\n\n"
+                  "| run | commit | " + " | ".join(COLUMNS) + " |\n" + "|---" * (len(COLUMNS) + 2) + "|\n" + marker)
+        text = text.rstrip() + "\n\n" + header + "\n"
+    text = text.replace(marker, row + "\n" + marker)
+    REPORT.write_text(re.sub(r"\n{3,}", "\n\n", text), encoding="utf-8")
+
+
+def main() -> None:
+    dev = score_claims(DEV)
+    print(_table([("development", dev)]))
+    write_section("claims", "## Claims and disagreements (`bench/claims.py`)\n\n"
+                  f"Development set: {dev.articles} articles, {dev.gold_claims} gold claims "
+                  "(tests/gold/claims_dev/, tuned on).\n\n" + _table([("development", dev)]))
+    if "--blind" in sys.argv[1:]:
+        blind = score_claims([BLIND])
+        print(_table([("blind", blind)]))
+        _append_blind(blind)
+
+
+if __name__ == "__main__":
+    main()

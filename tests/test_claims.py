@@ -1,0 +1,185 @@
+"""Claims: extraction from values, the measure table as data, slots, relations and value conflicts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from warta.analyze import analyze
+from warta.analyze.claims import extract_claims
+from warta.analyze.measures import TABLE_PATH, build_table, load_measures, validate_table
+from warta.model import Analysis, Article, Claim
+from warta.stories import build_story
+from warta.stories.conflicts import DETECTORS, ConflictKind
+from warta.stories.conflicts.slots import Slots, relate, stated_claims
+from warta.stories.evidence import make_member
+
+
+def _analysis(text: str, *, id: str = "a", published: str = "2024-03-06T10:00:00+07:00", outlet: str = "Kabar Satu",
+              language: str = "id") -> tuple[Article, Analysis]:
+    article = Article(id=id, text=text, published=published, outlet=outlet, language=language)
+    return article, analyze(article)
+
+
+def _claims(text: str, **kw) -> list[Claim]:
+    return _analysis(text, **kw)[1].claims
+
+
+def test_the_shipped_measure_table_is_well_formed():
+    data = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+    assert validate_table(data) == []
+    table = load_measures()
+    assert {"deaths", "injured", "evacuated", "exchange_rate", "departure_time", "effective_date"} <= set(table.measures)
+
+
+def test_a_broken_entry_is_named_by_the_schema_check():
+    data = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+    data["measures"]["broken"] = {"label": {"id": "rusak"}, "dimension": "weight", "temporal": "sometimes", "cues": {"fr": ["x"]}}
+    problems = validate_table(data)
+    assert any("broken" in p and "label" in p for p in problems)
+    assert any("broken" in p and "dimension" in p for p in problems)
+    assert any("broken" in p and "temporal" in p for p in problems)
+    with pytest.raises(ValueError, match="broken"):
+        build_table(data)
+
+
+def test_adding_a_measure_is_one_data_edit():
+    text = "Sebanyak 12 ekor sapi milik warga hanyut terbawa arus sungai, kata kepala desa."
+    article, analysis = _analysis(text)
+    assert not [c for c in analysis.claims if c.measure == "livestock_lost"]
+    data = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+    data["measures"]["livestock_lost"] = {
+        "label": {"id": "ternak hilang", "en": "livestock lost"}, "dimension": "count", "temporal": "monotone",
+        "counts": ["sapi", "kambing", "cattle", "goats"], "cues": {"id": ["hanyut"], "en": ["swept away"]},
+    }
+    table = build_table(data)
+    claims = extract_claims(text, sentences=analysis.sentences, timexes=analysis.timexes,
+                            quantities=analysis.quantities, entities=analysis.entities,
+                            attributions=analysis.attributions, table=table)
+    (claim,) = [c for c in claims if c.measure == "livestock_lost"]
+    assert claim.value.number == 12 and claim.value.unit == "sapi"  # "12 ekor sapi": the classifier counts cows
+    assert table.measure("livestock_lost").label_for("en") == "livestock lost"
+
+
+def test_person_nouns_become_one_measure_with_the_role_as_qualifier():
+    first = _claims("Banjir bandang itu menewaskan 57 warga dan melukai 12 orang lainnya.")
+    second = _claims("The flash flood killed 57 people, officials said.", language="en")
+    third = _claims("Sebanyak 5 penumpang tewas dalam kecelakaan itu.")
+    assert [(c.measure, c.value.number, c.value.unit) for c in first][:1] == [("deaths", 57, "person")]
+    assert ("injured", 12.0) in [(c.measure, c.value.number) for c in first]
+    assert [(c.measure, c.value.number) for c in second] == [("deaths", 57)]
+    (role,) = third
+    assert role.measure == "deaths" and role.qualifiers.get("role") == "penumpang"
+
+
+def test_values_keep_the_precision_their_words_state():
+    exact, rounded, approx = (
+        _claims(t)[0].value
+        for t in (
+            "Rupiah ditutup di level Rp16.482 per dolar AS pada Kamis.",
+            "Biaya proyek itu mencapai Rp3,48 triliun.",
+            "Sekitar 400 warga dievakuasi ke tempat aman.",
+        )
+    )
+    assert exact.precision == "exact" and exact.low == exact.high == 16482
+    assert rounded.precision == "rounded" and rounded.low < 3.48e12 < rounded.high and rounded.high - rounded.low < 0.01e12
+    assert approx.precision == "approx" and approx.low <= 370 and approx.high >= 430
+
+
+def test_a_clock_time_keeps_its_zone_and_says_whether_its_day_was_stated():
+    (bare,) = [c for c in _claims("Pesawat itu hilang kontak pukul 06.17 WIB.") if c.value.kind == "time"]
+    assert bare.measure == "contact_lost_time" and bare.attribute == "event_time"
+    assert bare.value.timex.endswith("T06:17+07:00") and bare.value.day_stated is False
+    (dated,) = [c for c in _claims("Kapal itu berangkat Minggu (15/12/2024) pukul 22.00 WITA.") if c.value.kind == "time"]
+    assert dated.value.timex == "2024-12-15T22:00+08:00" and dated.value.day_stated
+
+
+def test_a_cut_off_is_the_time_scope_not_a_time_claim_and_revisions_are_marked():
+    claims = _claims("Korban meninggal bertambah menjadi 21 orang hingga Selasa (5/3/2024) malam, kata BPBD.")
+    (deaths,) = claims
+    assert deaths.measure == "deaths" and deaths.revised
+    assert deaths.time_scope and deaths.time_scope.startswith("2024-03-05")
+
+
+def test_forecasts_and_denials_are_not_assertions():
+    (expected,) = _claims("Pemerintah menargetkan jalan tol itu akan sepanjang 120 kilometer.")
+    assert expected.modality == "expected"
+    (denied,) = _claims("Polisi membantah kabar bahwa 30 orang ditangkap dalam razia itu.")
+    assert denied.modality == "denied"
+
+
+def _story(*texts: tuple[str, str, str]) -> dict:
+    members = [
+        _analysis(text, id=f"a{i}", published=published, outlet=outlet)
+        for i, (text, published, outlet) in enumerate(texts)
+    ]
+    return build_story("s", members).to_dict()
+
+
+def _values(story: dict, kind: str = "value") -> list[list[float]]:
+    return [[v["number"] for v in c["values"]] for c in story["conflicts"] if c["kind"] == kind]
+
+
+def test_independent_outlets_giving_different_exact_figures_disagree():
+    story = _story(
+        ("Rupiah ditutup melemah di Rp16.428 per dolar AS pada Kamis sore.", "2024-08-01T17:00:00+07:00", "Kabar Satu"),
+        ("Rupiah ditutup di Rp16.482 per dolar AS pada Kamis sore.", "2024-08-01T18:00:00+07:00", "Warta Dua"),
+    )
+    (conflict,) = [c for c in story["conflicts"] if c["kind"] == "value"]
+    assert [v["number"] for v in conflict["values"]] == [16428, 16482]
+    assert conflict["attribute"] == "exchange_rate" and conflict["label"] == "kurs" and conflict["label_en"] == "exchange rate"
+    assert all(v["sentences"] for v in conflict["values"])
+
+
+def test_a_rising_toll_is_an_update_not_a_disagreement():
+    story = _story(
+        ("Banjir di Kabupaten Demak menewaskan 9 orang, kata BPBD.", "2024-03-04T20:00:00+07:00", "Kabar Satu"),
+        ("Korban tewas banjir Demak bertambah menjadi 14 orang, kata BNPB.", "2024-03-06T09:00:00+07:00", "Warta Dua"),
+    )
+    assert _values(story) == []
+
+
+def test_paraphrases_and_rounding_agree():
+    story = _story(
+        ("Gempa itu menewaskan 57 warga di Kabupaten Cianjur.", "2024-03-04T20:00:00+07:00", "Kabar Satu"),
+        ("Sebanyak 57 orang meninggal dunia akibat gempa di Cianjur.", "2024-03-04T21:00:00+07:00", "Warta Dua"),
+        ("The quake killed 57 people in Cianjur.", "2024-03-04T22:00:00+07:00", "Jakarta Wire"),
+    )
+    assert story["conflicts"] == []
+
+
+def test_open_bounds_and_hedges_never_make_a_disagreement():
+    story = _story(
+        ("Lebih dari 30 orang dilaporkan tewas dalam kebakaran itu.", "2024-03-04T20:00:00+07:00", "Kabar Satu"),
+        ("Kebakaran itu menewaskan 12 orang, kata polisi.", "2024-03-04T21:00:00+07:00", "Warta Dua"),
+        ("Korban tewas diduga mencapai 20 orang.", "2024-03-04T21:30:00+07:00", "Portal Tiga"),
+    )
+    assert _values(story) == []
+
+
+def test_different_places_are_different_scopes():
+    first = ("Banjir menewaskan 4 orang di Kabupaten Demak dan 2 orang di Kabupaten Kudus.", "2024-03-04T20:00:00+07:00", "Kabar Satu")
+    second = ("Di Kabupaten Kudus, banjir menewaskan 2 orang.", "2024-03-04T21:00:00+07:00", "Warta Dua")
+    members = [make_member(*_analysis(t, id=f"a{i}", published=p, outlet=o)) for i, (t, p, o) in enumerate((first, second))]
+    stated = [s for s in stated_claims(members) if s.claim.measure == "deaths"]
+    slots = Slots(stated)
+    demak = next(s for s in stated if s.claim.value.number == 4)
+    kudus = next(s for s in stated if s.claim.value.number == 2 and s.article == "a1")
+    assert relate(demak, kudus, slots) == "different_scope"
+
+
+def test_relayed_copies_are_not_independent():
+    story = _story(
+        ("Kecelakaan itu menewaskan 7 orang, kata polisi.", "2024-03-04T20:00:00+07:00", "Kabar Satu"),
+        ("Melansir Kabar Satu, kecelakaan itu menewaskan 9 orang, kata polisi.", "2024-03-04T21:00:00+07:00", "Kabar Satu"),
+    )
+    assert _values(story) == []
+
+
+def test_every_conflict_kind_has_a_detector_and_a_reader_name():
+    from warta.export.markdown import KIND_NAMES
+
+    kinds = {kind for kind, _function in DETECTORS}
+    assert kinds == set(ConflictKind)
+    assert set(KIND_NAMES) == {k.value for k in ConflictKind}
