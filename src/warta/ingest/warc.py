@@ -15,7 +15,6 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from warta.ingest.html_meta import page_date
 from warta.ingest.records import IngestProblem, RawDocument, ReadFailure
 from warta.ingest.streams import MAX_RECORD_BYTES, STREAM_ERRORS, check_plain_size, decode_html, megabytes
 
@@ -48,17 +47,15 @@ def _html_document(record: Any, index: int, source_path: str, published: str | N
         return IngestProblem(source_path, locator, failure.message)
     if not html.strip():
         return None
-    own_date = page_date(html)
     return RawDocument(
         source_path=source_path,
         locator=locator,
         html=html,
         url=record.rec_headers.get_header("WARC-Target-URI"),
         outlet=outlet,
-        published=None if own_date else published,
-        # The capture date bounds publication from above; cleaning uses it (marked as
-        # inferred) only when the page itself declares no date.
-        published_fallback=None if own_date else record.rec_headers.get_header("WARC-Date"),
+        published_default=published,
+        # The capture date bounds publication from above; it is never the publication date.
+        published_before=record.rec_headers.get_header("WARC-Date"),
     )
 
 

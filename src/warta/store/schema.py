@@ -125,6 +125,10 @@ MIGRATIONS: list[str] = [
     """
     DROP TRIGGER articles_ai;
     """,
+    # 4: where an article's publication date came from (given, metadata, url, page, text).
+    """
+    ALTER TABLE articles ADD COLUMN published_source TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
