@@ -140,3 +140,35 @@ def test_cleaning_is_linear_on_repeated_opening_tags() -> None:
         except Exception as exc:  # noqa: BLE001 - only the time matters here
             assert "Traceback" not in str(exc)
         assert time.perf_counter() - start < 5.0, opening
+
+
+def test_warc_resource_records_with_html_are_read(tmp_path: Path) -> None:
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    from warta.ingest import read_paths
+
+    path = tmp_path / "r.warc"
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        payload = io.BytesIO(_page().encode("utf-8"))
+        writer.write_record(writer.create_warc_record(
+            "https://kabar.example/2024/01/02/jalan", "resource", payload=payload, warc_content_type="text/html"))
+    [raw] = list(read_paths([path]))
+    article = clean_document(raw)
+    assert (article.published, article.published_source, article.title) == ("2024-01-02", "url", "Jalan Rusak Mulai Diperbaiki")
+
+
+def test_feed_plain_text_entities_are_unescaped(tmp_path: Path) -> None:
+    from warta.ingest import read_paths
+
+    feed = tmp_path / "f.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A</title>'
+        "<link>https://kabar.example/a</link><description>Harga &amp;amp; stok beras &amp;quot;aman&amp;quot;"
+        "</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    [raw] = list(read_paths([feed]))
+    assert "&amp;" not in (raw.text or raw.html or "") and "&" in (raw.text or raw.html or "")
