@@ -104,7 +104,7 @@ def test_ingesting_the_seeds_stores_two_indonesian_articles_with_their_metadata(
     shown = [json.loads(runner.invoke(app, ["article", a["id"], "--db", db, "--json"]).output) for a in listed]
     kontan = next(a for a in shown if a["source_path"].endswith("000_9a4d8a539461da7a.txt"))
     assert kontan["authors"] == ["Barratut Taqiyyah Rafie"]
-    assert kontan["outlet"] == "KONTAN.CO.ID" and kontan["dateline_place"].lower() == "pyongyang"
+    assert kontan["outlet"] == "Kontan" and kontan["dateline_place"].lower() == "pyongyang"
     assert len(kontan["related"]) == 2 and "Baca Juga" not in kontan["text"]
     assert not kontan["text"].startswith("Reporter:")
     # Neither seed gives a date: both are inferred from the text and marked so.

@@ -14,6 +14,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from warta.clean import clean_document
 from warta.ingest import IngestProblem, RawDocument, raw_from_dict, read_paths
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
@@ -135,9 +136,11 @@ def test_stdin_json_lines_text_and_bytes() -> None:
 def test_html_file_keeps_html_and_flag_date_only_without_page_date() -> None:
     [page] = read_all(FIXTURES / "portal_page.html", published="2000-01-01")
     assert isinstance(page, RawDocument) and page.html and "<article>" in page.html
-    assert page.published is None  # the page declares its own date, which cleaning reads
+    # --published is only a default: cleaning uses it when the page shows no date of its own
+    assert page.published is None and page.published_default == "2000-01-01"
+    assert (clean_document(page).published, clean_document(page).published_source) == ("2024-03-05T08:30:00+07:00", "metadata")
     [bare] = read_all(FIXTURES / "no_date_page.html", published="2024-03-01")
-    assert isinstance(bare, RawDocument) and bare.published == "2024-03-01"
+    assert isinstance(bare, RawDocument) and clean_document(bare).published == "2024-03-01"
 
 
 def test_rss_feed_entries() -> None:
@@ -207,8 +210,8 @@ def test_warc_html_responses_only(tmp_path: Path, compressed: bool) -> None:
     assert not problems(items)
     dated, undated = docs(items)
     assert dated.url == "https://wartacontoh.example/banjir" and dated.html and "Sukamaju" in dated.html
-    assert dated.published_fallback is None  # the page has its own date
-    assert undated.published_fallback == "2024-03-07T04:05:06Z"
+    # The capture date is kept as an upper bound only (never the publication date).
+    assert undated.published_before == "2024-03-07T04:05:06Z" and undated.published is None
     assert dated.locator and dated.locator.startswith("record ")
 
 

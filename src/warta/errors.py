@@ -24,6 +24,13 @@ class EmptyArticleError(InputError):
     code = "W101"
 
 
+class NotAnArticleError(EmptyArticleError):
+    """A page that is not an article (a front page, section index, tag page, or a feed saved
+    as a page): skipped, not rejected."""
+
+    code = "W102"
+
+
 class QueryError(WartaError, ValueError):
     """A search query is not valid FTS5 syntax (or is empty)."""
 

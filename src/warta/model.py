@@ -105,6 +105,10 @@ class Article(Record):
     published: str | None = None
     published_inferred: bool = False
     published_confidence: float | None = None
+    # Where the date came from: "given" (the input said so), "metadata" (the page's meta tags,
+    # JSON-LD or header <time>), "url" (a date in the address), "page" (the date written by
+    # the headline), "text" (inferred from the body), or None when there is no date.
+    published_source: str | None = None
     language: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     related: list[RelatedLink] = field(default_factory=list)

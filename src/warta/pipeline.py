@@ -25,7 +25,7 @@ from warta.dedup.near import (
     signature_bytes,
     signature_from_bytes,
 )
-from warta.errors import InputError
+from warta.errors import InputError, NotAnArticleError
 from warta.ingest import IngestProblem, RawDocument, raw_from_dict, read_paths
 from warta.model import Analysis, Article
 from warta.scale import Executor, local_executor
@@ -53,6 +53,7 @@ class IngestReport:
     unchanged: int = 0
     duplicates: int = 0
     rejected: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # not articles (front pages, indexes), one line each
     article_ids: list[str] = field(default_factory=list)
     stories_updated: int = 0
 
@@ -67,6 +68,7 @@ class IngestReport:
             "unchanged": self.unchanged,
             "duplicates": self.duplicates,
             "rejected": list(self.rejected),
+            "skipped": list(self.skipped),
             "article_ids": list(self.article_ids),
             "stories_updated": self.stories_updated,
         }
@@ -132,12 +134,19 @@ def ingest_documents(
     batch: list[Article] = []
     for item in items:
         if isinstance(item, IngestProblem):
-            _reject(report, str(item), on_problem)
+            if item.skipped:
+                report.read += 1
+                _skip(report, str(item), on_problem)
+            else:
+                _reject(report, str(item), on_problem)
             continue
         report.read += 1
         where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
         try:
             article = clean_document(item)
+        except NotAnArticleError as exc:
+            _skip(report, f"{where}: {exc}", on_problem)
+            continue
         except InputError as exc:
             _reject(report, f"{where}: {exc}", on_problem)
             continue
@@ -152,6 +161,12 @@ def ingest_documents(
         session.store_batch(batch, report)
     session.finish(report)
     return report
+
+
+def _skip(report: IngestReport, message: str, on_problem: Callable[[str], None] | None) -> None:
+    report.skipped.append(message)
+    if on_problem is not None:
+        on_problem(f"skipped: {message}")
 
 
 def _reject(report: IngestReport, message: str, on_problem: Callable[[str], None] | None) -> None:

@@ -12,22 +12,29 @@ A document with no text left raises ``EmptyArticleError``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from warta.analyze.time import infer_publication_date
 from warta.clean.bylines import byline_authors
 from warta.clean.datelines import find_dateline
 from warta.clean.dates import normalize_date
-from warta.clean.html import extract_html
+from warta.clean.bylines import people
+from warta.clean.html import HtmlExtract, extract_html
+from warta.clean.outlets import PLATFORM, canonical_outlet, domain_label, is_platform_url, outlet_for_url, strip_site_name
+from warta.clean.pagedates import reconcile, url_dates
 from warta.clean.language import identify_language, normalize_language
-from warta.clean.portal import inline_rules_needed, is_furniture, link_key, related_title, strip_inline
+from warta.clean.portal import phrases, inline_rules_needed, is_furniture, link_key, related_title, strip_inline
 from warta.clean.text import group_paragraphs, split_lines
-from warta.errors import EmptyArticleError
+from warta.errors import EmptyArticleError, NotAnArticleError
 from warta.ingest.records import RawDocument
 from warta.model import Article, RelatedLink
 
 __all__ = ["EmptyArticleError", "clean_document", "clean_body", "CleanBody"]
 
-FALLBACK_DATE_CONFIDENCE = 0.5  # a capture date: publication was at or before it
+URL_DATE_CONFIDENCE = 0.9  # the publisher's own address; a day, rarely wrong
+PAGE_DATE_CONFIDENCE = 0.8  # the first date written after the headline
+MIN_LANGUAGE_CHARS = 200  # below this a declared language outweighs identification
+MIN_LANGUAGE_PROBABILITY = 0.9
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 _DATELINE_SEARCH_PARAGRAPHS = 2  # the dateline opens the first paragraph (after a stray kicker at most)
 _MAX_TITLE_ON_NEXT_LINE = 200
@@ -80,6 +87,9 @@ def clean_body(text: str, *, links: dict[str, str] | None = None, title: str | N
                 body.related.append(RelatedLink(title=line, url=links.get(link_key(line))))
                 kept.append("")
                 continue
+        if len(line) <= 40 and ":" not in line and link_key(line) in _bare_related_labels():
+            kept.append("")  # "Baca Juga" on its own: the heading of a link box extraction left empty
+            continue
         linked = related_title(line)
         if linked is not None:
             if linked:
@@ -122,6 +132,11 @@ def clean_body(text: str, *, links: dict[str, str] | None = None, title: str | N
     return body
 
 
+@lru_cache(maxsize=1)
+def _bare_related_labels() -> frozenset[str]:
+    return frozenset(link_key(p) for p in phrases()[1])
+
+
 _WORD = re.compile(r"\w+")
 MIN_PAGE_WORDS = 8  # below this an extracted "body" is navigation or an error page
 
@@ -134,30 +149,57 @@ def _looks_like_article(text: str) -> bool:
     return any(len(_WORD.findall(line)) >= 5 for line in lines)
 
 
-def _publication(raw: RawDocument, page_published: str | None, text: str) -> tuple[str | None, bool, float | None]:
-    """(published, inferred, confidence). A given date is never overridden; an unreadable one
-    counts as absent (and the date is then inferred from the text, marked as such)."""
+def _before_bound(value: str | None, bound: str | None) -> bool:
+    """Whether a date is at or before the upper bound (always, without one)."""
+    return not bound or not value or value[:10] <= bound[:10]
+
+
+def _publication(
+    raw: RawDocument, page: HtmlExtract | None, url: str | None, text: str
+) -> tuple[str | None, bool, float | None, str | None]:
+    """(published, inferred, confidence, source). A given date is never overridden; an
+    unreadable one counts as absent. Then the page's metadata (its UTC time replaced by the
+    time the page shows in its own zone when they agree), a date in the URL, the date written
+    by the headline, a ``--published`` default, and last a date inferred from the text. A
+    capture date (``published_before``) only bounds the inferred date from above."""
     given = normalize_date(raw.published)
     if given:
-        return given, False, 1.0
-    from_page = normalize_date(page_published)
+        return given, False, 1.0, "given"
+    visible = page.visible_published if page else None
+    from_page = normalize_date(page.published) if page else None
     if from_page:
-        return from_page, False, 1.0
-    fallback = normalize_date(raw.published_fallback)
-    if fallback:
-        return fallback, True, FALLBACK_DATE_CONFIDENCE
+        return reconcile(from_page, visible), False, 1.0, "metadata"
+    readings = url_dates(url)
+    if readings:
+        if visible and visible[:10] in readings:
+            return visible, False, URL_DATE_CONFIDENCE, "url"
+        return readings[0], False, URL_DATE_CONFIDENCE if len(readings) == 1 else URL_DATE_CONFIDENCE / 2, "url"
+    if visible:
+        return visible, False, PAGE_DATE_CONFIDENCE, "page"
+    default = normalize_date(raw.published_default)
+    if default:
+        return default, False, 1.0, "given"
     inferred, confidence = infer_publication_date(text)
-    if inferred:
-        return inferred, True, confidence
-    return None, False, None
+    if inferred and _before_bound(inferred, normalize_date(raw.published_before)):
+        return inferred, True, confidence, "text"
+    return None, False, None, None
+
+
+def _language(text: str, declared: str | None) -> str | None:
+    """The language of the text; a declared one only when the text is too short to tell."""
+    identified, probability = identify_language(text)
+    if declared and (len(text) < MIN_LANGUAGE_CHARS or identified is None or probability < MIN_LANGUAGE_PROBABILITY):
+        return declared
+    return identified or declared
 
 
 def clean_document(raw: RawDocument) -> Article:
     """The Article for a raw document; ``id`` is ``raw.id or ""`` (the pipeline assigns ids)."""
-    title, authors, outlet, language = raw.title, list(raw.authors), raw.outlet, normalize_language(raw.language)
+    title, authors, outlet = raw.title, list(raw.authors), canonical_outlet(raw.outlet)
+    declared_language = normalize_language(raw.language)
     url = raw.url
-    page_published: str | None = None
     links: dict[str, str] = {}
+    page: HtmlExtract | None = None
     if raw.text and raw.text.strip():
         source_text = raw.text
     elif raw.html and raw.html.strip():
@@ -166,37 +208,60 @@ def clean_document(raw: RawDocument) -> Article:
         links = page.links
         title = title or page.title
         authors = authors or page.authors
-        outlet = outlet or page.sitename
         url = url or page.url
-        language = language or normalize_language(page.language)
-        page_published = page.published
+        declared_language = declared_language or normalize_language(page.language)
+        if page.index_reason:
+            raise NotAnArticleError(page.index_reason)
         if not _looks_like_article(source_text):
             raise EmptyArticleError("no article text found in the HTML page")
     else:
         raise EmptyArticleError("no article text: the document has neither text nor HTML")
 
     body = clean_body(source_text, links=links, title=title)
+    if page is not None:
+        body.related[:0] = page.related
     if not body.paragraphs:
         raise EmptyArticleError("no article text left after removing bylines and page furniture")
-    if not raw.authors:
+    if not raw.authors:  # given authors are kept as given; found ones must be people
         _add_names(authors, body.authors)
+        authors = people(authors, outlet_names=[outlet, page.sitename if page else None])
     text = "\n".join(body.paragraphs)
-    if language is None:
-        language, _ = identify_language(text)
-    published, inferred, confidence = _publication(raw, page_published, text)
+    language = _language(text, declared_language)
+    published, inferred, confidence, source = _publication(raw, page, url, text)
+    if not outlet:
+        from_url = outlet_for_url(url)
+        if from_url and from_url != PLATFORM:
+            outlet = from_url
+        elif page is not None and page.sitename and not is_platform_url(url):
+            outlet = canonical_outlet(page.sitename)
+    title = title or body.heading or None
+    if title and raw.html and not raw.title:
+        title = strip_site_name(title, [outlet, page.sitename if page else None, domain_label(url)])
     return Article(
         id=raw.id or "",
         text=text,
-        title=(title or body.heading or None),
+        title=title,
         url=url,
-        outlet=outlet or body.outlet,
+        outlet=outlet or canonical_outlet(body.outlet),
         authors=authors,
         published=published,
         published_inferred=inferred,
         published_confidence=confidence,
+        published_source=source,
         language=language,
         paragraphs=body.paragraphs,
-        related=body.related,
+        related=_unique_related(body.related),
         dateline_place=body.dateline_place,
         source_path=raw.source_path,
     )
+
+
+def _unique_related(links: list[RelatedLink]) -> list[RelatedLink]:
+    seen: set[str] = set()
+    unique: list[RelatedLink] = []
+    for link in links:
+        key = link_key(link.title)
+        if key and key not in seen:
+            seen.add(key)
+            unique.append(link)
+    return unique

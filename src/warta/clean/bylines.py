@@ -70,3 +70,32 @@ def _dedupe(names: list[str]) -> list[str]:
             seen.add(key)
             unique.append(name)
     return unique
+
+
+_ROLE_PREFIX = re.compile(rf"^\s*(?:{_ROLES})\s*:\s*", re.IGNORECASE)
+# Words that make an author field a desk, a publisher or page furniture rather than a person.
+_NOT_A_PERSON = re.compile(
+    r"\b(?:redaksi|tim|desk|newsroom|staff|staf|admin|administrator|team|editorial|humas|kontributor\s+\w+|"
+    r"news|berita|online|media|com|co\.id|id|foto|video|share|bagikan|facebook|twitter|whatsapp)\b",
+    re.IGNORECASE,
+)
+
+
+def people(names: list[str], *, outlet_names: list[str | None] = ()) -> list[str]:  # type: ignore[assignment]
+    """Authors that are people: role labels folded ("Pewarta: X" -> X), publishers, desks,
+    agencies and page furniture dropped, duplicates removed."""
+    outlets = {_fold_key(name) for name in outlet_names if name}
+    kept: list[str] = []
+    for name in names:
+        name = " ".join(_ROLE_PREFIX.sub("", name or "").split()).strip(" .,-–—|")
+        if not name or "://" in name or "@" in name or any(ch.isdigit() for ch in name) or len(name.split()) > 6:
+            continue
+        if name.casefold() in _AGENCIES or _fold_key(name) in outlets or _NOT_A_PERSON.search(name):
+            continue
+        if name.casefold() not in {k.casefold() for k in kept}:
+            kept.append(name)
+    return kept
+
+
+def _fold_key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())

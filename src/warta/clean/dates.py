@@ -40,6 +40,7 @@ _MONTH_DAY_YEAR = re.compile(rf"({_MONTH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}}){_TIME}
 _LEADING_WEEKDAY = re.compile(r"^[A-Za-z]+,\s*")
 _EPOCH = re.compile(r"^\d{9,10}(?:\.\d+)?$")
 _PLAUSIBLE_YEARS = range(1900, 2101)
+_SPACE_BEFORE_T = re.compile(r"^(\d{4}-\d{2}-\d{2})\s+T(?=\d)")
 
 
 def _format(moment: datetime) -> str:
@@ -82,6 +83,7 @@ def normalize_date(value: str | None) -> str | None:
     if not value or not value.strip():
         return None
     text = " ".join(value.split())
+    text = _SPACE_BEFORE_T.sub(r"\1T", text)  # "2015-11-05 T10:08:58Z", as some portals write it
     try:
         parsed = datetime.fromisoformat(text.replace("z", "Z"))
     except ValueError:

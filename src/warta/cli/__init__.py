@@ -111,7 +111,9 @@ def ingest(
                 outlet=outlet,
                 progress=not json_output,
                 executor=executor,
-                on_problem=lambda message: err.print(f"rejected: {message}", markup=False),
+                on_problem=lambda message: err.print(
+                    message if message.startswith("skipped: ") else f"rejected: {message}", markup=False
+                ),
             )
         finally:
             if executor is not None:
@@ -129,7 +131,7 @@ def _print_report(report) -> None:  # noqa: ANN001
     out = _out()
     out.print(
         f"read {report.read} · stored {report.stored} · unchanged {report.unchanged} · "
-        f"duplicates {report.duplicates} · rejected {len(report.rejected)} · "
+        f"duplicates {report.duplicates} · rejected {len(report.rejected)} · skipped {len(report.skipped)} · "
         f"stories updated {report.stories_updated}",
         markup=False,
     )

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from warta.ingest.documents import read_html_file, read_text_file
+from warta.ingest.documents import NotAPage, read_html_file, read_text_file
 from warta.ingest.feeds import read_feed_file
 from warta.ingest.json_records import iter_text_lines, raw_from_dict, read_json_file, read_jsonl_file
 from warta.ingest.records import IngestProblem, RawDocument, ReadFailure
@@ -81,6 +81,8 @@ def _read_file(path: Path, published: str | None, outlet: str | None) -> Iterato
             yield result
         else:
             yield from result
+    except NotAPage as failure:
+        yield IngestProblem(source_path, failure.locator, failure.message, skipped=True)
     except ReadFailure as failure:
         yield IngestProblem(source_path, failure.locator, failure.message)
     except PermissionError:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from warta.ingest.html_meta import page_date
 from warta.ingest.records import RawDocument, ReadFailure
 from warta.ingest.streams import (
     MAX_DOCUMENT_BYTES,
@@ -82,11 +81,16 @@ def read_html_file(path: Path, source_path: str, *, published: str | None, outle
     html = decode_html(data)
     if not re.search(r"<[A-Za-z!/]", html[:65536]):
         raise ReadFailure("not HTML (no tags found)")
-    # A --published date applies only when the page declares none of its own.
-    return RawDocument(
-        source_path=source_path,
-        locator=None,
-        html=html,
-        outlet=outlet,
-        published=None if page_date(html) else published,
-    )
+    if _FEED_START.match(html[:4096]):
+        raise NotAPage("an RSS or Atom feed saved as a page, not an article (name it .xml to read its entries)")
+    # A --published date applies only when the page shows none of its own.
+    return RawDocument(source_path=source_path, locator=None, html=html, outlet=outlet, published_default=published)
+
+
+# A feed document: after an XML declaration, processing instructions, comments and a doctype.
+_FEED_START = re.compile(r"\A\ufeff?\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*){0,8}<(?:rss|feed|rdf:RDF)\b",
+                         re.IGNORECASE | re.DOTALL)
+
+
+class NotAPage(ReadFailure):
+    """A file that is readable but is no article page: skipped, not rejected."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import html as html_lib
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -28,9 +29,9 @@ def _entry_body(entry: Any) -> tuple[str | None, str | None]:
             continue
         if (part.get("type") or "").lower() in _HTML_TYPES and _TAG.search(value):
             return None, value
-        return value, None
+        return html_lib.unescape(value), None  # a plain text may still carry entities ("&amp;")
     summary = (entry.get("summary") or "").strip()
-    return (summary, None) if summary else (None, None)
+    return (html_lib.unescape(summary), None) if summary else (None, None)
 
 
 def _entry_date(entry: Any) -> str | None:

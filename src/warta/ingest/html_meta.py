@@ -3,19 +3,17 @@
 Trusted: <meta> tags (Open Graph, schema.org itemprop, Dublin Core, common portal names),
 JSON-LD ``datePublished``, and a ``<time datetime>`` in the article header (before its first
 paragraph). Not trusted: any other date on the page, such as one under a related-article link,
-which is where general extractors go wrong on pages without metadata. Plain regexes: this runs
-on every page, and the WARC reader also calls it to decide whether a capture date is needed.
+which is where general extractors go wrong on pages without metadata. Read from the lxml tree
+(one linear pass per place), never with regular expressions over the whole page.
 """
 
 from __future__ import annotations
 
-import html as html_lib
 import json
-import re
 from typing import Any
 
-_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
-_ATTR = re.compile(r"""([A-Za-z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+from lxml import etree
+
 # Lower-cased names, best first.
 _DATE_META_NAMES = (
     "article:published_time",
@@ -35,80 +33,126 @@ _DATE_META_NAMES = (
     "dcterms.created",
     "date",
 )
-_JSON_LD = re.compile(
-    r"<script\b[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL
-)
-_ARTICLE_OPEN = re.compile(r"<article\b", re.IGNORECASE)
-_HEADER_BLOCK = re.compile(r"<header\b.*?</header>", re.IGNORECASE | re.DOTALL)
-_FIRST_PARAGRAPH = re.compile(r"<p\b", re.IGNORECASE)
-_HEADLINE = re.compile(r"<h1\b", re.IGNORECASE)
-_TIME_TAG = re.compile(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_ARTICLE_TYPES = frozenset({"article", "newsarticle", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+                            "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting"})
 
 
-def _attributes(tag: str) -> dict[str, str]:
-    return {m.group(1).lower(): html_lib.unescape(m.group(2) or m.group(3) or m.group(4) or "") for m in _ATTR.finditer(tag)}
+def _tag(element: Any) -> str:
+    tag = element.tag
+    return tag.lower() if isinstance(tag, str) else ""
 
 
-def meta_date(page: str) -> str | None:
+def meta_values(tree: etree._Element) -> dict[str, str]:
+    """Lower-cased meta key (property, name or itemprop) -> its first non-empty value."""
     found: dict[str, str] = {}
-    for tag in _META_TAG.finditer(page):
-        attrs = _attributes(tag.group(0))
-        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
-        value = (attrs.get("content") or attrs.get("datetime") or "").strip()
-        if key in _DATE_META_NAMES and value and key not in found:
-            found[key] = value
+    for meta in tree.iter("meta"):
+        value = (meta.get("content") or meta.get("datetime") or "").strip()
+        if not value:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            key = (meta.get(attribute) or "").strip().lower()
+            if key and key not in found:
+                found[key] = value
+    return found
+
+
+def meta_date(tree: etree._Element, metas: dict[str, str] | None = None) -> str | None:
+    metas = meta_values(tree) if metas is None else metas
     for name in _DATE_META_NAMES:
-        if name in found:
-            return found[name]
+        if name in metas:
+            return metas[name]
     return None
 
 
-def _find_json_ld_date(node: Any, key: str) -> str | None:
+def _find_json_ld(node: Any, key: str) -> str | None:
     if isinstance(node, dict):
         value = node.get(key)
         if isinstance(value, str) and value.strip():
             return value.strip()
         for child in node.values():
-            if isinstance(child, (dict, list)) and (found := _find_json_ld_date(child, key)):
+            if isinstance(child, (dict, list)) and (found := _find_json_ld(child, key)):
                 return found
     elif isinstance(node, list):
         for child in node:
-            if found := _find_json_ld_date(child, key):
+            if found := _find_json_ld(child, key):
                 return found
     return None
 
 
-def json_ld_date(page: str) -> str | None:
-    for block in _JSON_LD.finditer(page):
+def json_ld_blocks(tree: etree._Element) -> list[Any]:
+    blocks: list[Any] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
         try:
-            data = json.loads(block.group(1).strip())
-        except ValueError:
+            blocks.append(json.loads(script.text.strip()))
+        except (ValueError, RecursionError):
             continue  # a broken JSON-LD block on a page is the page's problem, not ours
+    return blocks
+
+
+def json_ld_date(tree: etree._Element, blocks: list[Any] | None = None) -> str | None:
+    for data in json_ld_blocks(tree) if blocks is None else blocks:
         for key in ("datePublished", "dateCreated"):
-            if found := _find_json_ld_date(data, key):
-                return found
+            try:
+                if found := _find_json_ld(data, key):
+                    return found
+            except RecursionError:
+                break
     return None
 
 
-def header_time_date(page: str) -> str | None:
+def json_ld_is_article(blocks: list[Any]) -> bool:
+    def types(node: Any, depth: int = 0) -> bool:
+        if depth > 20:
+            return False
+        if isinstance(node, dict):
+            kind = node.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if any(isinstance(k, str) and k.lower() in _ARTICLE_TYPES for k in kinds):
+                return True
+            return any(types(child, depth + 1) for child in node.values() if isinstance(child, (dict, list)))
+        if isinstance(node, list):
+            return any(types(child, depth + 1) for child in node)
+        return False
+
+    return any(types(block) for block in blocks)
+
+
+def _time_in(element: etree._Element, stop_at_paragraph: bool) -> str | None:
+    for node in element.iter():
+        tag = _tag(node)
+        if stop_at_paragraph and tag == "p":
+            return None
+        if tag == "time" and (node.get("datetime") or "").strip():
+            return node.get("datetime").strip()
+    return None
+
+
+def header_time_date(tree: etree._Element) -> str | None:
     """A <time datetime> in the article's header: a <header> inside <article> (or, on pages
     without <article>, one holding the <h1>), or inside <article> before its first paragraph.
     A site-wide header's clock (today's date) is neither."""
-    article = _ARTICLE_OPEN.search(page)
-    start = article.end() if article else 0
-    for block in _HEADER_BLOCK.finditer(page, start):
-        if article is None and not _HEADLINE.search(block.group(0)):
-            continue
-        if match := _TIME_TAG.search(block.group(0)):
-            return match.group(1).strip()
-    if article:
-        paragraph = _FIRST_PARAGRAPH.search(page, article.end())
-        end = paragraph.start() if paragraph else len(page)
-        if match := _TIME_TAG.search(page, article.end(), end):
-            return match.group(1).strip()
-    return None
+    article = next(tree.iter("article"), None)
+    if article is None:
+        for header in tree.iter("header"):
+            if next(header.iter("h1"), None) is not None and (found := _time_in(header, False)):
+                return found
+        return None
+    for header in article.iter("header"):
+        if found := _time_in(header, False):
+            return found
+    return _time_in(article, True)
+
+
+def tree_date(tree: etree._Element, metas: dict[str, str] | None = None, blocks: list[Any] | None = None) -> str | None:
+    """The page's own publication date as written (not normalised), or None."""
+    return meta_date(tree, metas) or json_ld_date(tree, blocks) or header_time_date(tree)
 
 
 def page_date(page: str) -> str | None:
-    """The page's own publication date as written (not normalised), or None."""
-    return meta_date(page) or json_ld_date(page) or header_time_date(page)
+    """``tree_date`` of an HTML string."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(page)
+    return tree_date(tree) if tree is not None else None

@@ -20,9 +20,11 @@ class RawDocument:
     published: str | None = None
     language: str | None = None
     authors: list[str] = field(default_factory=list)
-    # A date to use only when neither the input nor the page itself gives one, e.g. a WARC
-    # record's capture date: cleaning marks a date taken from here as inferred.
-    published_fallback: str | None = None
+    # A date to use only when the page itself shows none (``--published`` for HTML pages).
+    published_default: str | None = None
+    # An upper bound, never the publication date: a WARC record's capture date. A date
+    # inferred from the text that is later than this is not believed.
+    published_before: str | None = None
 
 
 @dataclass(slots=True)
@@ -32,6 +34,7 @@ class IngestProblem:
     source_path: str
     locator: str | None
     message: str
+    skipped: bool = False  # not an article (a front page, an index): counted as skipped, not rejected
 
     def __str__(self) -> str:
         if self.locator:

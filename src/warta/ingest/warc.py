@@ -1,4 +1,4 @@
-"""WARC archives through warcio: HTML ``response`` records only; other records are skipped.
+"""WARC archives through warcio: HTML ``response`` and ``resource`` records; other records are skipped.
 
 warcio reads a cut-off archive without complaint (a short payload, or simply no more
 records), so damage is detected here: a record whose payload is shorter than its
@@ -15,7 +15,6 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from warta.ingest.html_meta import page_date
 from warta.ingest.records import IngestProblem, RawDocument, ReadFailure
 from warta.ingest.streams import MAX_RECORD_BYTES, STREAM_ERRORS, check_plain_size, decode_html, megabytes
 
@@ -30,10 +29,14 @@ def _missing_bytes(record: Any) -> int:
 def _html_document(record: Any, index: int, source_path: str, published: str | None, outlet: str | None
                    ) -> RawDocument | IngestProblem | None:
     """The document in one record, a problem with it, or None for a record without an article."""
-    if record.rec_type != "response" or record.http_headers is None:
+    if record.rec_type == "resource":  # a stored file: its type is in the WARC headers, no HTTP status
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+        status = "200"
+    elif record.rec_type != "response" or record.http_headers is None:
         return None
-    content_type = record.http_headers.get_header("Content-Type") or ""
-    status = record.http_headers.get_statuscode() or ""
+    else:
+        content_type = record.http_headers.get_header("Content-Type") or ""
+        status = record.http_headers.get_statuscode() or ""
     if not content_type.lower().startswith(_HTML_TYPES) or not status.startswith("2"):
         return None  # images, scripts, redirects and errors carry no article
     locator = f"record {index}"
@@ -48,17 +51,15 @@ def _html_document(record: Any, index: int, source_path: str, published: str | N
         return IngestProblem(source_path, locator, failure.message)
     if not html.strip():
         return None
-    own_date = page_date(html)
     return RawDocument(
         source_path=source_path,
         locator=locator,
         html=html,
         url=record.rec_headers.get_header("WARC-Target-URI"),
         outlet=outlet,
-        published=None if own_date else published,
-        # The capture date bounds publication from above; cleaning uses it (marked as
-        # inferred) only when the page itself declares no date.
-        published_fallback=None if own_date else record.rec_headers.get_header("WARC-Date"),
+        published_default=published,
+        # The capture date bounds publication from above; it is never the publication date.
+        published_before=record.rec_headers.get_header("WARC-Date"),
     )
 
 

@@ -25,7 +25,7 @@ __all__ = ["Store", "default_db_path"]
 
 _ARTICLE_COLUMNS = (
     "id, title, outlet, url, canonical_url, published, published_inferred, published_confidence, "
-    "language, authors, dateline_place, text, paragraphs, related, source_path, ingested_at, "
+    "published_source, language, authors, dateline_place, text, paragraphs, related, source_path, ingested_at, "
     "content_hash, duplicate_of, duplicate_kind, duplicate_score"
 )
 
@@ -175,7 +175,7 @@ class Store:
             local.fts_pending_ids = set()
         local.fts_pending_ids.add(article.id)
         db.execute(
-            f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 20)}) "
+            f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 21)}) "
             f"ON CONFLICT(id) DO UPDATE SET {_UPSERT_ARTICLE}",
             (
                 article.id,
@@ -186,6 +186,7 @@ class Store:
                 article.published,
                 int(article.published_inferred),
                 article.published_confidence,
+                article.published_source,
                 article.language,
                 json.dumps(article.authors, ensure_ascii=False),
                 article.dateline_place,
@@ -542,6 +543,7 @@ def _row_to_article(row: sqlite3.Row) -> Article:
         published=row["published"],
         published_inferred=bool(row["published_inferred"]),
         published_confidence=row["published_confidence"],
+        published_source=row["published_source"],
         language=row["language"],
         paragraphs=json.loads(row["paragraphs"]),
         related=[RelatedLink.from_dict(r) for r in json.loads(row["related"])],

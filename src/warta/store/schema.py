@@ -152,6 +152,10 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX claims_attribute ON claims(attribute);
     """,
+    # 5: where an article's publication date came from (given, metadata, url, page, text).
+    """
+    ALTER TABLE articles ADD COLUMN published_source TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from warta.stories.conflicts.events import estimate_conflicts, event_conflicts
 from warta.stories.conflicts.slots import Slots, Stated, stated_claims
@@ -29,7 +29,7 @@ from warta.stories.timeline import EventGroup
 __all__ = ["ConflictKind", "Evidence", "DETECTORS", "detector", "find_conflicts"]
 
 
-class ConflictKind(str, Enum):
+class ConflictKind(StrEnum):
     VALUE = "value"
     TIME = "time"
     ESTIMATE = "estimate"
