@@ -228,8 +228,8 @@ def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
     first, last = sorted((a, b), key=lambda s: (s.moment or "", s.reported or ""))
     if last.claim.revised:
         return "update"  # "bertambah menjadi", "rose to"
-    if a.claim.time_scope and b.claim.time_scope and a.moment != b.moment:
-        return "update"  # each says when it held, and the moments differ
+    if (a.claim.time_scope or b.claim.time_scope) and a.moment != b.moment:
+        return "update"  # a value that says when it held, at another moment than the other
     if a.measure.temporal == "monotone" and first.moment != last.moment:
         # A running count grows: a later, larger figure is an update; a later, smaller one is not.
         if (last.claim.value.low or 0) >= (first.claim.value.high or float("inf")):
