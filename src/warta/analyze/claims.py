@@ -81,6 +81,7 @@ _DAY_WORDS = re.compile(
 _ZONE = re.compile(r"\b(?:WIB|WITA|WIT|UTC|GMT)\b", re.IGNORECASE)
 _ZONE_OFFSETS = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00", "UTC": "+00:00", "GMT": "+00:00"}
 _CURRENCY_NAME = re.compile(r"(?i:dolar|dollar|yen|yuan|won|ringgit)\s+$")
+_YEAR_FIRST = re.compile(r"^\d{4}(?:$|-)")
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _APPROX_SHARE = 0.1  # "sekitar 400" allows 360..440
 _APPROX_MINUTES = 15  # "sekitar pukul 06.00" allows a quarter of an hour either way
@@ -481,8 +482,8 @@ def _scope(c: _Candidate, timexes: list[Timex], words: list[tuple[str, int, int]
         return None
     in_clause: str | None = None
     for t in timexes:
-        if not _DATED.match(t.value) or t.type not in ("DATE", "TIME"):
-            continue
+        if not _YEAR_FIRST.match(t.value) or t.type not in ("DATE", "TIME"):
+            continue  # a year or a month dates a figure too ("banjir 2020 menewaskan 41 orang")
         where = _word_index(words, t.start, t.end)
         if where is None:
             continue

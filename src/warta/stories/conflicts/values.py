@@ -9,11 +9,22 @@ tells side by side are never disputed: that article says both hold.
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter, defaultdict
 
 from warta.stories.conflicts.slots import Slots, Stated, relate, values_agree
 from warta.stories.records import Conflict, ConflictValue
 
+CONTEXT_WORDS = 8
+MIN_ALIGNMENT = 0.15  # context similarity two figures need to be taken as one thing's
+_TOKEN = re.compile(r"[^\W\d_]+")
+# Words too common to tell two figures apart (not a stopword list over predicates: the
+# measure is already decided; this only weighs the context that says which thing it is).
+_FUNCTION_WORDS = frozenset(
+    "yang dan di ke dari pada untuk itu ini dengan dalam atau juga akan telah sudah menjadi sebesar sekitar "
+    "the and of to in on at for from with was were has have had that this are is been by as".split()
+)
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _PREFIX = {"approx": "~", "lower_bound": ">", "upper_bound": "≤"}
 
@@ -95,6 +106,65 @@ def _told_together(a: list[Stated], b: list[Stated], per_article: dict[str, list
     return False
 
 
+def _context(s: Stated, window: int = CONTEXT_WORDS) -> Counter[str]:
+    """The words around a claim's value in its sentence, names counted twice: what tells two
+    figures of one measure apart ("Pertalite" / "Pertamax", one candidate / the other)."""
+    analysis = s.member.analysis
+    sentence = analysis.sentences[s.claim.sentence] if 0 <= s.claim.sentence < len(analysis.sentences) else None
+    start, end = (sentence.start, sentence.end) if sentence else (0, len(analysis.text))
+    before = _TOKEN.findall(analysis.text[start : s.claim.span.start])[-window:]
+    after = _TOKEN.findall(analysis.text[s.claim.span.end : end])[:window]
+    out: Counter[str] = Counter()
+    for i, word in enumerate(before + after):
+        lower = word.lower()
+        if lower in _FUNCTION_WORDS or len(lower) < 3:
+            continue
+        named = word[0].isupper() and not (i == 0 and analysis.text[start : s.claim.span.start].lstrip().startswith(word))
+        out[lower] += 2 if named else 1
+    return out
+
+
+def _similarity(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+    shared = sum(min(a[w], b[w]) * idf.get(w, 1.0) for w in a.keys() & b.keys())
+    total = sum(max(a[w], b[w]) * idf.get(w, 1.0) for w in a.keys() | b.keys())
+    return shared / total if total else 0.0
+
+
+def _aligned(items: list[Stated]) -> list[list[Stated]]:
+    """Claims of one slot grouped by what they are about: across two articles, a claim pairs
+    with its mutual best match by context (the only claim on each side pairs as it is)."""
+    contexts = [_context(s) for s in items]
+    df: Counter[str] = Counter(w for c in contexts for w in c)
+    idf = {w: math.log(1 + len(items) / n) for w, n in df.items()}
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(items):
+        by_article[s.article].append(i)
+    articles = sorted(by_article)
+    for x, first in enumerate(articles):
+        for second in articles[x + 1 :]:
+            left, right = by_article[first], by_article[second]
+            if len(left) == 1 and len(right) == 1:
+                parent[find(left[0])] = find(right[0])
+                continue
+            sim = {(i, j): _similarity(contexts[i], contexts[j], idf) for i in left for j in right}
+            for i in left:
+                j = max(right, key=lambda j: (sim[(i, j)], -j))
+                if sim[(i, j)] >= MIN_ALIGNMENT and max(left, key=lambda k: (sim[(k, j)], -k)) == i:
+                    parent[find(i)] = find(j)
+    groups: dict[int, list[Stated]] = defaultdict(list)
+    for i, s in enumerate(items):
+        groups[find(i)].append(s)
+    return [groups[k] for k in sorted(groups)]
+
+
 def claim_conflicts(stated: list[Stated], slots: Slots, kind: str) -> list[Conflict]:
     """Disagreements among claims of ``kind`` ("value": numbers, "time": times)."""
     wanted = "time" if kind == "time" else "number"
@@ -108,43 +178,50 @@ def claim_conflicts(stated: list[Stated], slots: Slots, kind: str) -> list[Confl
     language = _language(stated) if stated else "id"
     out: list[Conflict] = []
     for key in sorted(by_slot):
-        singles, per_article = _one_per_article(by_slot[key])
-        buckets = _buckets(singles)
-        if len(buckets) < 2:
-            continue
-        disputed: set[int] = set()
-        for i, a in enumerate(buckets):
-            for j in range(i + 1, len(buckets)):
-                b = buckets[j]
-                if _told_together(a, b, per_article):
-                    continue
-                if any(relate(x, y, slots) == "disagree" for x in a for y in b if _firm(x) and _firm(y)):
-                    disputed |= {i, j}
-        if len(disputed) < 2:
-            continue
-        chosen = [buckets[i] for i in sorted(disputed)]
-        first = chosen[0][0]
-        values = []
-        for bucket in sorted(chosen, key=lambda b: (b[0].claim.value.number or 0, b[0].claim.value.timex or "")):
-            head = bucket[0]
-            cv = ConflictValue(value=format_value(head), number=head.claim.value.number, unit=head.claim.value.unit)
-            for s in sorted(bucket, key=lambda s: (s.reported or "", s.article)):
-                if s is not head and values_agree(s.claim.value, head.claim.value) and s.claim.value.precision in ("lower_bound", "upper_bound"):
-                    continue  # "sedikitnya 62" does not state 268
-                _add(cv, s)
-            values.append(cv)
-        fallback = first.claim.cue is None
-        score = min(1.0, 0.6 + 0.2 * (len(chosen) - 1) + 0.1 * (sum(len(b) for b in chosen) - len(chosen)))
-        out.append(Conflict(
-            about=_label(first, "en"),
-            kind=kind,
-            values=values,
-            attribute=first.claim.attribute,
-            label=_label(first, language),
-            label_en=_label(first, "en"),
-            score=round(score - (0.2 if fallback else 0.0), 3),
-        ))
+        for group in _aligned(by_slot[key]):
+            conflict = _group_conflict(group, slots, kind, language)
+            if conflict is not None:
+                out.append(conflict)
     return out
+
+
+def _group_conflict(group: list[Stated], slots: Slots, kind: str, language: str) -> Conflict | None:
+    singles, per_article = _one_per_article(group)
+    buckets = _buckets(singles)
+    if len(buckets) < 2:
+        return None
+    disputed: set[int] = set()
+    for i, a in enumerate(buckets):
+        for j in range(i + 1, len(buckets)):
+            b = buckets[j]
+            if _told_together(a, b, per_article):
+                continue
+            if any(relate(x, y, slots) == "disagree" for x in a for y in b if _firm(x) and _firm(y)):
+                disputed |= {i, j}
+    if len(disputed) < 2:
+        return None
+    chosen = [buckets[i] for i in sorted(disputed)]
+    first = chosen[0][0]
+    values = []
+    for bucket in sorted(chosen, key=lambda b: (b[0].claim.value.number or 0, b[0].claim.value.timex or "")):
+        head = bucket[0]
+        cv = ConflictValue(value=format_value(head), number=head.claim.value.number, unit=head.claim.value.unit)
+        for s in sorted(bucket, key=lambda s: (s.reported or "", s.article)):
+            if s is not head and not _firm(s):
+                continue  # "sedikitnya 62" does not state 268
+            _add(cv, s)
+        values.append(cv)
+    fallback = first.claim.cue is None
+    score = min(1.0, 0.6 + 0.2 * (len(chosen) - 1) + 0.1 * (sum(len(b) for b in chosen) - len(chosen)))
+    return Conflict(
+        about=_label(first, "en"),
+        kind=kind,
+        values=values,
+        attribute=first.claim.attribute,
+        label=_label(first, language),
+        label_en=_label(first, "en"),
+        score=round(score - (0.2 if fallback else 0.0), 3),
+    )
 
 
 def _add(value: ConflictValue, s: Stated) -> None:
