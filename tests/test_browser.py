@@ -303,3 +303,26 @@ def test_story_lists_show_no_markdown_and_articles_no_local_paths(page, corpus: 
     page.goto(f"/articles/{article}")
     body = page.locator("body").inner_text()
     assert str(REPO) not in body and "/tmp/" not in body and not re.search(r"(^|\s)/\w+/\S+\.(md|txt|html?)", body)
+
+
+def test_the_eruption_story_map_keeps_flores_out_of_brazil(page, corpus: dict) -> None:
+    from warta.store import Store
+
+    store = Store(corpus["db"])
+    try:
+        story = next(
+            s for s in (store.get_story(x["id"]) for x in store.list_stories(limit=200))
+            if any(e["canonical"] == "Kabupaten Flores Timur" for e in s["entities"])
+        )
+    finally:
+        store.close()
+    # Analysis alone gives "Flores" the Brazilian town's coordinates; the map must not.
+    assert any(e["canonical"] == "Flores" and (e.get("lon") or 0) < 0 for e in story["entities"])
+    page.goto(f"/stories/{story['id']}")
+    points = page.locator("figure.map g.place title")
+    assert points.count() >= 3
+    for label in points.evaluate_all("els => els.map(e => e.textContent)"):
+        name, coords = label.rsplit(" (", 1)
+        lat, lon = (float(x) for x in coords.rstrip(")").split(","))
+        assert 90 < lon < 141 and -11 < lat < 6, label  # all in Indonesia
+        assert "Flores" not in name.split(", ") or "Flores Timur" in name

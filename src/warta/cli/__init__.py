@@ -342,10 +342,18 @@ def story(
     with _user_errors():
         if fmt not in FORMATS:
             raise WartaError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        found = _read_store(db).get_story(story_id)
+        store = _read_store(db)
+        found = store.get_story(story_id)
         if found is None:
             raise NotFoundError(f"no story with id {story_id!r}")
-        sys.stdout.write(render(found, fmt).rstrip("\n") + "\n")
+        if fmt == "geojson":  # places are resolved with the articles' datelines and languages
+            from warta.export.geojson import to_geojson
+            from warta.export.places import story_context
+
+            text = json.dumps(to_geojson(found, **story_context(store, found)), ensure_ascii=False, indent=2)
+        else:
+            text = render(found, fmt)
+        sys.stdout.write(text.rstrip("\n") + "\n")
 
 
 @app.command()

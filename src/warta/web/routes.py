@@ -88,11 +88,15 @@ def views_query(params: dict[str, Any]) -> str:
 
 
 def _story_places(request: Request, story: dict[str, Any]) -> list[dict[str, Any]]:
-    """Places with coordinates: from the story's entities, else from its articles' analyses."""
-    points = views.map_points(story.get("entities") or [])
+    """Places with coordinates the story's context supports (:mod:`warta.export.places`):
+    from the story's entities, else from its articles' analyses."""
+    from warta.export.places import resolve, story_context
+
+    store = backend_of(request).store()
+    context = story_context(store, story)
+    points = views.map_points(resolve(story.get("entities") or [], **context))
     if points:
         return points
-    store = backend_of(request).store()
     mentions: list[dict[str, Any]] = []
     for article in (story.get("articles") or [])[:50]:  # bounded: a map needs no more
         analysis = store.get_analysis(str(article.get("id")))
@@ -100,7 +104,7 @@ def _story_places(request: Request, story: dict[str, Any]) -> list[dict[str, Any
             continue
         data = analysis if isinstance(analysis, dict) else analysis.to_dict()
         mentions.extend(e for e in data.get("entities") or [] if e.get("type") == "LOC")
-    return views.map_points(mentions)
+    return views.map_points(resolve(mentions, **context))
 
 
 def story_context(request: Request, story: dict[str, Any]) -> dict[str, Any]:
