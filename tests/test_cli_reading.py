@@ -140,3 +140,15 @@ def test_search_json_names_the_story_of_each_hit(corpus_store) -> None:
     assert hits and all(h["story_id"] for h in hits)
     for hit in hits:
         assert hit["id"] in {a["id"] for a in corpus_store.get_story(hit["story_id"])["articles"]}
+
+
+def test_analyze_summarises_by_default_and_prints_json_with_the_flag() -> None:
+    path = str(ROOT / "examples" / "corpus" / "articles" / "2024-11-07-wartakini-bnpb-revisi-korban-lewotobi.md")
+    summary = runner.invoke(app, ["analyze", path], terminal_width=200)
+    assert summary.exit_code == 0, summary.output
+    assert "time expressions" in summary.output and "Minggu (3/11/2024) malam = 2024-11-03TNI" in summary.output
+    as_json = runner.invoke(app, ["analyze", path, "--json"])
+    data = json.loads(as_json.output)
+    assert data["id"] == "2024-11-07-wartakini-bnpb-revisi-korban-lewotobi" and data["timexes"]
+    helped = runner.invoke(app, ["analyze", "--help"], terminal_width=200).output
+    assert "folder" in helped and "HTML" in helped and "--json" in helped

@@ -270,11 +270,23 @@ def search(
 
 @app.command()
 def analyze(
-    input_path: Annotated[str, typer.Argument(metavar="INPUT", help="A text file, a JSON Lines file, or -.")],
-    published: Annotated[str | None, typer.Option(help="Publication date (DCT) for a text file.")] = None,
-    json_output: JsonFlag = True,
+    input_path: Annotated[
+        str,
+        typer.Argument(
+            metavar="INPUT",
+            help="A file or folder, read as `warta ingest` reads them (text, Markdown, JSON Lines, "
+            "HTML, feeds, WARC, gzipped), or - for JSON Lines on stdin.",
+        ),
+    ],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for files that do not give one.")
+    ] = None,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="One JSON object per article (the whole analysis) instead of a summary.")
+    ] = False,
 ) -> None:
-    """Analyse articles without storing them: one JSON object per article, in input order."""
+    """Analyse articles without storing them, in input order: a short summary of what was
+    found in each, or with --json the whole analysis as one JSON object per line."""
     from warta.analyze import analyze as analyse_article
     from warta.clean import clean_document
     from warta.errors import InputError
@@ -297,9 +309,32 @@ def analyze(
         if not cleaned.id:
             cleaned.id = Path(item.source_path).stem if item.locator is None else f"{item.locator}"
         result = analyse_article(cleaned)
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        if json_output:
+            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            _print_analysis(result)
     if failed:
         raise typer.Exit(1)
+
+
+def _print_analysis(result) -> None:  # noqa: ANN001 - Analysis
+    """What one article's analysis found, a line per kind (all text printed literally)."""
+    out = _out()
+    found = {
+        "sentences": result.sentences, "time expressions": result.timexes, "entities": result.entities,
+        "quantities": result.quantities, "attributions": result.attributions, "events": result.events,
+    }
+    out.print(f"{result.id} · {result.language or '?'} · published {result.published or '?'}", markup=False)
+    out.print("  " + " · ".join(f"{len(items)} {name}" for name, items in found.items()), markup=False)
+    if result.timexes:
+        out.print("  times: " + "; ".join(f"{t.text} = {t.value}" for t in result.timexes), markup=False)
+    if result.entities:
+        names = dict.fromkeys(f"{e.canonical or e.text} ({e.type})" for e in result.entities)
+        out.print("  entities: " + ", ".join(names), markup=False)
+    if result.quantities:
+        out.print("  quantities: " + "; ".join(q.text for q in result.quantities), markup=False)
+    for a in result.attributions:
+        out.print(f"  {a.source.text} {a.cue.text}: {a.content.text}", markup=False)
 
 
 @app.command()
