@@ -48,6 +48,7 @@ bench: setup-dev
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/time.py
 	$(BIN)/python bench/entities.py
+	$(BIN)/python bench/cli.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -148,7 +148,13 @@ def build_rows() -> list[dict[str, object]]:
     return rows
 
 
+# Rows of the source tables with a wrong coordinate: DKI Jakarta's latitude lacks its minus
+# sign in provinces.csv (6.1745, in the sea north of Aceh's latitude, instead of -6.1745).
+_CORRECTIONS = {("province", "DKI Jakarta"): {"latitude": "-6.1745"}}
+
+
 def _indonesian(name: str, kind: str, row: dict[str, str], aliases: list[str]) -> dict[str, object]:
+    row = {**row, **_CORRECTIONS.get((kind, name), {})}
     return {
         "name": name,
         "type": kind,

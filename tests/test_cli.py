@@ -63,6 +63,7 @@ def test_bad_line_is_one_clear_line_and_a_nonzero_exit(tmp_path):
 
 def test_unknown_article_and_bad_query_are_user_errors(tmp_path):
     db = str(tmp_path / "w.db")
+    runner.invoke(app, ["ingest", str(_feed(tmp_path, json.dumps(ARTICLE))), "--db", db])
     missing = runner.invoke(app, ["article", "nope", "--db", db])
     assert missing.exit_code == 2 and "no article" in missing.output and "Traceback" not in missing.output
     bad = runner.invoke(app, ["search", '"unclosed', "--db", db])

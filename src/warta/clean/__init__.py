@@ -15,15 +15,28 @@ import re
 from functools import lru_cache
 
 from warta.analyze.time import infer_publication_date
-from warta.clean.bylines import byline_authors
+from warta.clean.bylines import byline_authors, people
 from warta.clean.datelines import find_dateline
 from warta.clean.dates import normalize_date
-from warta.clean.bylines import people
 from warta.clean.html import HtmlExtract, extract_html
-from warta.clean.outlets import PLATFORM, canonical_outlet, domain_label, is_platform_url, outlet_for_url, strip_site_name
-from warta.clean.pagedates import reconcile, url_dates
 from warta.clean.language import identify_language, normalize_language
-from warta.clean.portal import phrases, inline_rules_needed, is_furniture, link_key, related_title, strip_inline
+from warta.clean.outlets import (
+    PLATFORM,
+    canonical_outlet,
+    domain_label,
+    is_platform_url,
+    outlet_for_url,
+    strip_site_name,
+)
+from warta.clean.pagedates import reconcile, url_dates
+from warta.clean.portal import (
+    inline_rules_needed,
+    is_furniture,
+    link_key,
+    phrases,
+    related_title,
+    strip_inline,
+)
 from warta.clean.text import group_paragraphs, split_lines
 from warta.errors import EmptyArticleError, NotAnArticleError
 from warta.ingest.records import RawDocument

@@ -59,6 +59,27 @@ def _open_store(db: str | None):  # noqa: ANN202 - Store, imported lazily for a 
     return Store(db)
 
 
+def _existing_db(db: str | None) -> str:
+    """The database a reading command reads; a missing one is a user error, never created."""
+    from warta.store import default_db_path
+
+    path = db or default_db_path()
+    if path != ":memory:" and not Path(path).exists():
+        raise WartaError(f"{path}: no such database; pass --db demo.db (made by `warta demo`) or run `warta ingest` first")
+    return path
+
+
+def _read_store(db: str | None):  # noqa: ANN202 - Store
+    return _open_store(_existing_db(db))
+
+
+def _more(shown: int, total: int, noun: str, hint: str = "--limit") -> str:
+    """ "9 stories", or "50 of 80 stories; --limit to see more" when the list is cut."""
+    if shown >= total:
+        return f"{total} {noun}"
+    return f"{shown} of {total} {noun}; {hint} to see more"
+
+
 def _print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -147,17 +168,25 @@ def articles(
 ) -> None:
     """List stored articles, newest first."""
     with _user_errors():
-        store = _open_store(db)
+        store = _read_store(db)
         items = store.list_articles(limit=limit, offset=offset, outlet=outlet)
-        total = store.count_articles()
+        total = store.count_articles(outlet=outlet)
     if json_output:
         _print_json([_article_summary(a) for a in items])
         return
-    table = _table("id", "published", "outlet", "lang", "title", title=f"{len(items)} of {total} articles")
+    table = _table("id", "published", "outlet", "lang", "title", title=_articles_title(len(items), offset, total))
     for a in items:
         mark = " (dup)" if a.duplicate_of else ""
         _row(table, a.id, (a.published or "")[:10], a.outlet, a.language, (a.title or "") + mark)
     _out().print(table)
+
+
+def _articles_title(shown: int, offset: int, total: int) -> str:
+    if offset == 0:
+        return _more(shown, total, "articles", "--limit or --offset")
+    first, last = offset + 1, offset + shown
+    more = "; --offset to see more" if last < total else ""
+    return f"{first}–{last} of {total} articles{more}" if shown else f"0 of {total} articles"
 
 
 def _article_summary(a) -> dict:  # noqa: ANN001
@@ -182,7 +211,7 @@ def article(
     from warta.errors import NotFoundError
 
     with _user_errors():
-        store = _open_store(db)
+        store = _read_store(db)
         found = store.get_article(article_id)
         if found is None:
             raise NotFoundError(f"no article with id {article_id!r} in {store.path}")
@@ -229,11 +258,13 @@ def search(
 ) -> None:
     """Full-text search over titles and texts."""
     with _user_errors():
-        hits = _open_store(db).search(query, limit=limit)
+        store = _read_store(db)
+        hits = store.search(query, limit=limit)
+        total = store.count_search(query) if len(hits) == limit else len(hits)
     if json_output:
         _print_json(hits)
         return
-    table = _table("id", "published", "outlet", "title", "snippet", title=f"{len(hits)} hits")
+    table = _table("id", "published", "outlet", "title", "snippet", title=_more(len(hits), total, "hits"))
     for h in hits:
         _row(table, h["id"], (h["published"] or "")[:10], h["outlet"], h["title"], h["snippet"])
     _out().print(table)
@@ -241,11 +272,23 @@ def search(
 
 @app.command()
 def analyze(
-    input_path: Annotated[str, typer.Argument(metavar="INPUT", help="A text file, a JSON Lines file, or -.")],
-    published: Annotated[str | None, typer.Option(help="Publication date (DCT) for a text file.")] = None,
-    json_output: JsonFlag = True,
+    input_path: Annotated[
+        str,
+        typer.Argument(
+            metavar="INPUT",
+            help="A file or folder, read as `warta ingest` reads them (text, Markdown, JSON Lines, "
+            "HTML, feeds, WARC, gzipped), or - for JSON Lines on stdin.",
+        ),
+    ],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for files that do not give one.")
+    ] = None,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="One JSON object per article (the whole analysis) instead of a summary.")
+    ] = False,
 ) -> None:
-    """Analyse articles without storing them: one JSON object per article, in input order."""
+    """Analyse articles without storing them, in input order: a short summary of what was
+    found in each, or with --json the whole analysis as one JSON object per line."""
     from warta.analyze import analyze as analyse_article
     from warta.clean import clean_document
     from warta.errors import InputError
@@ -268,9 +311,32 @@ def analyze(
         if not cleaned.id:
             cleaned.id = Path(item.source_path).stem if item.locator is None else f"{item.locator}"
         result = analyse_article(cleaned)
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        if json_output:
+            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            _print_analysis(result)
     if failed:
         raise typer.Exit(1)
+
+
+def _print_analysis(result) -> None:  # noqa: ANN001 - Analysis
+    """What one article's analysis found, a line per kind (all text printed literally)."""
+    out = _out()
+    found = {
+        "sentences": result.sentences, "time expressions": result.timexes, "entities": result.entities,
+        "quantities": result.quantities, "attributions": result.attributions, "events": result.events,
+    }
+    out.print(f"{result.id} · {result.language or '?'} · published {result.published or '?'}", markup=False)
+    out.print("  " + " · ".join(f"{len(items)} {name}" for name, items in found.items()), markup=False)
+    if result.timexes:
+        out.print("  times: " + "; ".join(f"{t.text} = {t.value}" for t in result.timexes), markup=False)
+    if result.entities:
+        names = dict.fromkeys(f"{e.canonical or e.text} ({e.type})" for e in result.entities)
+        out.print("  entities: " + ", ".join(names), markup=False)
+    if result.quantities:
+        out.print("  quantities: " + "; ".join(q.text for q in result.quantities), markup=False)
+    for a in result.attributions:
+        out.print(f"  {a.source.text} {a.cue.text}: {a.content.text}", markup=False)
 
 
 @app.command()
@@ -281,15 +347,19 @@ def stories(
     json_output: JsonFlag = False,
 ) -> None:
     """List stories, most recent first."""
+    from warta.display import plain_text
+
     with _user_errors():
-        items = _open_store(db).list_stories(q=q, limit=limit)
+        store = _read_store(db)
+        items = store.list_stories(q=q, limit=limit)
+        total = store.count_stories(q=q) if len(items) == limit else len(items)
     if json_output:
         _print_json(items)
         return
-    table = _table("id", "articles", "dates", "conflicts", "title", title=f"{len(items)} stories")
+    table = _table("id", "articles", "dates", "conflicts", "title", title=_more(len(items), total, "stories"))
     for s in items:
         dates = f"{(s['first_published'] or '')[:10]} – {(s['last_published'] or '')[:10]}"
-        _row(table, s["id"], s["article_count"], dates, s["conflict_count"], s["title"])
+        _row(table, s["id"], s["article_count"], dates, s["conflict_count"], plain_text(s["title"]))
     _out().print(table)
 
 
@@ -309,10 +379,18 @@ def story(
     with _user_errors():
         if fmt not in FORMATS:
             raise WartaError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        found = _open_store(db).get_story(story_id)
+        store = _read_store(db)
+        found = store.get_story(story_id)
         if found is None:
             raise NotFoundError(f"no story with id {story_id!r}")
-        sys.stdout.write(render(found, fmt).rstrip("\n") + "\n")
+        if fmt == "geojson":  # places are resolved with the articles' datelines and languages
+            from warta.export.geojson import to_geojson
+            from warta.export.places import story_context
+
+            text = json.dumps(to_geojson(found, **story_context(store, found)), ensure_ascii=False, indent=2)
+        else:
+            text = render(found, fmt)
+        sys.stdout.write(text.rstrip("\n") + "\n")
 
 
 @app.command()
@@ -321,7 +399,7 @@ def recluster(db: DbOption = None) -> None:
     from warta.pipeline import recluster as rebuild
 
     with _user_errors():
-        count = rebuild(_open_store(db))
+        count = rebuild(_read_store(db))
     _out().print(f"{count} stories", markup=False)
 
 
@@ -349,10 +427,9 @@ def export_metadata(
 ) -> None:
     """Write a Datasette metadata.json describing warta's tables and columns."""
     from warta.datasette import metadata_for
-    from warta.store import default_db_path
 
     with _user_errors():
-        data = metadata_for(db or default_db_path())
+        data = metadata_for(_existing_db(db))
         Path(output).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     _out().print(f"wrote {output}", markup=False)
 

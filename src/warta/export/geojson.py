@@ -6,12 +6,20 @@ latitude-first order people usually write.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from warta.export.places import story_places
 
-def to_geojson(story: dict[str, Any]) -> dict[str, Any]:
+
+def to_geojson(
+    story: dict[str, Any], *, datelines: Iterable[str | None] = (), languages: Iterable[str | None] = ()
+) -> dict[str, Any]:
+    """Places resolved with the story's context (:mod:`warta.export.places`): a name the
+    context does not support is left out rather than put on the wrong continent. The
+    articles' ``datelines`` and ``languages`` (from the store) add to that context."""
     features = []
-    for entity in story.get("entities", []):
+    for entity in story_places(story, datelines=datelines, languages=languages):
         lat, lon = entity.get("lat"), entity.get("lon")
         if lat is None or lon is None:
             continue

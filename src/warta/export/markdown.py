@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from warta.display import plain_text
+
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]<>|~#])")
 _BULLET_START = re.compile(r"^(\s*)([-+=])(\s|$)")
 _NUMBER_START = re.compile(r"^(\s*\d+)([.)])(\s|$)")
@@ -27,6 +29,16 @@ def escape(text: str | None) -> str:
     return _NUMBER_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", flat)
 
 
+_WEB_URL = re.compile(r"^https?://[^\s<>]+$", re.I)
+
+
+def _web_url(value: Any) -> str | None:
+    """An http(s) address usable inside <...>; anything else (javascript:, spaces) is not linked."""
+    if not isinstance(value, str) or not _WEB_URL.match(value.strip()):
+        return None
+    return value.strip()
+
+
 def _flags(entry: dict[str, Any]) -> str:
     flags = [flag for flag in ("expected", "hedged") if entry.get(flag)]
     return f" _({', '.join(flags)})_" if flags else ""
@@ -37,14 +49,16 @@ def to_markdown(story: dict[str, Any]) -> str:
     number = {a["id"]: n for n, a in enumerate(articles, start=1)}
 
     def cite(ids: list[str]) -> str:
-        return "".join(f"[{n}]" for n in sorted({number[i] for i in ids if i in number}))
+        # "[2] [6]", not "[2][6]": run together, Markdown reads the pair as one reference
+        # link (text 2, label 6); apart, each is a link to its article (definitions below).
+        return " ".join(f"[{n}]" for n in sorted({number[i] for i in ids if i in number}))
 
     lines = [f"# {escape(story.get('title'))}", ""]
     sentences = story.get("summary_sentences") or []
     if sentences:
-        lines.append(" ".join(f"{escape(s['text'])} {cite([s['article']])}" for s in sentences))
+        lines.append(" ".join(f"{escape(plain_text(s['text']))} {cite([s['article']])}" for s in sentences))
     elif story.get("summary"):
-        lines.append(escape(story["summary"]))
+        lines.append(escape(plain_text(story["summary"])))
     lines.append("")
 
     timeline = story.get("timeline", [])
@@ -98,5 +112,11 @@ def to_markdown(story: dict[str, Any]) -> str:
             if article.get("duplicate_of") in number:
                 parts.append(f"republishes [{number[article['duplicate_of']]}]")
             lines.append(f"{n}. " + ", ".join(parts))
+        lines.append("")
+        # Reference definitions: every "[n]" above becomes a link to article n's address.
+        for n, article in enumerate(articles, start=1):
+            url = _web_url(article.get("url"))
+            if url:
+                lines.append(f"[{n}]: <{url}>")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -263,9 +263,15 @@ class Store:
         )
         return [_row_to_article(r) for r in rows]
 
-    def count_articles(self, *, include_duplicates: bool = True) -> int:
-        sql = "SELECT count(*) FROM articles" + ("" if include_duplicates else " WHERE duplicate_of IS NULL")
-        return self.db.execute(sql).fetchone()[0]
+    def count_articles(self, *, include_duplicates: bool = True, outlet: str | None = None) -> int:
+        where, params = [], []
+        if outlet:
+            where.append("outlet = ?")
+            params.append(outlet)
+        if not include_duplicates:
+            where.append("duplicate_of IS NULL")
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        return self.db.execute("SELECT count(*) FROM articles" + clause, params).fetchone()[0]
 
     def article_ids(self, *, canonical_only: bool = False) -> list[str]:
         sql = "SELECT id FROM articles" + (" WHERE duplicate_of IS NULL" if canonical_only else "") + " ORDER BY id"
@@ -297,20 +303,34 @@ class Store:
     # -- search -------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        """FTS5 search over titles and texts; raises QueryError for empty or malformed queries."""
+        """FTS5 search over titles and texts; raises QueryError for empty or malformed queries.
+
+        Each hit names the story its article belongs to (``story_id``, ``story_title``; None
+        when it has none yet)."""
         if not query or not query.strip():
             raise QueryError("empty search query")
         try:
             rows = self.db.execute(
                 "SELECT a.id, a.title, a.outlet, a.published, a.duplicate_of, "
-                "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
+                "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet, "
+                "sa.story_id AS story_id, s.title AS story_title "
                 "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                "LEFT JOIN story_articles sa ON sa.article_id = a.id LEFT JOIN stories s ON s.id = sa.story_id "
                 "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
                 (query, limit, offset),
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(f"cannot search for {query!r}: {exc}; put phrases in double quotes") from None
         return [dict(r) for r in rows]
+
+    def count_search(self, query: str) -> int:
+        """How many articles match ``query`` (what :meth:`search` pages through)."""
+        if not query or not query.strip():
+            raise QueryError("empty search query")
+        try:
+            return self.db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (query,)).fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"cannot search for {query!r}: {exc}; put phrases in double quotes") from None
 
     # -- analyses and features ----------------------------------------------------------
 
@@ -474,17 +494,14 @@ class Store:
         row = self.db.execute("SELECT story FROM stories WHERE id = ?", (story_id,)).fetchone()
         return row[0] if row else None
 
-    def list_stories(
+    def _story_filters(
         self,
-        *,
-        q: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        outlet: str | None = None,
-        entity: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> list[dict[str, Any]]:
+        q: str | None,
+        date_from: str | None,
+        date_to: str | None,
+        outlet: str | None,
+        entity: str | None,
+    ) -> tuple[str, list[Any]]:
         where, params = [], []
         if q:
             where.append(
@@ -511,7 +528,20 @@ class Store:
                 "ON em.article_id = sa.article_id WHERE em.canonical = ? COLLATE NOCASE)"
             )
             params.append(entity)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        return (f"WHERE {' AND '.join(where)}" if where else ""), params
+
+    def list_stories(
+        self,
+        *,
+        q: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        outlet: str | None = None,
+        entity: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        clause, params = self._story_filters(q, date_from, date_to, outlet, entity)
         try:
             rows = self.db.execute(
                 "SELECT s.id, s.title, s.summary, s.article_count, s.outlets, s.first_published, "
@@ -528,8 +558,21 @@ class Store:
             out.append(item)
         return out
 
-    def count_stories(self) -> int:
-        return self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+    def count_stories(
+        self,
+        *,
+        q: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        outlet: str | None = None,
+        entity: str | None = None,
+    ) -> int:
+        """How many stories :meth:`list_stories` would list with these filters and no limit."""
+        clause, params = self._story_filters(q, date_from, date_to, outlet, entity)
+        try:
+            return self.db.execute(f"SELECT count(*) FROM stories s {clause}", params).fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"cannot search for {q!r}: {exc}; put phrases in double quotes") from None
 
 
 def _row_to_article(row: sqlite3.Row) -> Article:

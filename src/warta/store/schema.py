@@ -156,6 +156,18 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE articles ADD COLUMN published_source TEXT;
     """,
+    # 6: the full-text index names its content table the way sqlite-utils writes it
+    # (content=[articles]), which is what Datasette looks for to offer search on the
+    # articles table without a metadata file. FTS5 options cannot be altered: the index is
+    # made again and rebuilt from the articles (the triggers name it and keep working).
+    """
+    DROP TABLE articles_fts;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content=[articles], content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

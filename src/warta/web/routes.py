@@ -63,18 +63,22 @@ def story_list(
 ) -> Response:
     # An empty form field arrives as ""; treat it as "no filter".
     filters = story_filters(q or None, date_from or None, date_to or None, outlet or None, entity or None)
-    stories = backend_of(request).store().list_stories(limit=PAGE_SIZE + 1, offset=offset, **filters)
+    store = backend_of(request).store()
+    stories = store.list_stories(limit=PAGE_SIZE + 1, offset=offset, **filters)
     has_more = len(stories) > PAGE_SIZE
     stories = stories[:PAGE_SIZE]
+    # The whole count only when the page is cut: otherwise it is known without a query.
+    total = store.count_stories(**filters) if has_more or offset else len(stories)
     if format == "json":
-        return JSONResponse({"stories": stories, "filters": filters, "offset": offset, "limit": PAGE_SIZE})
+        return JSONResponse({"stories": stories, "filters": filters, "offset": offset, "limit": PAGE_SIZE,
+                             "total": total})
     context = {
         "stories": stories, "filters": filters, "offset": offset, "page_size": PAGE_SIZE,
-        "has_more": has_more,
+        "has_more": has_more, "total": total,
     }
     json_href = "/" + views_query({**filters, "offset": offset or None, "format": "json"})
     key = ("index", tuple(sorted(filters.items())), offset)
-    return _cached_page(request, key, (stories, has_more), lambda: _page(request, "index.html", context, json_href))
+    return _cached_page(request, key, (stories, has_more, total), lambda: _page(request, "index.html", context, json_href))
 
 
 def views_query(params: dict[str, Any]) -> str:
@@ -84,11 +88,15 @@ def views_query(params: dict[str, Any]) -> str:
 
 
 def _story_places(request: Request, story: dict[str, Any]) -> list[dict[str, Any]]:
-    """Places with coordinates: from the story's entities, else from its articles' analyses."""
-    points = views.map_points(story.get("entities") or [])
+    """Places with coordinates the story's context supports (:mod:`warta.export.places`):
+    from the story's entities, else from its articles' analyses."""
+    from warta.export.places import resolve, story_context
+
+    store = backend_of(request).store()
+    context = story_context(store, story)
+    points = views.map_points(resolve(story.get("entities") or [], **context))
     if points:
         return points
-    store = backend_of(request).store()
     mentions: list[dict[str, Any]] = []
     for article in (story.get("articles") or [])[:50]:  # bounded: a map needs no more
         analysis = store.get_analysis(str(article.get("id")))
@@ -96,7 +104,7 @@ def _story_places(request: Request, story: dict[str, Any]) -> list[dict[str, Any
             continue
         data = analysis if isinstance(analysis, dict) else analysis.to_dict()
         mentions.extend(e for e in data.get("entities") or [] if e.get("type") == "LOC")
-    return views.map_points(mentions)
+    return views.map_points(resolve(mentions, **context))
 
 
 def story_context(request: Request, story: dict[str, Any]) -> dict[str, Any]:
@@ -180,18 +188,21 @@ def search_page(
 ) -> Response:
     results: list[dict[str, Any]] = []
     error: str | None = None
+    total = 0
     if q and q.strip():
         try:
-            results = backend_of(request).store().search(q, limit=PAGE_SIZE + 1, offset=offset)
+            store = backend_of(request).store()
+            results = store.search(q, limit=PAGE_SIZE + 1, offset=offset)
+            total = store.count_search(q) if len(results) > PAGE_SIZE or offset else len(results)
         except QueryError as exc:
             error = f"invalid search query: {exc}"
     has_more = len(results) > PAGE_SIZE
     results = results[:PAGE_SIZE]
     status = 400 if error else 200
     if format == "json":
-        payload = {"detail": error} if error else {"query": q, "results": results, "offset": offset}
+        payload = {"detail": error} if error else {"query": q, "results": results, "offset": offset, "total": total}
         return JSONResponse(payload, status_code=status)
     context = {"q": q or "", "results": results, "offset": offset, "page_size": PAGE_SIZE,
-               "has_more": has_more, "error": error,
+               "has_more": has_more, "error": error, "total": total,
                "json_href": "/search" + views_query({"q": q, "format": "json"})}
     return templates.TemplateResponse(request, "search.html", context, status_code=status)

@@ -11,6 +11,8 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
+from warta.display import plain_text
+
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
@@ -51,6 +53,15 @@ def short_date(value: Any) -> str:
     return str(value)[:10] if value else ""
 
 
+def file_name(value: Any) -> str:
+    """Only the file's name of a source path ("/home/x/corpus/a.md" -> "a.md"): a reader
+    has no use for the ingesting machine's folders, and they are not theirs to see."""
+    if not value:
+        return ""
+    text = str(value).replace("\\", "/").rstrip("/")
+    return text.rsplit("/", 1)[-1]
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
@@ -62,6 +73,8 @@ def _environment() -> Environment:
     env.filters["link_or_text"] = link_or_text
     env.filters["short_date"] = short_date
     env.filters["quote_id"] = quote_id
+    env.filters["file_name"] = file_name
+    env.filters["plain"] = plain_text
     env.globals["query_string"] = query_string
     env.globals["escape"] = escape
     return env

@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from warta.display import plain_text
 from warta.export.markdown import KIND_NAMES
 from warta.web.world import POLYGONS
 
@@ -70,7 +71,8 @@ def brief_items(story: dict[str, Any]) -> list[dict[str, Any]]:
     for entry in story.get("summary_sentences") or []:
         if isinstance(entry, dict) and entry.get("text"):
             cited = [entry["article"]] if entry.get("article") else []
-            items.append({"html": render_brief(str(entry["text"]), story), "cites": _cites(cited, story),
+            text = plain_text(str(entry["text"]), citations=True)
+            items.append({"html": render_brief(text, story), "cites": _cites(cited, story),
                           "n": entry.get("n")})
     if items:
         return items
