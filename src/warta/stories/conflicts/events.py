@@ -192,7 +192,7 @@ def event_conflicts(groups: list[EventGroup]) -> list[Conflict]:
         triggers = " / ".join(sorted({f.event.trigger.text.lower() for f in a.frames + b.frames})[:3])
         conflicts.append(Conflict(
             about=about, kind="estimate" if expected else "time", values=values, attribute="event_time",
-            label=f"waktu {triggers} ({_subject(a, b)})", label_en=f"when: {triggers} ({_subject(a, b)})",
+            label=f"waktu {triggers} ({_subject(a, b)})", label_en=f"time of “{triggers}” ({_subject(a, b)})",
             score=round(min(1.0, 0.5 + _group_similarity(views[i], views[j]) / 2), 3),
         ))
     return conflicts
