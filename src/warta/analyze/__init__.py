@@ -9,13 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from warta.analyze.attributions import extract_attributions
-from warta.analyze.claims import extract_claims
-from warta.analyze.entities import extract_entities
-from warta.analyze.events import extract_events
-from warta.analyze.quantities import extract_quantities
-from warta.analyze.sentences import split_sentences
-from warta.analyze.time import extract_timexes
 from warta.model import Analysis, Article
 
 __all__ = ["analyze"]
@@ -23,6 +16,16 @@ __all__ = ["analyze"]
 
 def analyze(article: Article | dict[str, Any]) -> Analysis:
     """Analyse one article (an :class:`Article` or a dict with ``text``, ``published``, ``id``)."""
+    # Imported here, not at the top: story building reads small parts of this package (the
+    # measure table, time words) and must not load the entity tagger and numpy with them.
+    from warta.analyze.attributions import extract_attributions
+    from warta.analyze.claims import extract_claims
+    from warta.analyze.entities import extract_entities
+    from warta.analyze.events import extract_events
+    from warta.analyze.quantities import extract_quantities
+    from warta.analyze.sentences import split_sentences
+    from warta.analyze.time import extract_timexes
+
     if isinstance(article, dict):
         article = Article.from_dict({"id": article.get("id") or "", **article})
     text = article.text

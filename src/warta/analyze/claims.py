@@ -212,9 +212,9 @@ def _find_cues(words: list[tuple[str, int, int]], table: MeasureTable) -> list[_
     found: list[_Cue] = []
     lowered = [w[0] for w in words]
     for i, word in enumerate(lowered):
-        keys = {word}
+        keys = [word]
         if word.endswith("nya") and len(word) > 5:
-            keys.add(word[:-3])
+            keys.append(word[:-3])
         for key in keys:
             for tokens, measure, is_role in table.cues.get(key, ()):
                 n = len(tokens)
@@ -330,7 +330,8 @@ def _sentence_claims(
             if not _fits(table, cue, c):
                 continue
             cost = _cost(c, cue, candidates, break_before, comma_before)
-            if best is None or cost < best[0]:
+            # Ties go to the cue nearest the start, then the measure's name: the same in every process.
+            if best is None or (cost, cue.start, cue.measure) < (best[0], best[1].start, best[1].measure):
                 best = (cost, cue)
         limit = MAX_BARE_COST if c.bare else MAX_TIME_COST if c.value.kind == "time" else MAX_COST
         if best is not None and best[0] <= limit:
@@ -477,10 +478,12 @@ def _modality(text: str, lowered: list[str], first: int, c: _Candidate, words: l
 
 
 def _scope(c: _Candidate, timexes: list[Timex], words: list[tuple[str, int, int]], first: int, last: int, lowered: list[str]) -> str | None:
-    """The date a changing value holds for: a cut-off ("hingga Selasa") in the sentence, else a date in its clause."""
+    """The date a value holds for: a cut-off ("hingga Selasa") in the sentence, else a date in
+    its clause, else the last date before it in the sentence."""
     if c.value.kind == "time":
         return None
     in_clause: str | None = None
+    earlier: str | None = None
     for t in timexes:
         if not _YEAR_FIRST.match(t.value) or t.type not in ("DATE", "TIME"):
             continue  # a year or a month dates a figure too ("banjir 2020 menewaskan 41 orang")
@@ -492,4 +495,6 @@ def _scope(c: _Candidate, timexes: list[Timex], words: list[tuple[str, int, int]
             return t.value
         if in_clause is None and first <= where[0] <= last:
             in_clause = t.value
-    return in_clause
+        if where[1] < c.first:
+            earlier = t.value  # the last date before the value in its sentence ("Tahun lalu, gaji naik 8 persen")
+    return in_clause or earlier

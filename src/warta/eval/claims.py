@@ -12,7 +12,9 @@ story's articles are analysed and built into one story (clustering is scored els
   against the gold one, macro-averaged over the relations the gold uses;
 - **disagreement precision and recall**: a reported conflict is right when two of its values
   hold the two sides of one gold ``disagree`` pair (the article, and a sentence holding the
-  gold value's words); recall is over gold ``disagree`` pairs; **updates shown as
+  gold value's words), listed or implied (asserted claims of one gold slot and time scope
+  with different values that no listed relation judges otherwise); recall is over the listed
+  gold ``disagree`` pairs; **updates shown as
   disagreements** is the share of gold ``update`` pairs a conflict holds the same way.
 """
 
@@ -193,13 +195,37 @@ def _pair_in(conflict: dict, a: dict, b: dict) -> bool:
     )
 
 
+def _gold_value(claim: dict) -> Any:
+    value = claim.get("value") or {}
+    return value.get("number") if value.get("kind") == "number" else value.get("timex")
+
+
+def _implied_disagreements(story_id: str, relations: list[dict], gold: dict[str, dict]) -> list[tuple[dict, dict]]:
+    """Pairs the gold implies disagree without listing them: asserted claims of one slot and one
+    time scope, from different articles, with different values, that no listed relation calls
+    anything else ("6,00 persen" against a third outlet's "6,25 persen" when only two of the
+    three pairs are listed)."""
+    judged = {frozenset((r["a"], r["b"])) for r in relations}
+    claims = [c for c in gold.values() if c["story"] == story_id and c.get("modality") == "asserted"]
+    out = []
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if a["slot"] != b["slot"] or a["article"] == b["article"] or a.get("time_scope") != b.get("time_scope"):
+                continue
+            if frozenset((a["id"], b["id"])) in judged or _gold_value(a) == _gold_value(b):
+                continue
+            out.append((a, b))
+    return out
+
+
 def _score_conflicts(scores: ClaimScores, story: dict, relations: list[dict], gold: dict[str, dict], explain: bool) -> None:
     disagree = [(gold[r["a"]], gold[r["b"]]) for r in relations if r["relation"] == "disagree"]
     updates = [(gold[r["a"]], gold[r["b"]]) for r in relations if r["relation"] == "update"]
+    implied = _implied_disagreements(story["id"], relations, gold)
     conflicts = story.get("conflicts", [])
     scores.conflicts += len(conflicts)
     for conflict in conflicts:
-        right = any(_pair_in(conflict, a, b) for a, b in disagree)
+        right = any(_pair_in(conflict, a, b) for a, b in disagree + implied)
         scores.conflicts_right += right
         if explain and not right:
             shown = " | ".join(f"{v['value']} ({', '.join(v['articles'])})" for v in conflict.get("values", []))

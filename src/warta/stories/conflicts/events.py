@@ -84,9 +84,19 @@ def _anchored(frame: Frame) -> bool:
     if nearest is None:
         return True  # the frame's own reading of the time: trust it
     distance, start = nearest
-    if distance > ANCHOR_DISTANCE:
+    if distance > ANCHOR_DISTANCE or _CUTOFF.search(text[max(0, start - 12) : start]):
         return False
-    return not _CUTOFF.search(text[max(0, start - 12) : start])
+    return _governed(frame, start, start + len(time_text))
+
+
+def _governed(frame: Frame, start: int, end: int) -> bool:
+    """No other predicate's time: the claims of the article tie this time expression to no cue
+    but a word of the frame's own trigger, or to none at all when the trigger is a time cue."""
+    trigger = frame.event.trigger
+    claims = [c for c in frame.member.analysis.claims if c.value.kind == "time" and c.span.start < end and start < c.span.end]
+    if not claims:
+        return False  # the claims found no predicate governing this time: nothing to dispute
+    return any(c.cue is not None and c.cue.start < trigger.end and trigger.start < c.cue.end for c in claims)
 
 
 def _trigger_stems(group: EventGroup) -> set[str]:

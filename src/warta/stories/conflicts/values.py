@@ -125,8 +125,8 @@ def _context(s: Stated, window: int = CONTEXT_WORDS) -> Counter[str]:
 
 
 def _similarity(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
-    shared = sum(min(a[w], b[w]) * idf.get(w, 1.0) for w in a.keys() & b.keys())
-    total = sum(max(a[w], b[w]) * idf.get(w, 1.0) for w in a.keys() | b.keys())
+    shared = math.fsum(min(a[w], b[w]) * idf.get(w, 1.0) for w in a.keys() & b.keys())
+    total = math.fsum(max(a[w], b[w]) * idf.get(w, 1.0) for w in a.keys() | b.keys())
     return shared / total if total else 0.0
 
 
