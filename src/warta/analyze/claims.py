@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from warta.analyze.hedging import hedge_cues
-from warta.analyze.measures import MeasureTable, load_measures
+from warta.analyze.measures import Measure, MeasureTable, load_measures
 from warta.model import Attribution, Claim, ClaimValue, Entity, Quantity, Sentence, Span, Timex
 
 __all__ = ["extract_claims", "states_day", "value_of_quantity", "value_of_timex"]
@@ -342,7 +342,7 @@ def _sentence_claims(
         else:
             continue
         out.append(_claim(text, index, c, cue, measure.id, measure.attribute, words, lowered, clause_before,
-                          timexes, entities, attributions, table))
+                          timexes, entities, attributions, table, candidates))
     return out
 
 
@@ -404,6 +404,7 @@ def _claim(
     entities: list[Entity],
     attributions: list[Attribution],
     table: MeasureTable,
+    candidates: list[_Candidate],
 ) -> Claim:
     first, last = _clause_bounds(c, cue, words, break_before)
     clause_start, clause_end = words[first][1], words[last][2]
@@ -426,6 +427,11 @@ def _claim(
     qualifiers: dict[str, str] = {}
     if place:
         qualifiers["place"] = place
+    segment = _segment(table.measure(measure_id), lowered, c, *_reach(c, candidates, len(words)))
+    if segment:
+        qualifiers["segment"] = segment
+    if _is_previous(lowered, c, last):
+        qualifiers["phase"] = "before"  # "naik dari Rp12.950 menjadi Rp13.700": the old value
     if c.noun and c.value.unit == "person":
         roles = {m for tokens, m, is_role in table.cues.get(c.noun, ()) if is_role and tokens == (c.noun,)}
         if roles and measure_id not in roles:
@@ -455,6 +461,47 @@ def _claim(
         source=(attribution.source.canonical or attribution.source.text.strip() or None) if attribution else None,
         via=list(attribution.via) if attribution else [],
     )
+
+
+_FROM_WORDS = frozenset("dari from".split())
+_TO_WORDS = frozenset("menjadi jadi ke to".split())
+
+
+def _is_previous(lowered: list[str], c: _Candidate, last: int) -> bool:
+    """A value after "dari"/"from" with "menjadi"/"to" later in its clause is the value before a change."""
+    if c.first == 0 or lowered[c.first - 1] not in _FROM_WORDS:
+        return False
+    return any(w in _TO_WORDS for w in lowered[c.last + 1 : min(last, c.last + 4) + 1])
+
+
+SEGMENT_REACH = 8  # words between a value and the word naming its part ("luka berat 4 orang")
+
+
+def _reach(c: _Candidate, candidates: list[_Candidate], n: int) -> tuple[int, int]:
+    """Word indices around a value up to the next value of its kind on either side (brackets
+    and commas may stand between a value and the word naming its part: "(JISDOR) ... Rp16.475")."""
+    first, last = 0, n - 1
+    for o in candidates:
+        if o is c or o.value.dimension != c.value.dimension:
+            continue
+        if o.last < c.first:
+            first = max(first, o.last + 1)
+        elif o.first > c.last:
+            last = min(last, o.first - 1)
+    return first, last
+
+
+def _segment(measure: Measure, lowered: list[str], c: _Candidate, first: int, last: int) -> str | None:
+    """The part of the measure the clause names nearest the value, if any."""
+    best: tuple[int, str] | None = None
+    for i in range(max(first, c.first - SEGMENT_REACH), min(last, c.last + SEGMENT_REACH) + 1):
+        for tokens, name in measure.segments:
+            if tuple(lowered[i : i + len(tokens)]) == tokens:
+                distance = c.first - (i + len(tokens)) if i < c.first else i - c.last
+                if best is None or distance < best[0]:
+                    best = (distance, name)
+                break
+    return best[1] if best else None
 
 
 def _attribution_at(attributions: list[Attribution], pos: int, start: int, end: int) -> int | None:

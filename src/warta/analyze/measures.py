@@ -34,6 +34,9 @@ class Measure:
     dimension: str
     temporal: str
     counts: frozenset[str] = frozenset()  # for counts of things: the nouns it may count
+    # Words naming a part of the measure ("luka berat", "kurs jual"), longest first: values of
+    # different parts are different scopes, never a disagreement.
+    segments: tuple[tuple[tuple[str, ...], str], ...] = ()
 
     def label_for(self, language: str | None) -> str:
         return self.label.get(language or "id") or self.label.get("en") or self.id
@@ -92,6 +95,13 @@ def validate_table(data: Any) -> list[str]:
             for lang, words in table.items():
                 if not isinstance(words, list) or any(not isinstance(w, str) or w != w.lower() or not w.strip() for w in words):
                     problems.append(f"{where}: '{field_name}.{lang}' must be a list of lower-case words")
+        segments = entry.get("segments", {})
+        if not isinstance(segments, dict) or any(
+            lang not in LANGUAGES or not isinstance(table, dict)
+            or any(not isinstance(k, str) or k != k.lower() or not isinstance(v, str) or not v for k, v in table.items())
+            for lang, table in segments.items()
+        ):
+            problems.append(f"{where}: 'segments' must map languages to {{lower-case words: part name}}")
         counts = entry.get("counts", [])
         if not isinstance(counts, list) or any(not isinstance(w, str) for w in counts):
             problems.append(f"{where}: 'counts' must be a list of nouns")
@@ -120,6 +130,10 @@ def build_table(data: dict[str, Any]) -> MeasureTable:
             dimension=entry["dimension"],
             temporal=entry["temporal"],
             counts=frozenset(w.lower() for w in entry.get("counts", [])),
+            segments=tuple(sorted(
+                ((_words(phrase), name) for table in entry.get("segments", {}).values() for phrase, name in table.items()),
+                key=lambda item: -len(item[0]),
+            )),
         )
         for is_role, field_name in ((False, "cues"), (True, "roles")):
             for words in entry.get(field_name, {}).values():

@@ -7,7 +7,8 @@ table, the reading room, the Markdown export and the example manifest:
   rate, a length) at the same moment (:mod:`~warta.stories.conflicts.values`);
 - ``time``: they give incompatible times for one happening, from event frames
   (:mod:`~warta.stories.conflicts.events`) and from time claims;
-- ``estimate``: an expected time moved between reports ("paling cepat Kamis").
+- ``estimate``: an expected time moved between reports ("paling cepat Kamis"), or reports
+  give different planned values of something fixed once decided (a road's length).
 
 A detector is a function of the story's :class:`Evidence`; adding a kind is one module with
 a function registered by :func:`detector`.
@@ -83,6 +84,15 @@ def _claimed_times(evidence: Evidence) -> list[Conflict]:
 @detector(ConflictKind.VALUE)
 def _values(evidence: Evidence) -> list[Conflict]:
     return claim_conflicts(evidence.stated, evidence.slots, "value")
+
+
+@detector(ConflictKind.ESTIMATE)
+def _expected_values(evidence: Evidence) -> list[Conflict]:
+    told = {(v.value[:10], a) for c in evidence.found for v in c.values for a in v.articles}
+    return [
+        c for c in claim_conflicts(evidence.stated, evidence.slots, "estimate")
+        if not {(v.value[:10], a) for v in c.values for a in v.articles} & told
+    ]
 
 
 def find_conflicts(members: list[Member], groups: list[EventGroup]) -> list[Conflict]:

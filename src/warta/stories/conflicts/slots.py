@@ -106,7 +106,10 @@ class Slots:
 
     @staticmethod
     def _base(s: Stated) -> tuple[str, str]:
-        return s.claim.measure, s.claim.qualifiers.get("role", "")
+        # A role ("penumpang") and a part ("luka berat", "kurs jual") narrow the measure; a
+        # value naming neither is the whole.
+        q = s.claim.qualifiers
+        return s.claim.measure, "/".join(x for x in (q.get("role", ""), q.get("segment", ""), q.get("phase", "")) if x)
 
     def key(self, s: Stated) -> tuple[str, str, str] | None:
         base = self._base(s)
@@ -228,8 +231,10 @@ def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
     first, last = sorted((a, b), key=lambda s: (s.moment or "", s.reported or ""))
     if last.claim.revised:
         return "update"  # "bertambah menjadi", "rose to"
-    if (a.claim.time_scope or b.claim.time_scope) and a.moment != b.moment:
-        return "update"  # a value that says when it held, at another moment than the other
+    if a.claim.time_scope and b.claim.time_scope and a.moment != b.moment:
+        return "update"  # each says when it held, and the moments differ
+    if (a.claim.time_scope or b.claim.time_scope) and _days_apart(a, b) > 1:
+        return "update"  # one says when it held, well before or after the other was reported
     if a.measure.temporal == "monotone" and first.moment != last.moment:
         # A running count grows: a later, larger figure is an update; a later, smaller one is not.
         if (last.claim.value.low or 0) >= (first.claim.value.high or float("inf")):
@@ -238,6 +243,13 @@ def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
 
 
 FAR_DAYS = 7
+
+
+def _days_apart(a: Stated, b: Stated) -> int:
+    ia, ib = interval(a.moment or ""), interval(b.moment or "")
+    if ia is None or ib is None:
+        return 0
+    return max(0, (ib[0] - ia[1]).days, (ia[0] - ib[1]).days)
 
 
 def _far_apart(a: Stated, b: Stated) -> bool:

@@ -18,6 +18,7 @@ from warta.stories.records import Conflict, ConflictValue
 
 CONTEXT_WORDS = 8
 MIN_ALIGNMENT = 0.15  # context similarity two figures need to be taken as one thing's
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]“”\"]|\s[–—-]\s|\b(?:dan|serta|sedangkan|sementara|namun|tetapi|and|but|while|whereas)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_]+")
 # Words too common to tell two figures apart (not a stopword list over predicates: the
 # measure is already decided; this only weighs the context that says which thing it is).
@@ -112,8 +113,11 @@ def _context(s: Stated, window: int = CONTEXT_WORDS) -> Counter[str]:
     analysis = s.member.analysis
     sentence = analysis.sentences[s.claim.sentence] if 0 <= s.claim.sentence < len(analysis.sentences) else None
     start, end = (sentence.start, sentence.end) if sentence else (0, len(analysis.text))
-    before = _TOKEN.findall(analysis.text[start : s.claim.span.start])[-window:]
-    after = _TOKEN.findall(analysis.text[s.claim.span.end : end])[:window]
+    # The clause only: what follows "sedangkan" or a semicolon is about something else.
+    left = _CLAUSE_BREAK.split(analysis.text[start : s.claim.span.start])[-1]
+    right = _CLAUSE_BREAK.split(analysis.text[s.claim.span.end : end])[0]
+    before = _TOKEN.findall(left)[-window:]
+    after = _TOKEN.findall(right)[:window]
     out: Counter[str] = Counter()
     for i, word in enumerate(before + after):
         lower = word.lower()
@@ -166,11 +170,16 @@ def _aligned(items: list[Stated]) -> list[list[Stated]]:
 
 
 def claim_conflicts(stated: list[Stated], slots: Slots, kind: str) -> list[Conflict]:
-    """Disagreements among claims of ``kind`` ("value": numbers, "time": times)."""
-    wanted = "time" if kind == "time" else "number"
+    """Disagreements among claims of ``kind``: "value" (asserted numbers), "time" (asserted
+    times), or "estimate" (expected values of what is fixed once decided: a planned road's
+    length, its cost, a scheduled date; forecasts of what varies are opinions, not disputes)."""
+    wanted = {"time": ("time",), "value": ("number",), "estimate": ("number", "time")}[kind]
+    modality = "expected" if kind == "estimate" else "asserted"
     by_slot: dict[tuple[str, str, str], list[Stated]] = defaultdict(list)
     for s in stated:
-        if s.claim.value.kind != wanted or s.claim.modality != "asserted" or s.claim.value.precision == "vague":
+        if s.claim.value.kind not in wanted or s.claim.modality != modality or s.claim.value.precision == "vague":
+            continue
+        if kind == "estimate" and s.measure.temporal != "static":
             continue
         key = slots.key(s)
         if key is not None:
