@@ -183,3 +183,29 @@ def test_every_conflict_kind_has_a_detector_and_a_reader_name():
     kinds = {kind for kind, _function in DETECTORS}
     assert kinds == set(ConflictKind)
     assert set(KIND_NAMES) == {k.value for k in ConflictKind}
+
+
+def test_parts_of_a_measure_and_the_value_before_a_change_are_their_own_scopes():
+    (serious, minor) = [c for c in _claims("Sebanyak 4 orang luka berat dan 10 orang luka ringan.") if c.measure == "injured"]
+    assert serious.qualifiers.get("segment") == "serious" and minor.qualifiers.get("segment") == "minor"
+    old, new = _claims("Harga Pertamax naik dari Rp12.950 menjadi Rp13.700 per liter.")
+    assert old.qualifiers.get("phase") == "before" and "phase" not in new.qualifiers
+    story = _story(
+        ("Harga Pertamax naik dari Rp12.950 menjadi Rp13.700 per liter.", "2024-08-01T10:00:00+07:00", "Kabar Satu"),
+        ("Harga Pertamax kini Rp13.700 per liter.", "2024-08-01T11:00:00+07:00", "Warta Dua"),
+    )
+    assert story["conflicts"] == []
+
+
+def test_a_time_of_speaking_or_across_a_connective_is_not_the_happening_s_time():
+    said = _claims("The boat sank in rough seas, the agency said on Tuesday.", language="en")
+    assert not [c for c in said if c.value.kind == "time"]
+    after = _claims("Sehari setelah diresmikan, kereta itu kembali melaju dari Stasiun Halim, Selasa (3/10/2023) pagi.")
+    assert not [c for c in after if c.measure == "start_time"]
+
+
+def test_bare_figures_beside_their_cue_are_read():
+    others = _claims("Sebanyak 3 orang tewas di lokasi dan 14 lainnya luka-luka.")
+    assert ("injured", 14.0) in [(c.measure, c.value.number) for c in others]
+    (rate,) = _claims("The rupiah ended the day at 16,482 per dollar, according to Bloomberg.", language="en")
+    assert rate.measure == "exchange_rate" and rate.value.number == 16482 and rate.value.unit == "IDR"

@@ -69,7 +69,16 @@ _DIMENSION_OF_UNIT: dict[str, tuple[str, str, float]] = {
 _CURRENCY_CODES = frozenset("IDR USD SGD EUR GBP JPY CNY MYR KRW AUD".split())
 _SCALE_IN_TEXT = re.compile(r"(\d+(?:[.,](\d+))?)\s*(?i:ribu|juta|miliar|milyar|triliun|thousand|million|billion|trillion|T|M|B|bn|jt)\b")
 # Bare numbers: a count stated without a noun ("has risen to 271", "mencapai 271").
+_DIGIT = re.compile(r"\d")
 _BARE_NUMBER = re.compile(r"(?<![\w/:.,-])\d{1,3}(?:[.,]\d{3})*(?![\w/:%]|[.,]\d)")
+# Words that set one time against another ("sehari setelah gempa", "a day after the quake"):
+# a time on one side is not the time of a predicate on the other.
+_TEMPORAL_CONNECTIVES = frozenset("setelah sesudah sebelum sejak usai seusai after before since following".split())
+SPEECH_WORDS = 4  # words before a time where a speech verb makes it the time of speaking
+SPEECH_REACH = 20  # characters after an attribution cue where a time is the time of speaking
+_OTHERS = frozenset("lainnya others lain".split())  # "14 lainnya luka-luka": 14 more people
+# A bare figure per unit is a rupiah rate in Indonesian news ("16,482 per dollar").
+_PER_UNIT = ("per dolar", "per dollar", "per us", "per liter", "per litre", "per kilogram", "per kg")
 _BARE_LEADS = frozenset("to menjadi mencapai sebanyak total at reached hit jadi capai".split())
 # Words in a time expression that name its day; without one, the day is the engine's guess.
 _DAY_WORDS = re.compile(
@@ -249,7 +258,7 @@ def extract_claims(
     for index, sentence in enumerate(sentences):
         sentence_quantities = [q for q in q_iter if sentence.start <= q.start < sentence.end]
         sentence_timexes = [t for t in t_iter if sentence.start <= t.start < sentence.end]
-        if not sentence_quantities and not sentence_timexes:
+        if not sentence_quantities and not sentence_timexes and not _DIGIT.search(text, sentence.start, sentence.end):
             continue
         claims.extend(
             _sentence_claims(text, index, sentence, sentence_quantities, sentence_timexes, entities, attributions, table)
@@ -299,22 +308,32 @@ def _sentence_claims(
             if value.unit != "person":
                 value.unit = noun
         candidates.append(_Candidate(q.start, q.end, where[0], where[1], value, noun))
+    counts = bool(candidates)
     for t in timexes:
         value = value_of_timex(t)
         where = _word_index(words, t.start, t.end)
-        if value is None or where is None or (where[0] > 0 and lowered[where[0] - 1] in _CUTOFF_WORDS):
+        if value is None or where is None:
+            continue
+        if counts and where[0] > 0 and lowered[where[0] - 1] in _CUTOFF_WORDS:
             continue  # "hingga Selasa sore" bounds a count: it is the count's time scope
+        if any(0 <= t.start - a.cue.end <= SPEECH_REACH for a in attributions) or _has_phrase(
+            lowered, where[0] - SPEECH_WORDS, where[0], table.speech_cues
+        ):
+            continue  # "said on Tuesday", "kata Andi, Senin (15/3)": when it was said
         candidates.append(_Candidate(t.start, t.end, where[0], where[1], value, None))
     taken = [(c.start, c.end) for c in candidates] + [(t.start, t.end) for t in timexes]
     for m in _BARE_NUMBER.finditer(text, sentence.start, sentence.end):
         where = _word_index(words, m.start(), m.end())
-        if where is None or where[0] == 0 or lowered[where[0] - 1] not in _BARE_LEADS:
+        if where is None or any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
+        after = " ".join(lowered[where[1] + 1 : where[1] + 3])
+        money = after.startswith(_PER_UNIT)
+        led = where[0] > 0 and lowered[where[0] - 1] in _BARE_LEADS
+        if not (money or led or after.split(" ")[0] in _OTHERS):
+            continue  # "naik menjadi 271", "dan 14 lainnya", "16,482 per dollar"
         number = float(m.group().replace(".", "").replace(",", ""))
-        bare = ClaimValue(kind="number", dimension="count", precision="exact", number=number, low=number,
-                          high=number, unit="person")
+        bare = ClaimValue(kind="number", dimension="money" if money else "count", precision="exact", number=number,
+                          low=number, high=number, unit="IDR" if money else "person")
         candidates.append(_Candidate(m.start(), m.end(), where[0], where[1], bare, None, bare=True))
     if not candidates:
         return []
@@ -322,6 +341,7 @@ def _sentence_claims(
     for c in candidates:
         c.linked = any(tuple(lowered[c.first - len(w) : c.first]) == w for w in table.linking_words if c.first >= len(w))
     cues = _find_cues(words, table)
+    connectives = [w in _TEMPORAL_CONNECTIVES for w in lowered]
 
     out: list[Claim] = []
     for c in candidates:
@@ -329,11 +349,14 @@ def _sentence_claims(
         for cue in cues:
             if not _fits(table, cue, c):
                 continue
-            cost = _cost(c, cue, candidates, break_before, comma_before)
+            cost = _cost(c, cue, candidates, break_before, comma_before, connectives)
             # Ties go to the cue nearest the start, then the measure's name: the same in every process.
             if best is None or (cost, cue.start, cue.measure) < (best[0], best[1].start, best[1].measure):
                 best = (cost, cue)
         limit = MAX_BARE_COST if c.bare else MAX_TIME_COST if c.value.kind == "time" else MAX_COST
+        if (best is not None and limit < best[0] < float("inf") and c.value.kind == "time"
+                and _only_time(c, best[1], candidates, cues, table)):
+            limit = best[0]  # the sentence's one time and its one time word: "X terjadi di <place>, Sabtu pukul 13.45"
         if best is not None and best[0] <= limit:
             cue: _Cue | None = best[1]
             measure = table.measure(best[1].measure)
@@ -346,6 +369,16 @@ def _sentence_claims(
     return out
 
 
+def _only_time(c: _Candidate, cue: _Cue, candidates: list[_Candidate], cues: list[_Cue], table: MeasureTable) -> bool:
+    """The value is the sentence's only time (a date and its clock count as one) and the cue its
+    only word governing times, before it."""
+    times = [o for o in candidates if o.value.kind == "time" and o is not c]
+    if any(not (o.value.timex or "").startswith((c.value.timex or "")[:10]) for o in times):
+        return False
+    time_cues = {x.measure for x in cues if table.measures[x.measure].dimension == "time" and not x.is_role}
+    return len(time_cues) == 1 and cue.last < c.first
+
+
 def _fits(table: MeasureTable, cue: _Cue, c: _Candidate) -> bool:
     measure = table.measures[cue.measure]
     if measure.dimension != c.value.dimension:
@@ -353,8 +386,8 @@ def _fits(table: MeasureTable, cue: _Cue, c: _Candidate) -> bool:
     inside = c.start <= cue.start and cue.end <= c.end
     if cue.is_role:
         return inside  # "120 penumpang": the counted noun names the measure
-    if c.bare and (measure.dimension != "count" or measure.counts):
-        return False
+    if c.bare and c.value.dimension == "count" and measure.counts:
+        return False  # a bare count is of people ("dan 14 lainnya"), not of houses
     if measure.dimension == "count":
         if measure.counts:
             return c.value.unit in measure.counts
@@ -362,7 +395,10 @@ def _fits(table: MeasureTable, cue: _Cue, c: _Candidate) -> bool:
     return True
 
 
-def _cost(c: _Candidate, cue: _Cue, candidates: list[_Candidate], break_before: list[int], comma_before: list[int]) -> float:
+def _cost(
+    c: _Candidate, cue: _Cue, candidates: list[_Candidate], break_before: list[int], comma_before: list[int],
+    connectives: list[bool],
+) -> float:
     if c.start <= cue.start and cue.end <= c.end:
         return INSIDE_COST
     if cue.last < c.first:
@@ -373,6 +409,12 @@ def _cost(c: _Candidate, cue: _Cue, candidates: list[_Candidate], break_before: 
         return 0.0  # overlapping spans
     linked = c.linked and cue.last < c.first
     cost = (LINKED_WORD_COST if linked else WORD_COST) * (hi - lo - 1)
+    if c.value.kind == "time" and (
+        any(connectives[lo + 1 : hi]) or (cue.last < c.first and any(connectives[max(0, cue.first - 2) : cue.first]))
+    ):
+        # "on Friday, a day after the quake", "Sehari setelah diresmikan, kereta ... Selasa pagi":
+        # a connective sets the cue's time against this one.
+        return float("inf")
     cost += BREAK_COST * (break_before[hi] - break_before[lo])
     cost += COMMA_COST * (comma_before[hi] - comma_before[lo])
     cost += VALUE_COST * sum(1 for o in candidates if o is not c and lo < o.first and o.last < hi and o.value.dimension == c.value.dimension)
@@ -427,7 +469,7 @@ def _claim(
     qualifiers: dict[str, str] = {}
     if place:
         qualifiers["place"] = place
-    segment = _segment(table.measure(measure_id), lowered, c, *_reach(c, candidates, len(words)))
+    segment = _segment(table.measure(measure_id), lowered, c, *_reach(c, candidates, lowered))
     if segment:
         qualifiers["segment"] = segment
     if _is_previous(lowered, c, last):
@@ -477,10 +519,19 @@ def _is_previous(lowered: list[str], c: _Candidate, last: int) -> bool:
 SEGMENT_REACH = 8  # words between a value and the word naming its part ("luka berat 4 orang")
 
 
-def _reach(c: _Candidate, candidates: list[_Candidate], n: int) -> tuple[int, int]:
-    """Word indices around a value up to the next value of its kind on either side (brackets
-    and commas may stand between a value and the word naming its part: "(JISDOR) ... Rp16.475")."""
-    first, last = 0, n - 1
+def _reach(c: _Candidate, candidates: list[_Candidate], lowered: list[str]) -> tuple[int, int]:
+    """Word indices around a value up to the next value of its kind or a joining word ("dan",
+    "while") on either side; brackets and commas may stand between a value and the word naming
+    its part ("(JISDOR) BI hari ini dipatok Rp16.475")."""
+    first, last = 0, len(lowered) - 1
+    for i in range(c.first - 1, -1, -1):
+        if lowered[i] in _BREAK_WORDS:
+            first = i + 1
+            break
+    for i in range(c.last + 1, len(lowered)):
+        if lowered[i] in _BREAK_WORDS:
+            last = i - 1
+            break
     for o in candidates:
         if o is c or o.value.dimension != c.value.dimension:
             continue

@@ -23,7 +23,7 @@ DIMENSIONS = frozenset(
 )
 TEMPORAL = frozenset({"static", "varying", "monotone"})
 LANGUAGES = ("id", "en")
-_WORD_LISTS = ("person_nouns", "linking_words", "revision_cues", "expected_cues", "denial_cues")
+_WORD_LISTS = ("person_nouns", "linking_words", "revision_cues", "expected_cues", "denial_cues", "speech_cues")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,7 @@ class MeasureTable:
     revision_cues: frozenset[tuple[str, ...]]
     expected_cues: frozenset[tuple[str, ...]]
     denial_cues: frozenset[tuple[str, ...]]
+    speech_cues: frozenset[tuple[str, ...]]  # "kata", "said": a time right after is when it was said
 
     def measure(self, measure_id: str) -> Measure:
         """The entry for ``measure_id``; ``count:<noun>`` measures are made on the fly."""
@@ -154,6 +155,7 @@ def build_table(data: dict[str, Any]) -> MeasureTable:
         revision_cues=word_set("revision_cues"),
         expected_cues=word_set("expected_cues"),
         denial_cues=word_set("denial_cues"),
+        speech_cues=word_set("speech_cues"),
     )
 
 

@@ -134,6 +134,10 @@ def _similarity(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> floa
     return shared / total if total else 0.0
 
 
+def _cue_word(s: Stated) -> str:
+    return (s.claim.cue.text if s.claim.cue else s.claim.measure).lower()
+
+
 def _aligned(items: list[Stated]) -> list[list[Stated]]:
     """Claims of one slot grouped by what they are about: across two articles, a claim pairs
     with its mutual best match by context (the only claim on each side pairs as it is)."""
@@ -156,7 +160,11 @@ def _aligned(items: list[Stated]) -> list[list[Stated]]:
         for second in articles[x + 1 :]:
             left, right = by_article[first], by_article[second]
             if len(left) == 1 and len(right) == 1:
-                parent[find(left[0])] = find(right[0])
+                i, j = left[0], right[0]
+                # One figure each: the same thing; for times, unless told with other words and
+                # nothing in common around them ("pencarian dihentikan" / "status darurat berakhir").
+                if items[i].measure.dimension != "time" or _cue_word(items[i]) == _cue_word(items[j]) or _similarity(contexts[i], contexts[j], idf) > 0:
+                    parent[find(i)] = find(j)
                 continue
             sim = {(i, j): _similarity(contexts[i], contexts[j], idf) for i in left for j in right}
             for i in left:
