@@ -231,10 +231,13 @@ def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
     first, last = sorted((a, b), key=lambda s: (s.moment or "", s.reported or ""))
     if last.claim.revised:
         return "update"  # "bertambah menjadi", "rose to"
-    if a.claim.time_scope and b.claim.time_scope and a.moment != b.moment:
-        return "update"  # each says when it held, and the moments differ
-    if (a.claim.time_scope or b.claim.time_scope) and _days_apart(a, b) > 1:
-        return "update"  # one says when it held, well before or after the other was reported
+    if a.claim.time_scope and b.claim.time_scope and not _same_moment(a.claim.time_scope, b.claim.time_scope):
+        return "update"  # each says when it held, and the moments differ (to the minute where stated)
+    explicit = a if a.claim.time_scope else b if b.claim.time_scope else None
+    if explicit is not None and _days_apart(a, b) > (1 if _scheduled(explicit) else 0):
+        # One says when it held, another day than the other was reported; a day's slack for a
+        # value announced ahead ("berlaku 1 Agustus" told on 31 July).
+        return "update"
     if a.measure.temporal == "monotone" and first.moment != last.moment:
         # A running count grows: a later, larger figure is an update; a later, smaller one is not.
         if (last.claim.value.low or 0) >= (first.claim.value.high or float("inf")):
@@ -243,6 +246,17 @@ def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
 
 
 FAR_DAYS = 7
+
+
+def _scheduled(s: Stated) -> bool:
+    """The value is told before the moment it holds for (a price from next Monday)."""
+    return bool(s.reported and s.moment and s.moment > s.reported[:10])
+
+
+def _same_moment(a: str, b: str) -> bool:
+    if "T" in a and "T" in b and a[11:12].isdigit() and b[11:12].isdigit():
+        return a[:16] == b[:16]
+    return compatible(a.split("T", 1)[0], b.split("T", 1)[0])
 
 
 def _days_apart(a: Stated, b: Stated) -> int:

@@ -195,15 +195,20 @@ def claim_conflicts(stated: list[Stated], slots: Slots, kind: str) -> list[Confl
     language = _language(stated) if stated else "id"
     out: list[Conflict] = []
     for key in sorted(by_slot):
+        _singles, whole_slot = _one_per_article(by_slot[key])
         for group in _aligned(by_slot[key]):
-            conflict = _group_conflict(group, slots, kind, language)
+            conflict = _group_conflict(group, slots, kind, language, whole_slot)
             if conflict is not None:
                 out.append(conflict)
     return out
 
 
-def _group_conflict(group: list[Stated], slots: Slots, kind: str, language: str) -> Conflict | None:
-    singles, per_article = _one_per_article(group)
+def _group_conflict(
+    group: list[Stated], slots: Slots, kind: str, language: str, whole_slot: dict[str, list[Stated]]
+) -> Conflict | None:
+    """The conflict among one aligned group, if any; ``whole_slot`` holds every claim of the slot
+    by article, so that values an article tells side by side (aligned apart or not) never clash."""
+    singles, _per_article = _one_per_article(group)
     buckets = _buckets(singles)
     if len(buckets) < 2:
         return None
@@ -211,7 +216,7 @@ def _group_conflict(group: list[Stated], slots: Slots, kind: str, language: str)
     for i, a in enumerate(buckets):
         for j in range(i + 1, len(buckets)):
             b = buckets[j]
-            if _told_together(a, b, per_article):
+            if _told_together(a, b, whole_slot):
                 continue
             if any(relate(x, y, slots) == "disagree" for x in a for y in b if _firm(x) and _firm(y)):
                 disputed |= {i, j}
