@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from warta.timewords import render_value
+
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]<>|~#])")
 _BULLET_START = re.compile(r"^(\s*)([-+=])(\s|$)")
 _NUMBER_START = re.compile(r"^(\s*\d+)([.)])(\s|$)")
@@ -54,7 +56,8 @@ def to_markdown(story: dict[str, Any]) -> str:
             ids = list(dict.fromkeys(s["article"] for s in entry.get("sources", [])))
             who = sorted({s["attributed_to"] for s in entry.get("sources", []) if s.get("attributed_to")})
             said = f" — according to {escape(', '.join(who))}" if who else ""
-            lines.append(f"- **{escape(entry.get('date'))}** {escape(entry.get('text'))}{_flags(entry)}{said} {cite(ids)}")
+            when = render_value(entry.get("date"), "en", mod=entry.get("mod"))
+            lines.append(f"- **{escape(when)}** {escape(entry.get('text'))}{_flags(entry)}{said} {cite(ids)}")
         lines.append("")
 
     conflicts = story.get("conflicts", [])
@@ -73,7 +76,10 @@ def to_markdown(story: dict[str, Any]) -> str:
                 if value.get("reported"):
                     extra.append("reported " + ", ".join(value["reported"]))
                 detail = f" ({escape('; '.join(extra))})" if extra else ""
-                lines.append(f"  - {escape(value.get('value'))}{detail} {cite(value.get('articles', []))}")
+                shown = value.get("value")
+                if conflict.get("kind") == "time":
+                    shown = render_value(str(shown or ""), "en")
+                lines.append(f"  - {escape(shown)}{detail} {cite(value.get('articles', []))}")
                 for sentence in value.get("sentences", [])[:1]:
                     lines.append(f"    > {escape(sentence)}")
         lines.append("")

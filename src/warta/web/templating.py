@@ -9,6 +9,8 @@ from urllib.parse import quote, urlencode
 
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
+
+from warta.timewords import render_timex
 from markupsafe import Markup, escape
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -62,6 +64,7 @@ def _environment() -> Environment:
     env.filters["link_or_text"] = link_or_text
     env.filters["short_date"] = short_date
     env.filters["quote_id"] = quote_id
+    env.filters["timewords"] = lambda timex: render_timex(timex, "en")
     env.globals["query_string"] = query_string
     env.globals["escape"] = escape
     return env
