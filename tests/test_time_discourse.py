@@ -114,3 +114,9 @@ def test_halves_and_finishing_times_are_durations() -> None:
 
 def test_an_hour_later_with_no_clock_time_told_is_an_amount() -> None:
     assert found("Dua jam kemudian hujan reda.")["Dua jam kemudian"][:2] == ("DURATION", "PT2H")
+
+
+def test_a_range_of_clock_times_shares_its_zone() -> None:
+    times = found("Jalan ditutup pukul 06.00 hingga pukul 09.30 WIB.")
+    assert times["pukul 06.00"][1] == "2024-11-04T06:00+07:00"
+    assert times["pukul 09.30 WIB"][1] == "2024-11-04T09:30+07:00"

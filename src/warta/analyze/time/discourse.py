@@ -113,6 +113,24 @@ def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object)
             if clock:
                 last_clock = datetime(*(int(g) for g in clock.groups()))  # type: ignore[misc]
             anchors.update(cand)  # type: ignore[attr-defined]
+    share_zones(text, kept)
+
+
+_RANGE_RE = re.compile(r"\s*(?:hingga|sampai|s\.d\.?|dan|atau|to|until|-|–)\s*", re.IGNORECASE)
+_OFFSET_RE = re.compile(r"[+-]\d{2}:\d{2}$")
+
+
+def share_zones(text: str, kept: list[Candidate]) -> None:
+    """ "pukul 06.00 hingga pukul 09.30 WIB": the first clock time of a range takes the zone of the second."""
+    for first, second in zip(kept, kept[1:]):
+        offset = _OFFSET_RE.search(second.value)
+        if (
+            offset
+            and _CLOCK_VALUE_RE.match(first.value)
+            and first.value[:10] == second.value[:10]
+            and _RANGE_RE.fullmatch(text[first.end : second.start])
+        ):
+            first.value += offset.group(0)
 
 
 def _resolve_narrated(cand: Candidate, day: date | None, last_clock: datetime | None, moved: bool) -> None:
