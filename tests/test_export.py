@@ -60,7 +60,7 @@ def test_markdown_brief_has_every_section_with_citations(story):
     assert text.startswith("# Rina Suhendra")
     for heading in ("## Timeline", "## Where sources disagree", "## Where independent sources agree", "## Sources"):
         assert heading in text
-    assert "2024\\-03\\-02" not in text and "**2024-03-02**" in text
+    assert "2024\\-03\\-02" not in text and "**Saturday 2 March 2024**" in text
     assert "1. Harian Satu" in text and "<https://satu.example/rina>" in text
     for s in story["summary_sentences"]:
         assert f"[{s['n']}]" in text

@@ -14,11 +14,11 @@ def triples(text: str, dct: str | None = "2023-09-11") -> list[tuple[str, str, s
 @pytest.mark.parametrize(
     ("text", "span", "value"),
     [
-        ("Gempa terjadi pukul 13.21 WIB.", "pukul 13.21 WIB", "2023-09-11T13:21"),
+        ("Gempa terjadi pukul 13.21 WIB.", "pukul 13.21 WIB", "2023-09-11T13:21+07:00"),
         ("Gempa terjadi pada 13:21 waktu setempat.", "13:21 waktu setempat", "2023-09-11T13:21"),
         ("Apel dimulai pukul 07.00 pagi.", "pukul 07.00 pagi", "2023-09-11T07:00"),
         ("Acara dimulai jam 7 malam.", "jam 7 malam", "2023-09-11T19:00"),
-        ("Sidang dibuka pukul 09.00 WITA.", "pukul 09.00 WITA", "2023-09-11T09:00"),
+        ("Sidang dibuka pukul 09.00 WITA.", "pukul 09.00 WITA", "2023-09-11T09:00+08:00"),
         ("Officials met at 1:21 p.m. ET.", "1:21 p.m. ET", "2023-09-11T13:21"),
         ("The shop opens at 10am.", "10am", "2023-09-11T10:00"),
     ],
@@ -50,13 +50,13 @@ def test_numbers_next_to_no_clock_word_are_no_times() -> None:
 
 def test_clock_joins_its_day() -> None:
     assert triples("Kim tiba kemarin pukul 13.21 WIB di Vladivostok.") == [
-        ("kemarin pukul 13.21 WIB", "TIME", "2023-09-10T13:21", None)
+        ("kemarin pukul 13.21 WIB", "TIME", "2023-09-10T13:21+07:00", None)
     ]
     assert triples("Erupsi terjadi pukul 21.40 WITA kemarin malam.", "2024-10-03") == [
-        ("pukul 21.40 WITA kemarin malam", "TIME", "2024-10-02T21:40", None)
+        ("pukul 21.40 WITA kemarin malam", "TIME", "2024-10-02T21:40+08:00", None)
     ]
     assert triples("Aturan berlaku 1 Januari 2024 pukul 00.00 WIB.") == [
-        ("1 Januari 2024 pukul 00.00 WIB", "TIME", "2024-01-01T00:00", None)
+        ("1 Januari 2024 pukul 00.00 WIB", "TIME", "2024-01-01T00:00+07:00", None)
     ]
 
 

@@ -13,7 +13,7 @@ def test_relative_values_get_placeholders() -> None:
         "Selasa, 12 September 2023": "2023-09-12",
         "pekan lalu": "XXXX-WXX",
         "bulan Juli": "XXXX-07",
-        "pukul 13.21": "XXXX-XX-XXT13:21",
+        "pukul 13.21": "2023-09-12T13:21",  # the narrated day: the date told before it
         "Rabu": "XXXX-WXX-3",
     }
 

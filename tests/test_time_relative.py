@@ -85,7 +85,7 @@ def test_the_tense_reaches_values_built_from_a_bare_day() -> None:
     # of day or clock joined to the weekday, a range's first half, and bare months and dates.
     assert values("Sidang akan digelar Kamis malam.") == [("Kamis malam", "2023-09-14TNI")]
     assert values("Sidang telah digelar Kamis malam.") == [("Kamis malam", "2023-09-07TNI")]
-    assert values("Rapat akan dimulai Kamis pukul 09.00 WIB.") == [("Kamis pukul 09.00 WIB", "2023-09-14T09:00")]
+    assert values("Rapat akan dimulai Kamis pukul 09.00 WIB.") == [("Kamis pukul 09.00 WIB", "2023-09-14T09:00+07:00")]
     assert values("Hujan akan turun sore hingga Kamis malam.") == [
         ("sore", "2023-09-14TAF"), ("Kamis malam", "2023-09-14TNI"),
     ]

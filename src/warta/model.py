@@ -138,6 +138,10 @@ class Timex(Record):
     type: str
     value: str
     mod: str | None = None
+    # How a value that hangs on the narration was anchored: "narrated" (the day the article
+    # was telling, from an earlier date), "speech" (the day a quoted speaker spoke), "dct"
+    # (no day in reach: the publication day, low confidence). None: the words fix it.
+    anchor: str | None = None
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ gold expressions warta both found and normalised right.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,17 @@ def _pair(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], strict: b
     return pairs
 
 
+_OFFSET_RE = re.compile(r"(T\d{2}:\d{2}(?::\d{2})?)(?:[+-]\d{2}:\d{2}|Z)$")
+
+
+def same_time_value(gold: str, predicted: str | None) -> bool:
+    """Equal values; a predicted clock time's UTC offset ("2020-03-14T06:17+07:00") is ignored
+    when the gold value has none (the sentence-level gold sets write clock times local)."""
+    if predicted is None or gold == predicted:
+        return gold == predicted
+    return _OFFSET_RE.search(gold) is None and _OFFSET_RE.sub(r"\1", predicted) == gold
+
+
 def score(gold_docs: Iterable[Mapping[str, Any]], predict: Predict) -> dict[str, Any]:
     """Strict and relaxed span P/R/F1, type and value accuracy, and the errors behind them.
 
@@ -78,7 +90,7 @@ def score(gold_docs: Iterable[Mapping[str, Any]], predict: Predict) -> dict[str,
         for gi, pi in relaxed:
             g, p = gold[gi], predicted[pi]
             same_type = g["type"] == p.get("type")
-            same_value = g["value"] == p.get("value")
+            same_value = same_time_value(g["value"], p.get("value"))
             same_mod = (g.get("mod") or None) == (p.get("mod") or None)
             n_type += same_type
             n_value += same_value

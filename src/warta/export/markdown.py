@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from warta.display import plain_text
+from warta.timewords import render_value
 
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]<>|~#])")
 _BULLET_START = re.compile(r"^(\s*)([-+=])(\s|$)")
@@ -68,7 +69,8 @@ def to_markdown(story: dict[str, Any]) -> str:
             ids = list(dict.fromkeys(s["article"] for s in entry.get("sources", [])))
             who = sorted({s["attributed_to"] for s in entry.get("sources", []) if s.get("attributed_to")})
             said = f" — according to {escape(', '.join(who))}" if who else ""
-            lines.append(f"- **{escape(entry.get('date'))}** {escape(entry.get('text'))}{_flags(entry)}{said} {cite(ids)}")
+            when = render_value(entry.get("date"), "en", mod=entry.get("mod"))
+            lines.append(f"- **{escape(when)}** {escape(entry.get('text'))}{_flags(entry)}{said} {cite(ids)}")
         lines.append("")
 
     conflicts = story.get("conflicts", [])
@@ -87,7 +89,10 @@ def to_markdown(story: dict[str, Any]) -> str:
                 if value.get("reported"):
                     extra.append("reported " + ", ".join(value["reported"]))
                 detail = f" ({escape('; '.join(extra))})" if extra else ""
-                lines.append(f"  - {escape(value.get('value'))}{detail} {cite(value.get('articles', []))}")
+                shown = value.get("value")
+                if conflict.get("kind") in ("time", "estimate") and value.get("number") is None:
+                    shown = render_value(str(shown or ""), "en")  # a time; an estimate may be a figure
+                lines.append(f"  - {escape(shown)}{detail} {cite(value.get('articles', []))}")
                 for sentence in value.get("sentences", [])[:1]:
                     lines.append(f"    > {escape(sentence)}")
         lines.append("")

@@ -11,6 +11,7 @@ import html
 from typing import Any
 
 from warta.stories.timevalues import interval, precision
+from warta.timewords import render_value
 
 # How much of a date TimelineJS is given, by the TIMEX3 value's precision.
 _WITH_DAY = {"day", "daypart", "time", "week"}
@@ -51,6 +52,7 @@ def to_timelinejs(story: dict[str, Any]) -> dict[str, Any]:
         events.append(
             {
                 "start_date": start,
+                "display_date": render_value(entry.get("date") or "", "en", mod=entry.get("mod")),
                 "text": {"headline": headline, "text": _slide_text(entry)},
                 "group": entry.get("type") or "background",
                 "unique_id": entry.get("id") or f"{story.get('id', 'story')}-{len(events)}",

@@ -11,6 +11,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from warta.timewords import render_timex
+
 KINDS = {
     "entity": "named entity",
     "time": "time expression",
@@ -50,8 +52,7 @@ def marks_from_analysis(analysis: dict[str, Any]) -> list[Mark]:
     for ent in analysis.get("entities") or []:
         add(ent, "entity", f"{ent.get('type', '')}: {ent.get('canonical') or ent.get('text', '')}")
     for tx in analysis.get("timexes") or []:
-        mod = f" {tx['mod']}" if tx.get("mod") else ""
-        add(tx, "time", f"{tx.get('type', '')} {tx.get('value', '')}{mod}")
+        add(tx, "time", f"{str(tx.get('type', '')).lower()}: {render_timex(tx, 'en')}")
     for qty in analysis.get("quantities") or []:
         norm = qty.get("normalized") or {}
         shown = f"{norm.get('value')} {norm.get('unit') or ''}" if norm else f"{qty.get('value')} {qty.get('unit') or ''}"

@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
 from warta.display import plain_text
+from warta.timewords import render_timex
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -75,6 +76,7 @@ def _environment() -> Environment:
     env.filters["quote_id"] = quote_id
     env.filters["file_name"] = file_name
     env.filters["plain"] = plain_text
+    env.filters["timewords"] = lambda timex: render_timex(timex, "en")
     env.globals["query_string"] = query_string
     env.globals["escape"] = escape
     return env

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from warta.display import plain_text
 from warta.export.markdown import KIND_NAMES
+from warta.timewords import render_value
 from warta.web.world import POLYGONS
 
 _CITATION = re.compile(r"\[([^\[\]\s]{1,80}(?:\s*,\s*[^\[\]\s]{1,80})*)\]")
@@ -162,7 +163,7 @@ def conflict_views(story: dict[str, Any]) -> list[dict[str, Any]]:
             raw = value.get("value")
             values.append({
                 "value": raw,
-                "shown": human_date(raw) if conflict.get("kind") in ("time", "estimate") else raw,
+                "shown": human_date(raw) if conflict.get("kind") in ("time", "estimate") and value.get("number") is None else raw,
                 "outlets": outlets,
                 "attributed_to": _names(value.get("attributed_to")),
                 "sentences": _names(value.get("sentences")),
@@ -360,39 +361,10 @@ def quote_path(prefix: str, identifier: str, suffix: str = "") -> str:
     return f"{prefix}{quote(identifier, safe='')}{suffix}"
 
 
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "MI": "midday"}
-_TIMEX = re.compile(
-    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})(?P<we>-WE)?|(?P<q>[QH])(?P<qn>\d)))?"
-    r"(?:T(?:(?P<part>MO|AF|EV|NI|MI)|(?P<hh>\d{2}):(?P<mm>\d{2})))?$"
-)
-
-
 def human_date(value: Any) -> str:
-    """A TIMEX3 value for people: 2023-09-10TAF -> "10 Sep 2023, afternoon"; 198 -> "1980s"."""
-    text = str(value or "")
-    if re.fullmatch(r"\d{3}", text):
-        return f"{text}0s"
-    if re.fullmatch(r"\d{2}", text):
-        return f"{int(text) + 1}th century"
-    match = _TIMEX.match(text)
-    if not match:
-        return text
-    g = match.groupdict()
-    if g["w"]:
-        out = f"{'weekend of ' if g['we'] else ''}week {int(g['w'])}, {g['y']}"
-    elif g["q"]:
-        out = f"{g['q']}{g['qn']} {g['y']}"
-    elif g["m"] and 1 <= int(g["m"]) <= 12:
-        month = _MONTHS[int(g["m"]) - 1]
-        out = f"{int(g['d'])} {month} {g['y']}" if g["d"] else f"{month} {g['y']}"
-    else:
-        out = g["y"]
-    if g["part"]:
-        out += f", {_PARTS[g['part']]}"
-    elif g["hh"]:
-        out += f", {g['hh']}:{g['mm']}"
-    return out
+    """A TIMEX3 value for people, in English (the reading room's language):
+    2023-09-10TAF -> "Sunday 10 September 2023, afternoon"; 198 -> "the 1980s"."""
+    return render_value(str(value or ""), "en")
 
 
 def repeats(sentence: str | None, text: str | None) -> bool:

@@ -12,18 +12,19 @@ Conventions beyond docs GUIDE.md (and tests/gold/README.md), chosen here:
   ahead ("lima tahun ke depan", "dua minggu ke depan") is a DURATION (P5Y, P2W).
 - "setidaknya" / "at least" give the TimeML modifier ``EQUAL_OR_MORE``; "hampir" / "nearly"
   give ``LESS_THAN``.
-- Clock times carry the DCT's date unless a day is written next to them; the time zone word is
-  part of the span, not of the value. "n jam lalu" (hours ago) is ``PAST_REF``: the DCT has no
-  time of day.
-- Anaphoric expressions ("dua hari kemudian", "bulan sebelumnya", "the following day") count
-  from the last time mentioned before them, else from the DCT.
+- Clock times carry the narrated day (the last day the article told, else the DCT) unless a
+  day is written next to them, and keep the UTC offset of their zone ("T06:17+07:00");
+  ``Timex.anchor`` says how a value was anchored. "n jam lalu" (hours ago) is ``PAST_REF``:
+  the DCT has no time of day. See docs/time.md (``discourse``, ``zones``).
+- Anaphoric expressions ("dua hari kemudian", "bulan sebelumnya", "the following day", "hari
+  itu", "Sabtu malam itu") count from the last time mentioned before them, else from the DCT.
 - Without a DCT, relative values keep X placeholders ("XXXX-XX-XX", "XXXX-WXX", "XXXX-07");
   "n hari lalu" becomes ``PAST_REF``.
 
 Module map: ``extract`` (the pipeline), ``rulebook`` (rules in priority order and the words
 that trigger them), ``rules_calendar`` / ``rules_relative`` (pattern + handler per family),
 ``anchor`` (DCT arithmetic, tense cues), ``words`` (one split of the text), ``lexicon`` (data),
-``pubdate`` (publication-date guess).
+``pubdate`` (publication-date guess), ``discourse`` (the narrated day), ``zones`` (UTC offsets).
 """
 
 from __future__ import annotations

@@ -46,6 +46,10 @@ class Candidate:
     anaphor: tuple[str, int] | None = None
     # Set when the value hangs on the sentence's tense; see settle_tense.
     tense_choice: TenseChoice | None = None
+    # Read against the narration (see discourse.py): ("day"|"same"|"pod"|"weekday"|"shift", arg).
+    narrative: tuple[str, object] | None = None
+    deixis: int | None = None  # days from the DCT for "kemarin", "hari ini", "besok"...
+    anchor: str | None = None  # how the discourse pass anchored it: dct|narrated|speech
 
     @property
     def length(self) -> int:

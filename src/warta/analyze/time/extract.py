@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from warta.analyze.time.anchor import TenseFinder, parse_dct
 from warta.analyze.time.candidates import Candidate, Context
+from warta.analyze.time.discourse import narrate, needs_discourse
 from warta.analyze.time.fragments import alternation
 from warta.analyze.time.lexicon import (
     AMOUNT_ONLY_MODIFIERS,
@@ -41,6 +42,7 @@ def _join(first: Candidate, second: Candidate, value: str, mod: str | None = Non
         day=first.day or second.day, day_value=first.day_value or second.day_value,
         pod=first.pod or second.pod, clock=first.clock or second.clock,
         tense_choice=first.tense_choice or second.tense_choice,
+        deixis=first.deixis if first.deixis is not None else second.deixis,
     )
 
 
@@ -371,9 +373,10 @@ def extract_timexes(
             cand.settle_tense(ctx.tense(cand.tense_choice.start, cand.tense_choice.end))
     kept = _merge_durations(text, kept)
     _add_modifiers_and_zones(text, kept, words)
-    _resolve_anaphors(kept, ctx.dct)
+    if needs_discourse(kept):
+        narrate(text, kept, ctx.dct, _Anchors(ctx.dct))
     return [
-        Timex(text=text[c.start : c.end], start=c.start, end=c.end, type=c.type, value=c.value, mod=c.mod)
+        Timex(text=text[c.start : c.end], start=c.start, end=c.end, type=c.type, value=c.value, mod=c.mod, anchor=c.anchor)
         for c in kept
         if c.value
     ]

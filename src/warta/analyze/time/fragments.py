@@ -83,5 +83,6 @@ VAGUE_AMOUNT = (
     r"(?:beberapa|several|a\s+few|few|puluhan|belasan|ratusan|dozens\s+of|many|"
     r"satu\s+setengah|setengah|half\s+an?|an?)"
 )
-AMOUNT = rf"(?:(?<![\w.,]){NUMBER}|\b{VAGUE_AMOUNT})"
+# "dua setengah" (two and a half), "two and a half": a number and a half.
+AMOUNT = rf"(?:(?<![\w.,]){NUMBER}(?:\s+(?:setengah|and\s+a\s+half))?|\b{VAGUE_AMOUNT})"
 FLAGS = re.IGNORECASE

@@ -113,6 +113,9 @@ _AMOUNT_OPENERS = frozenset(
     {*DIGIT_KEYS, "a", "an", "half", "satu", "setengah", "beberapa", "several", "few", "puluhan", "belasan",
      "ratusan", "dozens", "many", *first_words(NUMBER_WORD_LIST)}
 )
+_NARRATED_OPENERS = frozenset(
+    {*_WEEKDAY_WORDS, *first_words(PARTS_OF_DAY), "hari", "dini", "tengah", "saat", "waktu", "ketika", "at", "that"}
+)
 _UNIT_PERIODS = ["pekan", "minggu", "bulan", "tahun"]
 # The words a set can start with: "setiap ...", "dua kali ...", "twice a ...", "per ...".
 _SET_OPENERS = frozenset(
@@ -195,6 +198,13 @@ RULES: tuple[Rule, ...] = (
         trigger_starts=False,
     ),
     Rule(cal.ANAPHORIC, cal.anaphoric, *_ANAPHOR_TRIGGERS[:2], whole_words=_ANAPHOR_TRIGGERS[2]),
+    Rule(
+        rel.NARRATED,
+        rel.narrated,
+        {"itu": 3, "sama": 3, "time": 3, "day": 1, "morning": 1, "afternoon": 1, "evening": 1, "night": 1},
+        _NARRATED_OPENERS,
+        trigger_starts=False,
+    ),
     Rule(rel.PART_OF_DAY_WORD, rel.part_of_day, first_words(PARTS_OF_DAY, 2), frozenset({"in", "the"})),
 )
 

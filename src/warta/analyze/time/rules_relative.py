@@ -64,8 +64,10 @@ def relative_day(match: re.Match[str], ctx: Context) -> Candidate | None:
     offset, pod = DAY_OFFSETS[" ".join(match.group(0).lower().split())]
     day, value = _day_or_x(ctx, offset)
     if pod:
-        return Candidate(match.start(), match.end(), "TIME", f"{value}T{pod}", day=day, day_value=value, pod=pod)
-    return Candidate(match.start(), match.end(), "DATE", value, day=day, day_value=value)
+        return Candidate(
+            match.start(), match.end(), "TIME", f"{value}T{pod}", day=day, day_value=value, pod=pod, deixis=offset
+        )
+    return Candidate(match.start(), match.end(), "DATE", value, day=day, day_value=value, deixis=offset)
 
 
 # --- relative periods: pekan lalu, bulan ini, tahun depan, akhir pekan ini, last week ----------
@@ -155,9 +157,15 @@ def _amount(text: str, ctx: Context) -> float | None:
         return 1.0
     if word == "setengah" or word.startswith("half"):
         return 0.5
-    if word == "satu setengah":
-        return 1.5
+    for half in (" setengah", " and a half"):
+        if word.endswith(half):
+            whole = _parse_amount(word[: -len(half)], ctx.language)
+            return None if whole is None else whole + 0.5
     return _parse_amount(text, ctx.language)
+
+
+_SECONDS = {"H": 3600, "M": 60, "S": 1}
+_SMALLER = {("H", True): ("M", 60), ("M", True): ("S", 60), ("D", False): ("H", 24), ("W", False): ("D", 7)}
 
 
 def duration_value(amount: float, letter: str, clock: bool) -> str:
@@ -170,6 +178,16 @@ def duration_value(amount: float, letter: str, clock: bool) -> str:
     if amount != int(amount):
         if letter == "Y" and (amount * 12) == int(amount * 12):
             return f"P{int(amount * 12)}M"
+        # A fraction in the next smaller unit: "dua setengah jam" = PT2H30M, "setengah hari" = PT12H.
+        smaller = _SMALLER.get((letter, clock))
+        if smaller is not None:
+            rest = (amount - int(amount)) * smaller[1]
+            if rest == int(rest):
+                whole = int(amount)
+                small = f"{int(rest)}{smaller[0]}"
+                if letter == "D":
+                    return f"P{whole}DT{small}" if whole else f"PT{small}"
+                return f"{prefix}{whole}{letter}{small}" if whole else f"{prefix}{small}"
         return f"{prefix}{amount:g}{letter}"
     return f"{prefix}{int(amount)}{letter}"
 
@@ -213,6 +231,10 @@ def amount_of_time(match: re.Match[str], ctx: Context) -> Candidate | None:
         return Candidate(start, end, "DATE", value, day=day, day_value=value if day else None)
     if match.group("after") or match.group("before"):
         sign = 1 if match.group("after") else -1
+        if clock and amount >= 0:
+            # "dua jam kemudian": a time after the last clock time told (discourse.py), else an amount.
+            seconds = sign * amount * _SECONDS[letter]
+            return Candidate(start, end, "DURATION", duration_value(amount, letter, clock), narrative=("shift", seconds))
         if clock or not whole or letter not in {"D", "W", "M", "Y"}:
             return Candidate(start, end, "DURATION", duration_value(amount, letter, clock))
         # Resolved against the last time mentioned before it (or the DCT) once all are known.
@@ -239,6 +261,11 @@ def se_duration(match: re.Match[str], ctx: Context) -> Candidate | None:
         return Candidate(match.start(), match.end(), "DURATION", f"PX{PLURAL_UNITS[match.group('plural').lower()]}")
     letter = SE_UNITS[match.group("se").lower()]
     clock = letter in {"S", "H"} or match.group("se").lower() == "semenit"
+    if clock and match.group("after") and not match.group("ago") and not match.group("ahead"):
+        # "sejam kemudian": an hour after the last clock time told (discourse.py), else an amount.
+        return Candidate(
+            match.start(), match.end(), "DURATION", duration_value(1, letter, clock), narrative=("shift", _SECONDS[letter])
+        )
     if match.group("after") and not clock and not match.group("ago") and not match.group("ahead"):
         # "sebulan kemudian": a month after the last time mentioned.
         if letter in {"D", "W"}:
@@ -422,3 +449,33 @@ def past_period(match: re.Match[str], ctx: Context) -> Candidate | None:
     if amount is None:
         return None
     return Candidate(match.start(), match.end(), "DURATION", duration_value(amount, letter, clock))
+
+
+# --- the narrated time: "hari itu", "saat itu", "pada saat yang sama", "Sabtu malam itu" -----------
+NARRATED = re.compile(
+    rf"(?:hari\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<wpod>{PART_OF_DAY}))?\s+itu\b"
+    rf"|(?P<pod>{PART_OF_DAY})(?:\s+hari)?\s+itu\b"
+    r"|(?P<day>hari\s+itu)\b"
+    r"|(?P<same>(?:saat|waktu|ketika)\s+itu|(?:saat|waktu)\s+yang\s+sama|at\s+that\s+time|at\s+the\s+same\s+time)\b"
+    r"|that\s+(?P<eday>day)\b|that\s+(?P<epod>morning|afternoon|evening|night)\b",
+    FLAGS,
+)
+
+
+def narrated(match: re.Match[str], ctx: Context) -> Candidate | None:
+    """Expressions that name the time the narration has reached; discourse.py gives their value."""
+    groups = match.groupdict()
+    start, end = match.start(), match.end()
+    if groups["wd"]:
+        if groups["wd"][0].islower():
+            return None  # "minggu itu" is that week
+        pod = PARTS_OF_DAY[" ".join(groups["wpod"].lower().split())] if groups["wpod"] else None
+        return Candidate(start, end, "TIME" if pod else "DATE", "", narrative=("weekday", (WEEKDAYS[groups["wd"].lower()], pod)))
+    if groups["pod"] or groups["epod"]:
+        pod = PARTS_OF_DAY[" ".join((groups["pod"] or groups["epod"]).lower().split())]
+        return Candidate(start, end, "TIME", "", narrative=("pod", pod))
+    if groups["day"] or groups["eday"]:
+        return Candidate(start, end, "DATE", "", narrative=("day", None))
+    if ctx.previous_word(start) in {"pada", "sejak", "sampai", "hingga", "sebelum", "setelah", "sesudah", "dan", ""}:
+        return Candidate(start, end, "DATE", "", narrative=("same", None))
+    return None

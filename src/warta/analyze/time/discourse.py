@@ -1,0 +1,162 @@
+"""Time through the discourse: the day (and clock time) the narration has reached.
+
+A news article published on Monday tells what happened on Sunday morning, then says "pukul
+06.17", "hari itu", "sejam kemudian", "Sabtu malam itu". The narrated day starts at the DCT
+and moves with every expression that names a calendar day ("Minggu (3/11/2024)", "pada 2
+Maret", "kemarin", "dua hari kemudian"); expressions that only make sense against the
+narration resolve against it. See docs/time.md for the rules and where they depart from
+TimeML's anchoring practice.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from warta.analyze.time.candidates import Candidate
+from warta.analyze.time.zones import zone_offset
+
+# A date right after a verb of saying and the speaker: "kata Budi, Senin (15/3)", "ujarnya, Senin".
+_SPEECH_BEFORE_RE = re.compile(
+    r"(?:\b(?:kata|ujar|ucap|ungkap|jelas|tutur|tegas|terang|imbuh|tambah|papar|sebut|"
+    r"katanya|ujarnya|ucapnya|ungkapnya|jelasnya|tuturnya|tegasnya|terangnya|imbuhnya|tambahnya|paparnya|"
+    r"said|says|told)\b)[^.!?\n\"“”]{0,60}?,?\s*(?:pada\s+|on\s+)?$",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’]?\s+|\n")
+_CLOCK_VALUE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
+
+
+def _is_bare_clock(cand: Candidate) -> bool:
+    """A clock time with no day written next to it ("pukul 06.17 WIB")."""
+    return cand.clock is not None and cand.day_value is None and cand.narrative is None
+
+
+def needs_discourse(kept: list[Candidate]) -> bool:
+    return any(
+        c.anaphor is not None or c.narrative is not None or c.clock is not None or c.deixis is not None
+        for c in kept
+    )
+
+
+def _speech_dates(text: str, kept: list[Candidate], dct: date | None) -> set[int]:
+    """The indexes of dates that say when a speaker spoke ("kata X, Senin (15/3)"); the deictic
+    words quoted before them in the same sentence ("kemarin") are re-anchored on that day."""
+    speech: set[int] = set()
+    if dct is None or not any(c.deixis is not None for c in kept):
+        return speech
+    for index, cand in enumerate(kept):
+        if cand.day is None or cand.deixis is not None or cand.clock or cand.type not in {"DATE", "TIME"}:
+            continue
+        before = text[max(0, cand.start - 90) : cand.start]
+        match = _SPEECH_BEFORE_RE.search(before)
+        if not match:
+            continue
+        speech.add(index)
+        verb_at = cand.start - len(before) + match.start()
+        # The quote: back to its opening mark when the verb follows a closing one, else the sentence.
+        head = text[:verb_at].rstrip(" ,")
+        if head.endswith(('"', "”")):
+            opening = max(head.rfind('"', 0, len(head) - 1), head.rfind("“"))
+            floor = max(opening, 0)
+        else:
+            ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, verb_at - 400), verb_at)]
+            floor = ends[-1] if ends else 0
+        for other in kept[:index]:
+            if other.deixis is None or other.start < floor or other.day is None:
+                continue
+            new_day = cand.day + timedelta(days=other.deixis)
+            old = other.day.isoformat()
+            if other.value.startswith(old) and new_day != other.day:
+                other.value = new_day.isoformat() + other.value[len(old) :]
+                other.day = new_day
+                other.day_value = new_day.isoformat()
+            other.anchor = "speech"
+    return speech
+
+
+def _nearest_weekday(day: date, weekday: int) -> date:
+    """The given weekday nearest ``day`` (the past one on a tie): "Sabtu itu" seen from Sunday."""
+    back = (day.isoweekday() - weekday) % 7
+    return day - timedelta(days=back) if back <= 3 else day + timedelta(days=7 - back)
+
+
+def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object) -> None:
+    """Resolve anaphors, bare clock times and narrated expressions in text order, moving the
+    narrated day with each expression that names a day. ``anchors`` is extract._Anchors."""
+    speech = _speech_dates(text, kept, dct)
+    moved = False  # whether the narrated day has left the DCT by an expression in the text
+    last_clock: datetime | None = None  # the last clock time told, on its day
+    for index, cand in enumerate(kept):
+        day: date | None = anchors.day  # type: ignore[attr-defined]
+        if cand.anaphor is not None:
+            cand.value, cand.day = anchors.resolve(*cand.anaphor)  # type: ignore[attr-defined]
+        elif _is_bare_clock(cand):
+            if day is not None:
+                cand.day = day
+                cand.value = f"{day.isoformat()}T{cand.clock}"
+            cand.anchor = "narrated" if moved else "dct"
+        elif cand.narrative is not None:
+            _resolve_narrated(cand, day, last_clock, moved)
+        if cand.clock is not None or cand.narrative is not None:
+            offset = zone_offset(text, cand) if _CLOCK_VALUE_RE.match(cand.value) else None
+            if offset:
+                cand.value += offset
+        if index in speech or cand.anchor == "speech":
+            continue  # the day a speaker spoke, and what they said, are not the day the story tells
+        if cand.type in {"DATE", "TIME"} and cand.value:
+            if cand.day is not None and cand.day != day:
+                last_clock = None
+            if cand.day is not None and cand.narrative is None and not _is_bare_clock(cand):
+                moved = True
+            clock = _CLOCK_VALUE_RE.match(cand.value[:16]) if len(cand.value) >= 16 else None
+            if clock:
+                last_clock = datetime(*(int(g) for g in clock.groups()))  # type: ignore[misc]
+            anchors.update(cand)  # type: ignore[attr-defined]
+    share_zones(text, kept)
+
+
+_RANGE_RE = re.compile(r"\s*(?:hingga|sampai|s\.d\.?|dan|atau|to|until|-|–)\s*", re.IGNORECASE)
+_OFFSET_RE = re.compile(r"[+-]\d{2}:\d{2}$")
+
+
+def share_zones(text: str, kept: list[Candidate]) -> None:
+    """ "pukul 06.00 hingga pukul 09.30 WIB": the first clock time of a range takes the zone of the second."""
+    for first, second in zip(kept, kept[1:], strict=False):
+        offset = _OFFSET_RE.search(second.value)
+        if (
+            offset
+            and _CLOCK_VALUE_RE.match(first.value)
+            and first.value[:10] == second.value[:10]
+            and _RANGE_RE.fullmatch(text[first.end : second.start])
+        ):
+            first.value += offset.group(0)
+
+
+def _resolve_narrated(cand: Candidate, day: date | None, last_clock: datetime | None, moved: bool) -> None:
+    assert cand.narrative is not None
+    kind, arg = cand.narrative
+    cand.anchor = "narrated" if moved else "dct"
+    if kind == "shift":
+        if last_clock is None:
+            return  # no clock time told before: an amount of time, as written
+        when = last_clock + timedelta(seconds=float(arg))  # type: ignore[arg-type]
+        cand.type, cand.value, cand.day = "TIME", when.strftime("%Y-%m-%dT%H:%M"), when.date()
+        cand.anchor = "narrated"
+        return
+    if day is None or (kind != "weekday" and not moved and last_clock is None):
+        cand.value = ""  # "malam itu", "hari itu" with no day told before: nothing to point at
+        return
+    if kind == "same" and last_clock is not None and last_clock.date() == day:
+        cand.type, cand.value, cand.day = "TIME", last_clock.strftime("%Y-%m-%dT%H:%M"), day
+        return
+    pod = None
+    if kind == "weekday":
+        weekday, pod = arg  # type: ignore[misc]
+        day = _nearest_weekday(day, weekday)
+    elif kind == "pod":
+        pod = arg
+    cand.day = day
+    cand.day_value = day.isoformat()
+    cand.type = "TIME" if pod else "DATE"
+    cand.value = f"{day.isoformat()}T{pod}" if pod else day.isoformat()
