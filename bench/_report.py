@@ -26,3 +26,21 @@ def write_section(name: str, markdown: str) -> None:
     else:
         text = text.rstrip() + "\n\n" + block + "\n"
     REPORT.write_text(text, encoding="utf-8")
+
+
+def append_blind_run(name: str, title: str, columns: list[str], cells: list[str]) -> None:
+    """Append one row to the blind-set log ``name`` in docs/benchmarks.md: a table that only
+    grows (every blind run is recorded, good or bad), with the run's time and commit."""
+    import subprocess
+
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=REPORT.parents[1], capture_output=True, text=True
+    ).stdout.strip()
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    row = f"| {stamp} | {commit or '?'} | " + " | ".join(cells) + " |"
+    text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else HEADER.format(machine=platform.machine())
+    marker = f"<!-- blind-log:{name} -->"
+    if marker not in text:
+        head = "| run | commit | " + " | ".join(columns) + " |\n" + "|---" * (len(columns) + 2) + "|"
+        text = text.rstrip() + f"\n\n## {title}\n\nEvery blind run, appended and never edited.\n\n{head}\n{marker}\n"
+    REPORT.write_text(text.replace(marker, row + "\n" + marker), encoding="utf-8")

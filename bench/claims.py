@@ -10,10 +10,7 @@ bad, and prints aggregate figures only (no per-item errors: the set must stay bl
 
 from __future__ import annotations
 
-import re
-import subprocess
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,7 +18,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from warta.eval.claims import ClaimScores, score_claims  # noqa: E402
 
-from _report import REPORT, write_section  # noqa: E402
+from _report import append_blind_run, write_section  # noqa: E402
 
 DEV = sorted(p for p in (ROOT / "tests" / "gold" / "claims_dev").iterdir() if p.is_dir())
 BLIND = ROOT / "tests" / "gold" / "blind" / "claims"
@@ -43,21 +40,6 @@ def _table(rows: list[tuple[str, ClaimScores]]) -> str:
     return "\n".join(lines)
 
 
-def _append_blind(scores: ClaimScores) -> None:
-    """Add one row to the blind log in docs/benchmarks.md (never rewritten)."""
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    row = f"| {stamp} | {commit or '?'} | " + " | ".join(_row(scores)) + " |"
-    text = REPORT.read_text(encoding="utf-8")
-    marker = "<!-- blind-claims-log -->"
-    if marker not in text:
-        header = ("## Claims: blind set log\n\nEvery run of `bench/claims.py --blind`, appended, never edited.\n\n"
-                  "| run | commit | " + " | ".join(COLUMNS) + " |\n" + "|---" * (len(COLUMNS) + 2) + "|\n" + marker)
-        text = text.rstrip() + "\n\n" + header + "\n"
-    text = text.replace(marker, row + "\n" + marker)
-    REPORT.write_text(re.sub(r"\n{3,}", "\n\n", text), encoding="utf-8")
-
-
 def main() -> None:
     dev = score_claims(DEV)
     print(_table([("development", dev)]))
@@ -67,7 +49,7 @@ def main() -> None:
     if "--blind" in sys.argv[1:]:
         blind = score_claims([BLIND])
         print(_table([("blind", blind)]))
-        _append_blind(blind)
+        append_blind_run("claims", "Claims: blind set log (`bench/claims.py --blind`)", list(COLUMNS), _row(blind))
 
 
 if __name__ == "__main__":
