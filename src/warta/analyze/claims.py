@@ -577,11 +577,13 @@ def _modality(text: str, lowered: list[str], first: int, c: _Candidate, words: l
 
 def _scope(c: _Candidate, timexes: list[Timex], words: list[tuple[str, int, int]], first: int, last: int, lowered: list[str]) -> str | None:
     """The date a value holds for: a cut-off ("hingga Selasa") in the sentence, else a date in
-    its clause, else the last date before it in the sentence."""
+    its clause, else the last date before it in the sentence, else the first after it that no
+    joining word ("dan", "while") separates from it."""
     if c.value.kind == "time":
         return None
     in_clause: str | None = None
     earlier: str | None = None
+    later: str | None = None
     for t in timexes:
         if not _YEAR_FIRST.match(t.value) or t.type not in ("DATE", "TIME"):
             continue  # a year or a month dates a figure too ("banjir 2020 menewaskan 41 orang")
@@ -595,4 +597,6 @@ def _scope(c: _Candidate, timexes: list[Timex], words: list[tuple[str, int, int]
             in_clause = t.value
         if where[1] < c.first:
             earlier = t.value  # the last date before the value in its sentence ("Tahun lalu, gaji naik 8 persen")
-    return in_clause or earlier
+        elif later is None and where[0] > c.last and not any(w in _BREAK_WORDS for w in lowered[c.last + 1 : where[0]]):
+            later = t.value  # a lede's closing date: "12.400 kendaraan melintas ..., Rabu (11/9/2024)"
+    return in_clause or earlier or later

@@ -226,13 +226,15 @@ def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
         return "correction" if a.article != b.article else "update"
     if _far_apart(a, b):
         return "different_scope"  # a background figure of another moment ("banjir 2020")
+    if a.claim.time_scope and b.claim.time_scope and not _same_moment(a.claim.time_scope, b.claim.time_scope):
+        # Each says when it held and the moments differ: whatever the measure, two moments
+        # (12.400 vehicles on Wednesday, 15.870 on Thursday); a measure that changes, updated.
+        return "different_scope" if a.measure.temporal == "static" else "update"
     if a.measure.temporal == "static" or a.claim.value.kind == "time":
         return "disagree"
     first, last = sorted((a, b), key=lambda s: (s.moment or "", s.reported or ""))
     if last.claim.revised:
         return "update"  # "bertambah menjadi", "rose to"
-    if a.claim.time_scope and b.claim.time_scope and not _same_moment(a.claim.time_scope, b.claim.time_scope):
-        return "update"  # each says when it held, and the moments differ (to the minute where stated)
     explicit = a if a.claim.time_scope else b if b.claim.time_scope else None
     if explicit is not None and _days_apart(a, b) > (1 if _scheduled(explicit) else 0):
         # One says when it held, another day than the other was reported; a day's slack for a

@@ -18,6 +18,7 @@ from warta.stories.records import Conflict, ConflictValue
 
 CONTEXT_WORDS = 8
 MIN_ALIGNMENT = 0.15  # context similarity two figures need to be taken as one thing's
+MOMENT_BONUS = 0.2  # figures for the same day are likelier about the same thing
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]“”\"]|\s[–—-]\s|\b(?:dan|serta|sedangkan|sementara|namun|tetapi|and|but|while|whereas)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_]+")
 # Words too common to tell two figures apart (not a stopword list over predicates: the
@@ -86,6 +87,10 @@ def _buckets(singles: list[Stated]) -> list[list[Stated]]:
     return buckets
 
 
+def _norm_name(name: str | None) -> str:
+    return " ".join((name or "").lower().split())
+
+
 def _firm(s: Stated) -> bool:
     """An open bound ("lebih dari 30", "hingga 2 meter") can fail to contain a figure without
     contradicting it: the writer only said how far it goes. Such values agree or abstain."""
@@ -93,12 +98,13 @@ def _firm(s: Stated) -> bool:
 
 
 def _told_together(a: list[Stated], b: list[Stated], per_article: dict[str, list[Stated]]) -> bool:
-    """Some article states two different values, one of each: then both hold (two moments,
-    two scopes)."""
+    """Some article states two different values, one of each, on its own account or from one
+    source: then both hold (two moments, two scopes). An article giving each from another
+    source ("BMKG 5,6; USGS 5,8") is reporting the disagreement, not settling it."""
     for claims in per_article.values():
         for x in claims:
             for y in claims:
-                if values_agree(x.claim.value, y.claim.value):
+                if values_agree(x.claim.value, y.claim.value) or _norm_name(x.speaker) != _norm_name(y.speaker):
                     continue
                 if any(values_agree(x.claim.value, o.claim.value) for o in a[:1]) and any(
                     values_agree(y.claim.value, o.claim.value) for o in b[:1]
@@ -134,6 +140,11 @@ def _similarity(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> floa
     return shared / total if total else 0.0
 
 
+def _with_moment(similarity: float, a: Stated, b: Stated) -> float:
+    """Context similarity, raised for figures of the same day (never from nothing)."""
+    return similarity + MOMENT_BONUS if similarity > 0 and a.moment == b.moment else similarity
+
+
 def _cue_word(s: Stated) -> str:
     return (s.claim.cue.text if s.claim.cue else s.claim.measure).lower()
 
@@ -166,7 +177,10 @@ def _aligned(items: list[Stated]) -> list[list[Stated]]:
                 if items[i].measure.dimension != "time" or _cue_word(items[i]) == _cue_word(items[j]) or _similarity(contexts[i], contexts[j], idf) > 0:
                     parent[find(i)] = find(j)
                 continue
-            sim = {(i, j): _similarity(contexts[i], contexts[j], idf) for i in left for j in right}
+            sim = {
+                (i, j): _with_moment(_similarity(contexts[i], contexts[j], idf), items[i], items[j])
+                for i in left for j in right
+            }
             for i in left:
                 j = max(right, key=lambda j: (sim[(i, j)], -j))
                 if sim[(i, j)] >= MIN_ALIGNMENT and max(left, key=lambda k: (sim[(k, j)], -k)) == i:
