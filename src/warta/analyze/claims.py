@@ -41,6 +41,7 @@ LINKED_WORD_COST = 0.2  # after "mencapai", "rose to": the value belongs to the 
 BREAK_COST = 3.0  # a clause break: ; : ( ) dashes, quotes, "dan", "while"
 COMMA_COST = 1.0  # a comma may only set off an apposition (", Jawa Barat,")
 VALUE_COST = 4.0  # crossing another value of the same kind: that one is nearer to the cue
+GENERIC_COST = 1.5  # a generic cue ("terjadi") yields to a specific one up to three words further
 INSIDE_COST = 0.25  # a cue inside the value's own words ("120 penumpang") is the weakest
 
 _DIMENSION_OF_UNIT: dict[str, tuple[str, str, float]] = {
@@ -350,6 +351,8 @@ def _sentence_claims(
             if not _fits(table, cue, c):
                 continue
             cost = _cost(c, cue, candidates, break_before, comma_before, connectives)
+            if table.measures[cue.measure].generic:
+                cost += GENERIC_COST
             # Ties go to the cue nearest the start, then the measure's name: the same in every process.
             if best is None or (cost, cue.start, cue.measure) < (best[0], best[1].start, best[1].measure):
                 best = (cost, cue)

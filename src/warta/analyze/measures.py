@@ -37,6 +37,7 @@ class Measure:
     # Words naming a part of the measure ("luka berat", "kurs jual"), longest first: values of
     # different parts are different scopes, never a disagreement.
     segments: tuple[tuple[tuple[str, ...], str], ...] = ()
+    generic: bool = False  # its cues fit many things ("terjadi"): a specific cue nearby wins
 
     def label_for(self, language: str | None) -> str:
         return self.label.get(language or "id") or self.label.get("en") or self.id
@@ -103,6 +104,8 @@ def validate_table(data: Any) -> list[str]:
             for lang, table in segments.items()
         ):
             problems.append(f"{where}: 'segments' must map languages to {{lower-case words: part name}}")
+        if not isinstance(entry.get("generic", False), bool):
+            problems.append(f"{where}: 'generic' must be true or false")
         counts = entry.get("counts", [])
         if not isinstance(counts, list) or any(not isinstance(w, str) for w in counts):
             problems.append(f"{where}: 'counts' must be a list of nouns")
@@ -131,6 +134,7 @@ def build_table(data: dict[str, Any]) -> MeasureTable:
             dimension=entry["dimension"],
             temporal=entry["temporal"],
             counts=frozenset(w.lower() for w in entry.get("counts", [])),
+            generic=bool(entry.get("generic", False)),
             segments=tuple(sorted(
                 ((_words(phrase), name) for table in entry.get("segments", {}).values() for phrase, name in table.items()),
                 key=lambda item: -len(item[0]),
