@@ -209,3 +209,19 @@ def test_bare_figures_beside_their_cue_are_read():
     assert ("injured", 14.0) in [(c.measure, c.value.number) for c in others]
     (rate,) = _claims("The rupiah ended the day at 16,482 per dollar, according to Bloomberg.", language="en")
     assert rate.measure == "exchange_rate" and rate.value.number == 16482 and rate.value.unit == "IDR"
+
+
+def test_development_set_floors():
+    """The claims development set (tests/gold/claims_dev/, tuned on): floors a little under
+    today's figures, so a change that loses disagreements or shows false ones fails."""
+    from pathlib import Path
+
+    from warta.eval.claims import score_claims
+
+    root = Path(__file__).parent / "gold" / "claims_dev"
+    scores = score_claims(sorted(p for p in root.iterdir() if p.is_dir()))
+    assert scores.gold_claims >= 400
+    assert scores.precision >= 0.95, scores.as_dict()
+    assert scores.recall >= 0.45, scores.as_dict()
+    assert scores.update_error_rate <= 0.07, scores.as_dict()
+    assert scores.claim_recall >= 0.70, scores.as_dict()
