@@ -363,7 +363,7 @@ def _sentence_claims(
         if best is not None and best[0] <= limit:
             cue: _Cue | None = best[1]
             measure = table.measure(best[1].measure)
-        elif c.noun and c.value.unit != "person" and c.value.dimension == "count":
+        elif c.noun and c.value.unit != "person" and c.value.dimension == "count" and c.noun not in table.not_counts:
             cue, measure = None, table.measure(f"count:{c.noun}")
         else:
             continue

@@ -23,7 +23,9 @@ DIMENSIONS = frozenset(
 )
 TEMPORAL = frozenset({"static", "varying", "monotone"})
 LANGUAGES = ("id", "en")
-_WORD_LISTS = ("person_nouns", "linking_words", "revision_cues", "expected_cues", "denial_cues", "speech_cues")
+_WORD_LISTS = (
+    "person_nouns", "linking_words", "revision_cues", "expected_cues", "denial_cues", "speech_cues", "not_counts",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,7 @@ class MeasureTable:
     # looked up for every article, since English quotes sit in Indonesian copy and back.
     cues: dict[str, list[tuple[tuple[str, ...], str, bool]]]
     person_nouns: frozenset[str]
+    not_counts: frozenset[str]  # nouns after a number that count no thing ("dua kali", "three ways")
     linking_words: frozenset[tuple[str, ...]]  # "mencapai", "rose to": join a value to its clause's subject
     revision_cues: frozenset[tuple[str, ...]]
     expected_cues: frozenset[tuple[str, ...]]
@@ -156,6 +159,7 @@ def build_table(data: dict[str, Any]) -> MeasureTable:
         cues=cues,
         person_nouns=frozenset(" ".join(w) for w in word_set("person_nouns")),
         linking_words=word_set("linking_words"),
+        not_counts=frozenset(" ".join(w) for w in word_set("not_counts")),
         revision_cues=word_set("revision_cues"),
         expected_cues=word_set("expected_cues"),
         denial_cues=word_set("denial_cues"),

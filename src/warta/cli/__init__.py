@@ -325,6 +325,7 @@ def _print_analysis(result) -> None:  # noqa: ANN001 - Analysis
     found = {
         "sentences": result.sentences, "time expressions": result.timexes, "entities": result.entities,
         "quantities": result.quantities, "attributions": result.attributions, "events": result.events,
+        "claims": result.claims,
     }
     out.print(f"{result.id} · {result.language or '?'} · published {result.published or '?'}", markup=False)
     out.print("  " + " · ".join(f"{len(items)} {name}" for name, items in found.items()), markup=False)
@@ -337,6 +338,18 @@ def _print_analysis(result) -> None:  # noqa: ANN001 - Analysis
         out.print("  quantities: " + "; ".join(q.text for q in result.quantities), markup=False)
     for a in result.attributions:
         out.print(f"  {a.source.text} {a.cue.text}: {a.content.text}", markup=False)
+    if result.claims:
+        out.print("  claims: " + "; ".join(_claim_line(c) for c in result.claims), markup=False)
+
+
+def _claim_line(claim) -> str:  # noqa: ANN001 - Claim
+    """"deaths = 21 orang (asserted, as of 2024-03-05TNI, by BNPB)": a claim as a reader checks it."""
+    notes = [claim.modality]
+    if claim.time_scope:
+        notes.append(f"as of {claim.time_scope}")
+    if claim.source:
+        notes.append(f"by {claim.source}")
+    return f"{claim.measure} = {claim.span.text} ({', '.join(notes)})"
 
 
 @app.command()
