@@ -25,8 +25,10 @@ from typing import Any
 
 from warta.stories.features import StoryFeatures
 from warta.stories.similarity import (
-    GROUP_THRESHOLD,
     ENTITY_PREFIX,
+    GROUP_THRESHOLD,
+    SHORT_MIN_SHARED,
+    is_short,
     feature_keys,
     link_parts,
     link_score,
@@ -41,6 +43,8 @@ STATE_VERSION = 3
 # there are enough of them): they carry no signal and would make retrieval quadratic.
 MAX_KEY_SHARE = 0.3
 MIN_REFERENCE_DOCS = 20
+# Two groups merge only when at least this share of their article pairs are links.
+GROUP_LINK_SHARE = 0.5
 # Articles are retrieved through their entities and heaviest terms only; two articles are
 # candidates when they share one of these (symmetric, and fixed between reclusters).
 RETRIEVAL_TERMS = 30
@@ -280,7 +284,15 @@ class StoryIndex:
         return score
 
     def _linked(self, a: str, b: str) -> bool:
-        return self._score(a, b) >= link_threshold(self.features[a], self.features[b])
+        fa, fb = self.features[a], self.features[b]
+        if self._score(a, b) < link_threshold(fa, fb):
+            return False
+        if is_short(fa) or is_short(fb):
+            # A teaser or brief links only on specific evidence: several lede terms or
+            # names in common, none of them a term most articles hold.
+            shared = self._main_vector(a).keys() & self._main_vector(b).keys()
+            return len(shared) >= SHORT_MIN_SHARED
+        return True
 
     def _edges_of(self, article_id: str) -> set[str]:
         """The articles linked to this one (forced links included), cached."""
@@ -332,27 +344,31 @@ class StoryIndex:
         groups: dict[str, list[str]] = {r: [r] for r in reps}  # group key -> its unit reps
         adjacent: dict[str, set[str]] = defaultdict(set)
         total: dict[tuple[str, str], float] = {}
+        edges: dict[tuple[str, str], int] = defaultdict(int)  # links between two groups
         for rep in reps:
             for member in units[rep]:
                 for other in self._edges_of(member):
                     other_rep = unit_of.get(other)
                     if other_rep is not None and other_rep != rep:
                         adjacent[rep].add(other_rep)
-        heap: list[tuple[float, str, str]] = []
+        # Heap entries carry each group's size when pushed: an entry for a group that has
+        # grown since is stale and skipped.
+        heap: list[tuple[float, str, str, int, int]] = []
         for i, a in enumerate(reps):
             for b in reps[i + 1:]:
                 s = self._score(a, b)
                 total[(a, b)] = s
+                edges[(a, b)] = int(b in adjacent[a])
                 if b in adjacent[a] and s >= GROUP_THRESHOLD:
-                    heapq.heappush(heap, (-s, a, b))
+                    heapq.heappush(heap, (-s, a, b, 1, 1))
         alive = set(reps)
 
         def pair_total(x: str, y: str) -> float:
             return total[(x, y) if x < y else (y, x)]
 
         while heap:
-            neg, a, b = heapq.heappop(heap)
-            if a not in alive or b not in alive:
+            _neg, a, b, size_a, size_b = heapq.heappop(heap)
+            if a not in alive or b not in alive or (len(groups[a]), len(groups[b])) != (size_a, size_b):
                 continue
             # Merge b into a; the merged group is keyed by the smaller key.
             keep, gone = (a, b) if a < b else (b, a)
@@ -362,19 +378,42 @@ class StoryIndex:
             adjacent[keep] -= {keep, gone}
             for other in sorted(alive - {keep}):
                 merged = pair_total(keep, other) + pair_total(gone, other)
-                total[(keep, other) if keep < other else (other, keep)] = merged
+                key = (keep, other) if keep < other else (other, keep)
+                total[key] = merged
+                edges[key] = edges[key] + edges[(gone, other) if gone < other else (other, gone)]
                 if gone in adjacent[other]:
                     adjacent[other].discard(gone)
                     adjacent[other].add(keep)
                     adjacent[keep].add(other)
                 if other in adjacent[keep]:
-                    mean = merged / (len(groups[keep]) * len(groups[other]))
-                    if mean >= GROUP_THRESHOLD:
-                        heapq.heappush(heap, (-mean, min(keep, other), max(keep, other)))
-        out = []
-        for key in sorted(alive):
-            out.append({m for rep in groups[key] for m in units[rep]})
-        return out
+                    pairs = len(groups[keep]) * len(groups[other])
+                    mean = merged / pairs
+                    # A few strong pairs are not enough: enough of the pairs must be links.
+                    if mean >= GROUP_THRESHOLD and edges[key] >= GROUP_LINK_SHARE * pairs:
+                        x, y = min(keep, other), max(keep, other)
+                        heapq.heappush(heap, (-mean, x, y, len(groups[x]), len(groups[y])))
+        # One refinement pass or a few: an article that a strong pair pulled into the
+        # wrong group moves to the group it is closer to on average.
+        final = [list(groups[key]) for key in sorted(alive)]
+        for _round in range(3):
+            moved = False
+            for rep in reps:
+                here = next(i for i, g in enumerate(final) if rep in g)
+                if len(final[here]) == 1:
+                    continue
+                means = [
+                    sum(self._score(rep, o) for o in g if o != rep) / max(1, len(g) - (rep in g))
+                    for g in final
+                ]
+                best = max(range(len(final)), key=lambda i: (means[i], -i))
+                if best != here and means[best] > means[here] and means[best] >= GROUP_THRESHOLD:
+                    final[here].remove(rep)
+                    final[best].append(rep)
+                    moved = True
+            final = [g for g in final if g]
+            if not moved:
+                break
+        return [{m for rep in g for m in units[rep]} for g in final]
 
     def _regroup(self, pool: set[str]) -> list[str]:
         """Re-make the stories of whole components; surviving ids follow their anchors.

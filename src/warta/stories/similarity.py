@@ -25,9 +25,10 @@ MAIN_WEIGHT = 0.5  # share of the score given to the headline + lede (the main e
 TIME_SIGMA_DAYS = 3.0  # Gaussian over the days between the two main events; no floor
 PLACE_MISMATCH = 0.3  # both ledes name places and none of them can be the same place
 TYPE_MISMATCH = 0.7  # both ledes have event frames and no type in common
-LINK_THRESHOLD = 0.12  # an edge of the link graph
-GROUP_THRESHOLD = 0.12  # average linkage: two groups merge when their mean pair score reaches this
+LINK_THRESHOLD = 0.10  # an edge of the link graph
+GROUP_THRESHOLD = 0.10  # average linkage: two groups merge when their mean pair score reaches this
 SHORT_FACTOR = 1.5  # a teaser or brief (fewer than SHORT_WORDS words) needs this much more to link
+SHORT_MIN_SHARED = 3  # ... and this many lede terms or names in common
 ENTITY_PREFIX = "@"
 
 
