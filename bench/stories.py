@@ -153,7 +153,9 @@ def synthetic_features(base: list[StoryFeatures], n: int, seed: int = 7) -> list
         terms = dict(rng.sample(sorted(src.terms.items()), k=max(1, int(len(src.terms) * 0.7))))
         terms[f"noise{rng.randrange(5000)}"] = 1.0
         out.append(StoryFeatures(id=f"syn{i}", published=src.published, outlet=src.outlet, terms=terms,
-                                 entities=list(src.entities), event_types=list(src.event_types)))
+                                 entities=list(src.entities), event_types=list(src.event_types),
+                                 main_terms=dict(src.main_terms), main_entities=list(src.main_entities),
+                                 main_dates=list(src.main_dates), words=src.words))
     return out
 
 

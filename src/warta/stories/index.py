@@ -208,10 +208,14 @@ class StoryIndex:
             self._duplicates[features.duplicate_of].add(features.id)
         if features.source:
             self._sources[features.source].add(features.id)
-        # Cached neighbourhoods it may enter are worked out again when next needed.
+        # Cached neighbourhoods it enters gain it (its own is worked out when needed).
         self._edges.pop(features.id, None)
-        for other in self._candidates(features.id) | self._forced_links(features.id):
+        for other in self._forced_links(features.id):
             self._edges.pop(other, None)
+        for other in self._candidates(features.id):
+            cached = self._edges.get(other)
+            if cached is not None and self._linked(features.id, other):
+                cached.add(features.id)
 
     def _common_keys(self) -> frozenset[str]:
         """Keys held by too many reference articles to say which story an article is in."""
