@@ -54,12 +54,14 @@ class StoryKeeper:
 
         index = self.index
         before = index.partition()
+        batch = []
         for article, analysis in added:
             if analysis is None:
                 continue
             features = extract_features(article, analysis)
             self.store.save_analysis(analysis, features.to_dict())
-            index.add(features)
+            batch.append(features)
+        index.add_many(batch)
         after = index.partition()
         changed = {a for a, s in after.items() if before.get(a) != s}
         affected = {after[a] for a in changed} | {before[a] for a in changed if a in before}

@@ -130,6 +130,23 @@ class StoryIndex:
         self._register(features)
         return self._link_in(features.id)
 
+    def add_many(self, features_list: Iterable[StoryFeatures]) -> dict[str, str]:
+        """Add (or replace) a batch of articles; return article id -> story id for them.
+
+        The same stories as adding them one by one (grouping is a function of each connected
+        component, whatever the order), but each touched component is re-made once per batch
+        instead of once per article.
+        """
+        ids: list[str] = []
+        for features in features_list:
+            if features.id in self.features:
+                self._remove(features.id)
+            self._register(features)
+            ids.append(features.id)
+        if ids:
+            self._regroup(self._component_of(set(ids)))
+        return {i: self.story_of[i] for i in ids}
+
     def recluster(self, features_list: Iterable[StoryFeatures]) -> dict[str, str]:
         """Rebuild every story from scratch, with reference frequencies from these articles.
 
