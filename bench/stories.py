@@ -1,7 +1,10 @@
 """Story clustering benchmark: the example corpus plus the seeds through ingest -> analyze -> cluster.
 
 Writes BCubed precision/recall/F1 against examples/manifest.json (the seeds form one more
-gold story), planted contradictions found, and timings to docs/benchmarks.md.
+gold story), planted contradictions found, and timings to docs/benchmarks.md; then the
+same figures on the confusable-stories development set (tests/gold/stories_confusable,
+gold = its ``story`` field) and, when present, on the unrelated real pages in
+../shared/data/real_pages (every article its own story: any shared story is an error).
 
     .venv/bin/python bench/stories.py
 """
@@ -20,7 +23,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from warta.dedup import canonical_url  # noqa: E402
 from warta.eval.stories import bcubed  # noqa: E402
-from warta.pipeline import ingest_paths  # noqa: E402
+from warta.pipeline import ingest_dicts, ingest_paths  # noqa: E402
 from warta.store import Store  # noqa: E402
 from warta.stories import StoryFeatures, StoryIndex, build_story  # noqa: E402
 
@@ -28,6 +31,71 @@ from _report import write_section  # noqa: E402
 
 EXAMPLES = ROOT / "examples" / "corpus"
 SEEDS = ROOT.parent / "shared" / "seeds"
+CONFUSABLE = ROOT / "tests" / "gold" / "stories_confusable" / "articles.jsonl"
+REAL_PAGES = ROOT.parent / "shared" / "data" / "real_pages"
+
+
+def confusable_scores() -> tuple[str, list[str]]:
+    """BCubed on the confusable dev set, ingested through the pipeline into a temporary store."""
+    rows = [json.loads(line) for line in CONFUSABLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = [
+        {"id": r["id"], "url": r["url"], "outlet": r["outlet"], "title": r["title"],
+         "published": r["published"], "language": r["lang"], "text": r["text"]}
+        for r in rows
+    ]
+    gold = {r["id"]: r["story"] for r in rows}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "confusable.db")
+        ingest_dicts(items, store, origin=str(CONFUSABLE))
+        predicted = store.memberships()
+        features = [StoryFeatures.from_dict(f) for f in store.all_features().values()]
+        store.close()
+    # The same articles in reverse arrival order, one at a time, from an empty index.
+    index = StoryIndex()
+    for f in sorted(features, key=lambda f: f.id, reverse=True):
+        index.add(f)
+    inc = bcubed(index.partition(), gold)
+    score = bcubed(predicted, gold)
+    stories: dict[str, list[str]] = {}
+    for article, story in predicted.items():
+        stories.setdefault(story, []).append(article)
+    mixed = [
+        "+".join(sorted({gold[a] for a in members}))
+        for members in stories.values()
+        if len({gold[a] for a in members}) > 1
+    ]
+    line = (
+        f"| confusable dev set ({len(gold)} articles, {len(set(gold.values()))} gold stories, "
+        f"{len(stories)} built) | {score.precision:.3f} | {score.recall:.3f} | **{score.f1:.3f}** |"
+    )
+    line_inc = (
+        f"| confusable dev set, added one by one to an empty index (reverse id order) | "
+        f"{inc.precision:.3f} | {inc.recall:.3f} | {inc.f1:.3f} |"
+    )
+    return line + "\n" + line_inc, mixed
+
+
+def real_page_scores() -> str | None:
+    """Unrelated real articles: how many share a story with another one."""
+    if not (REAL_PAGES / "expected.json").is_file():
+        return None
+    expected = json.loads((REAL_PAGES / "expected.json").read_text(encoding="utf-8"))
+    files = [REAL_PAGES / e["file"] for e in expected if e.get("kind") != "index"]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "real.db")
+        ingest_paths(files, store)
+        predicted = store.memberships()
+        store.close()
+    gold = {a: a for a in predicted}  # every article is its own story
+    score = bcubed(predicted, gold)
+    sizes: dict[str, int] = {}
+    for story in predicted.values():
+        sizes[story] = sizes.get(story, 0) + 1
+    shared = sum(n for n in sizes.values() if n > 1)
+    return (
+        f"| real pages ({len(predicted)} unrelated articles; {shared} share a story with another, "
+        f"{len(sizes)} stories) | {score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} |"
+    )
 
 
 def gold_of(manifest: dict, url: str | None, source_path: str | None) -> str | None:
@@ -85,7 +153,9 @@ def synthetic_features(base: list[StoryFeatures], n: int, seed: int = 7) -> list
         terms = dict(rng.sample(sorted(src.terms.items()), k=max(1, int(len(src.terms) * 0.7))))
         terms[f"noise{rng.randrange(5000)}"] = 1.0
         out.append(StoryFeatures(id=f"syn{i}", published=src.published, outlet=src.outlet, terms=terms,
-                                 entities=list(src.entities), event_types=list(src.event_types)))
+                                 entities=list(src.entities), event_types=list(src.event_types),
+                                 main_terms=dict(src.main_terms), main_entities=list(src.main_entities),
+                                 main_dates=list(src.main_dates), words=src.words))
     return out
 
 
@@ -169,6 +239,14 @@ def main() -> None:
         f"({len(synthetic) / add_s:.0f} articles/s, {len(index.members)} stories) |",
         f"| StoryIndex.add, same, after a recluster (reference frequencies) | {warm_s:.2f} s "
         f"({len(synthetic) / warm_s:.0f} articles/s, {len(warm.members)} stories) |",
+    ]
+    confusable, mixed = confusable_scores()
+    real = real_page_scores()
+    after_table = md.index("", 6)  # the blank line that ends the BCubed table
+    md[after_table:after_table] = [confusable] + ([real] if real else []) + [
+        "",
+        "Stories mixing gold stories on the confusable set: "
+        + (", ".join(sorted(mixed)) if mixed else "none") + ".",
     ]
     text = "\n".join(md)
     print(text)

@@ -49,9 +49,9 @@ def test_a_first_bulk_ingest_builds_each_story_once(tmp_path, monkeypatch):
     built: list[str] = []
     real_build = warta.stories.build_story
 
-    def counting_build(story_id, pairs):
+    def counting_build(story_id, pairs, *rest):
         built.append(story_id)
-        return real_build(story_id, pairs)
+        return real_build(story_id, pairs, *rest)
 
     monkeypatch.setattr(warta.stories, "build_story", counting_build)
     store = Store(tmp_path / "bulk.db")

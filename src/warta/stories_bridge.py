@@ -9,6 +9,7 @@ table, so a batch never rewrites the features of every article stored before it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -53,12 +54,14 @@ class StoryKeeper:
 
         index = self.index
         before = index.partition()
+        batch = []
         for article, analysis in added:
             if analysis is None:
                 continue
             features = extract_features(article, analysis)
             self.store.save_analysis(analysis, features.to_dict())
-            index.add(features)
+            batch.append(features)
+        index.add_many(batch)
         after = index.partition()
         changed = {a for a, s in after.items() if before.get(a) != s}
         affected = {after[a] for a in changed} | {before[a] for a in changed if a in before}
@@ -71,7 +74,7 @@ class StoryKeeper:
             # a batch (running the same one again does), or ``warta recluster``, writes them.
             self.pending = True
             return 0
-        return _rewrite(self.store, after, affected)
+        return _rewrite(self.store, after, affected, index.explain)
 
     def finish(self) -> int:
         """At the end of an ingest: recluster when the frequencies are stale; returns stories rewritten.
@@ -99,7 +102,7 @@ class StoryKeeper:
         self.store.delete_stories(self.store.story_ids())
         self.save()
         self.pending = False
-        return _rewrite(self.store, partition, set(partition.values()))
+        return _rewrite(self.store, partition, set(partition.values()), index.explain)
 
 
 def rebuild_all(store: Store) -> int:
@@ -107,7 +110,9 @@ def rebuild_all(store: Store) -> int:
     return StoryKeeper(store).recluster()
 
 
-def _rewrite(store: Store, partition: dict[str, str], affected: set[str]) -> int:
+def _rewrite(
+    store: Store, partition: dict[str, str], affected: set[str], explain: Callable[[str], dict] | None = None
+) -> int:
     from warta.stories import build_story
 
     now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -121,7 +126,7 @@ def _rewrite(store: Store, partition: dict[str, str], affected: set[str]) -> int
         articles = store.get_articles(ids)
         analyses = store.get_analyses(articles)
         pairs = [(a, analyses[a.id]) for a in articles if a.id in analyses]
-        story = build_story(story_id, pairs)
+        story = build_story(story_id, pairs, explain(story_id) if explain else None)
         store.save_story(story.to_dict(), updated_at=now)
         store.set_memberships({a: story_id for a in ids})
     return len(affected) - len(gone)

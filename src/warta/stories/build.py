@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import Any
 
 from warta.model import Analysis, Article
 from warta.stories.brief import centroid, story_title, summarize, summary_text
@@ -50,8 +51,13 @@ def _attributions(members: list[Member]) -> list[dict]:
     return out
 
 
-def build_story(story_id: str, members: list[tuple[Article, Analysis]]) -> Story:
-    """The story of ``members``: brief, entities, timeline, attributions, conflicts, agreements."""
+def build_story(
+    story_id: str, members: list[tuple[Article, Analysis]], links: dict[str, dict[str, Any]] | None = None
+) -> Story:
+    """The story of ``members``: brief, entities, timeline, attributions, conflicts, agreements.
+
+    ``links`` (``StoryIndex.explain(story_id)``) says why each article is in the story; it
+    is shown as ``link`` on each entry of ``articles``."""
     wrapped = [make_member(article, analysis) for article, analysis in _order(members)]
     citation = {m.id: n for n, m in enumerate(wrapped, start=1)}
     ids = set(citation)
@@ -72,6 +78,7 @@ def build_story(story_id: str, members: list[tuple[Article, Analysis]]) -> Story
                 published=m.article.published or m.analysis.published,
                 url=m.article.url,
                 duplicate_of=m.article.duplicate_of,
+                link=(links or {}).get(m.id),
             )
             for m in wrapped
         ],

@@ -1,9 +1,11 @@
 """Compact per-article features for story clustering (the input of the reduce step).
 
 A :class:`StoryFeatures` holds what clustering needs and nothing more: term counts,
-canonical entity ids, event types and times, a date and the outlet. It is picklable and
-round-trips through JSON, so the map step can ship it between processes and the store can
-keep it inside the index state.
+canonical entity ids, event types and times, a date and the outlet, plus the article's
+*main-event signature*: what its headline and lede report (terms, participants, places,
+event types, day-precise dates), apart from the background the rest of the text recalls.
+It is picklable and round-trips through JSON, so the map step can ship it between
+processes and the store can keep it inside the index state.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from warta.dedup import canonical_url
 from warta.model import Analysis, Article, Record
 from warta.stories.text import feature_terms
 
@@ -20,6 +23,10 @@ from warta.stories.text import feature_terms
 MAX_TERMS = 80
 # The title says what the story is about: its words count this many times over.
 TITLE_WEIGHT = 2
+# The lede: the sentences that say what happened; later sentences are mostly background.
+LEDE_SENTENCES = 2
+# Below this many words an item is a teaser or a brief: it links only on strong evidence.
+SHORT_WORDS = 90
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -34,6 +41,14 @@ class StoryFeatures(Record):
     event_types: list[str] = field(default_factory=list)  # sorted, unique
     event_times: list[str] = field(default_factory=list)  # TIMEX3 values, sorted, unique
     duplicate_of: str | None = None
+    # The main-event signature: headline + lede only.
+    main_terms: dict[str, float] = field(default_factory=dict)  # stem -> sublinear tf
+    main_entities: list[str] = field(default_factory=list)  # canonical ids, sorted
+    main_places: list[str] = field(default_factory=list)  # canonical LOC names, sorted
+    main_types: list[str] = field(default_factory=list)  # event types of lede frames
+    main_dates: list[str] = field(default_factory=list)  # YYYY-MM-DD the lede names
+    words: int = 0  # length of the text, in words
+    source: str | None = None  # canonical URL: one page seen twice is one source
 
     def order_key(self) -> tuple[str, str]:
         """Articles sort by (published, id); undated ones last."""
@@ -60,6 +75,19 @@ def extract_features(article: Article, analysis: Analysis) -> StoryFeatures:
     entities = sorted({e.canonical for e in analysis.entities if e.canonical})
     event_types = sorted({e.type for e in analysis.events if e.type})
     event_times = sorted({e.time.value for e in analysis.events if e.time and e.time.value})
+    text = analysis.text or article.text or ""
+    sentences = analysis.sentences
+    lede_end = sentences[min(LEDE_SENTENCES, len(sentences)) - 1].end if sentences else min(len(text), 400)
+    main: Counter[str] = Counter(feature_terms(text[:lede_end]))
+    if article.title:
+        for term in feature_terms(article.title):
+            main[term] += TITLE_WEIGHT
+    main_terms = {term: round(1.0 + math.log(count), 4) for term, count in main.items()}
+    lede_entities = [e for e in analysis.entities if e.canonical and e.start < lede_end]
+    lede_sentences = {i for i, s in enumerate(sentences) if s.start < lede_end}
+    main_dates = sorted(
+        {t.value[:10] for t in analysis.timexes if t.start < lede_end and t.value and _DAY.match(t.value)}
+    )
     published = None
     if article.published and _DAY.match(article.published):
         published = article.published[:10]
@@ -75,4 +103,11 @@ def extract_features(article: Article, analysis: Analysis) -> StoryFeatures:
         event_types=event_types,
         event_times=event_times,
         duplicate_of=article.duplicate_of,
+        main_terms=main_terms,
+        main_entities=sorted({e.canonical for e in lede_entities}),
+        main_places=sorted({e.canonical for e in lede_entities if e.type == "LOC"}),
+        main_types=sorted({e.type for e in analysis.events if e.type and e.sentence in lede_sentences}),
+        main_dates=main_dates,
+        words=len(text.split()),
+        source=canonical_url(article.url),
     )

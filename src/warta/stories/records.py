@@ -16,6 +16,9 @@ class StoryArticle(Record):
     published: str | None = None
     url: str | None = None
     duplicate_of: str | None = None
+    # Why the article is in the story (StoryIndex.explain): its strongest tie to another
+    # member ("with", "score", "threshold", "mean", "evidence"), "copy_of" or "alone".
+    link: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)

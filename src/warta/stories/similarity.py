@@ -1,26 +1,34 @@
-"""How alike two articles are, for story linking: TF-IDF cosine, events and time proximity.
+"""How alike two articles are, for story linking: main event, whole text, time, place.
 
-The score follows Miranda et al. (2018): a TF-IDF cosine over stems and canonical entities
-(entities weigh more than words), moved towards the agreement of event types when both
-articles have event frames, and scaled by a Gaussian of the days between them (sigma 3).
-Two articles are linked when the score reaches :data:`LINK_THRESHOLD`.
+The score is half a TF-IDF cosine over the whole text (stems and canonical entities, a
+name weighing like a word, names and words most articles hold left out) and half the same
+cosine over the headline and lede, which say what the main event is. It is then scaled
+by a Gaussian of the days between the two main events (sigma 3, no floor: a monthly
+meeting four weeks later is another meeting), and lowered when both ledes name places
+that cannot be the same, or event types with none in common. Two articles are linked
+when the score reaches :func:`link_threshold`; stories are then made by average linkage
+over these scores (:mod:`warta.stories.index`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from datetime import date
+from typing import Any
 
-from warta.stories.features import StoryFeatures
+from warta.stories.features import SHORT_WORDS, StoryFeatures
+from warta.stories.places import same_place
 
-ENTITY_WEIGHT = 3.0  # a shared canonical entity counts like three shared words
-EVENT_WEIGHT = 0.2  # share of the score given to event-type agreement, when both have events
-TIME_SIGMA_DAYS = 3.0
-# Time never vetoes alone: reports of one story can sit a week apart and still be linked
-# when their wording agrees strongly.
-TIME_FLOOR = 0.35
-LINK_THRESHOLD = 0.17
+ENTITY_WEIGHT = 1.0  # a shared canonical entity counts like one shared word: names alone must not link
+MAIN_WEIGHT = 0.5  # share of the score given to the headline + lede (the main event)
+TIME_SIGMA_DAYS = 3.0  # Gaussian over the days between the two main events; no floor
+PLACE_MISMATCH = 0.3  # both ledes name places and none of them can be the same place
+TYPE_MISMATCH = 0.7  # both ledes have event frames and no type in common
+LINK_THRESHOLD = 0.10  # an edge of the link graph
+GROUP_THRESHOLD = 0.10  # average linkage: two groups merge when their mean pair score reaches this
+SHORT_FACTOR = 1.5  # a teaser or brief (fewer than SHORT_WORDS words) needs this much more to link
+SHORT_MIN_SHARED = 3  # ... and this many lede terms or names in common
 ENTITY_PREFIX = "@"
 
 
@@ -29,13 +37,30 @@ def idf(df: int, n_docs: int) -> float:
     return math.log((n_docs + 1) / (df + 1)) + 1.0
 
 
-def weighted_vector(features: StoryFeatures, df: Mapping[str, int], n_docs: int) -> dict[str, float]:
-    """The article's TF-IDF vector over stems and ``@``-prefixed canonical entities."""
-    vector = {term: tf * idf(df.get(term, 0), n_docs) for term, tf in features.terms.items()}
-    for entity in features.entities:
+def _weigh(terms: Mapping[str, float], entities: list[str], df: Mapping[str, int], n_docs: int,
+           common: Set[str]) -> dict[str, float]:
+    vector = {term: tf * idf(df.get(term, 0), n_docs) for term, tf in terms.items() if term not in common}
+    for entity in entities:
         key = ENTITY_PREFIX + entity
-        vector[key] = ENTITY_WEIGHT * idf(df.get(key, 0), n_docs)
+        if key not in common:
+            vector[key] = ENTITY_WEIGHT * idf(df.get(key, 0), n_docs)
     return vector
+
+
+def weighted_vector(features: StoryFeatures, df: Mapping[str, int], n_docs: int,
+                    common: Set[str] = frozenset()) -> dict[str, float]:
+    """The article's TF-IDF vector over stems and ``@``-prefixed canonical entities.
+
+    ``common`` keys (held by many articles: "Indonesia", "pemerintah") are left out: a
+    name every other article shares says nothing about which story an article is in.
+    """
+    return _weigh(features.terms, features.entities, df, n_docs, common)
+
+
+def main_vector(features: StoryFeatures, df: Mapping[str, int], n_docs: int,
+                common: Set[str] = frozenset()) -> dict[str, float]:
+    """The TF-IDF vector of the headline and lede: what the article's main event is."""
+    return _weigh(features.main_terms, features.main_entities, df, n_docs, common)
 
 
 def feature_keys(features: StoryFeatures) -> list[str]:
@@ -75,34 +100,86 @@ def days_apart(a: str | None, b: str | None) -> float | None:
         return None
 
 
-def time_factor(a: str | None, b: str | None) -> float:
-    """Gaussian proximity of two dates in [TIME_FLOOR, 1]; 1 when either is unknown."""
-    days = days_apart(a, b)
+def _event_days(features: StoryFeatures) -> set[str]:
+    days = set(features.main_dates)
+    if features.published:
+        days.add(features.published)
+    return days
+
+
+def event_days_apart(a: StoryFeatures, b: StoryFeatures) -> float | None:
+    """Days between the two main events: the closest pair of the days each lede names
+    (or the publication day). A follow-up that names the day of the event it follows
+    is 0 days from it; a monthly meeting is a month from the last one."""
+    best = None
+    for x in _event_days(a):
+        for y in _event_days(b):
+            days = days_apart(x, y)
+            if days is not None and (best is None or days < best):
+                best = days
+    return best
+
+
+def time_factor(a: StoryFeatures, b: StoryFeatures) -> float:
+    """Gaussian proximity of the two main events in [0, 1]; 1 when either is undated."""
+    days = event_days_apart(a, b)
     if days is None:
         return 1.0
-    gaussian = math.exp(-(days * days) / (2 * TIME_SIGMA_DAYS * TIME_SIGMA_DAYS))
-    return TIME_FLOOR + (1.0 - TIME_FLOOR) * gaussian
+    return math.exp(-(days * days) / (2 * TIME_SIGMA_DAYS * TIME_SIGMA_DAYS))
 
 
-def event_agreement(a: StoryFeatures, b: StoryFeatures) -> float | None:
-    """Jaccard overlap of event types, or None when either article has no event frame."""
-    if not a.event_types or not b.event_types:
+def place_agreement(a: StoryFeatures, b: StoryFeatures) -> bool | None:
+    """True when the ledes share a place, False when both name places and none can match."""
+    if not a.main_places or not b.main_places:
         return None
-    sa, sb = set(a.event_types), set(b.event_types)
-    return len(sa & sb) / len(sa | sb)
+    return any(same_place(x, y) for x in a.main_places for y in b.main_places)
+
+
+def type_agreement(a: StoryFeatures, b: StoryFeatures) -> bool | None:
+    if not a.main_types or not b.main_types:
+        return None
+    return bool(set(a.main_types) & set(b.main_types))
+
+
+def is_short(features: StoryFeatures) -> bool:
+    return 0 < features.words < SHORT_WORDS
+
+
+def link_threshold(a: StoryFeatures, b: StoryFeatures) -> float:
+    """The score an edge needs: more when either article is a teaser or a brief."""
+    return LINK_THRESHOLD * (SHORT_FACTOR if is_short(a) or is_short(b) else 1.0)
+
+
+def link_parts(
+    a: StoryFeatures,
+    b: StoryFeatures,
+    full_a: Mapping[str, float],
+    full_b: Mapping[str, float],
+    main_a: Mapping[str, float],
+    main_b: Mapping[str, float],
+) -> dict[str, Any]:
+    """Every factor of the score of two articles, given their unit vectors (whole text, lede)."""
+    full = dot(full_a, full_b)
+    main = dot(main_a, main_b)
+    score = (1.0 - MAIN_WEIGHT) * full + MAIN_WEIGHT * main
+    place = place_agreement(a, b)
+    types = type_agreement(a, b)
+    score *= time_factor(a, b)
+    if place is False:
+        score *= PLACE_MISMATCH
+    if types is False:
+        score *= TYPE_MISMATCH
+    return {"score": score, "text": full, "main_event": main, "days": event_days_apart(a, b),
+            "same_place": place, "same_event_type": types}
 
 
 def link_score(
     a: StoryFeatures,
     b: StoryFeatures,
-    vector_a: Mapping[str, float],
-    vector_b: Mapping[str, float],
-    *,
-    unit_vectors: bool = False,
+    full_a: Mapping[str, float],
+    full_b: Mapping[str, float],
+    main_a: Mapping[str, float],
+    main_b: Mapping[str, float],
 ) -> float:
-    """Similarity in [0, 1] of two articles given their weighted (or unit) vectors."""
-    score = dot(vector_a, vector_b) if unit_vectors else cosine(vector_a, vector_b)
-    events = event_agreement(a, b)
-    if events is not None:
-        score = (1.0 - EVENT_WEIGHT) * score + EVENT_WEIGHT * events
-    return score * time_factor(a.published, b.published)
+    """Similarity in [0, 1] of two articles given their unit vectors (whole text, lede)."""
+    return link_parts(a, b, full_a, full_b, main_a, main_b)["score"]
