@@ -1,7 +1,16 @@
-"""Duplicate detection: exact (canonical URL, normalised-content hash) and near (MinHash LSH)."""
+"""Duplicate detection: exact (canonical URL, normalised-content hash) and near (MinHash LSH).
+
+The near-duplicate names load datasketch (and numpy, scipy) on first use, not here: story
+features and the reading commands need canonical URLs only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 from warta.dedup.exact import canonical_url, content_hash, is_variant_url, normalise_for_hash
-from warta.dedup.near import NearDuplicateIndex, minhash_of, shingle_hashes
+
+_NEAR = frozenset({"NearDuplicateIndex", "minhash_of", "shingle_hashes"})
 
 __all__ = [
     "canonical_url",
@@ -12,3 +21,11 @@ __all__ = [
     "minhash_of",
     "shingle_hashes",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _NEAR:
+        from warta.dedup import near
+
+        return getattr(near, name)
+    raise AttributeError(f"module 'warta.dedup' has no attribute {name!r}")
