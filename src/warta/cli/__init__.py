@@ -16,6 +16,7 @@ from warta import __version__
 from warta.cli.tables import row as _row
 from warta.cli.tables import table as _table
 from warta.errors import WartaError
+from warta.sanitize import safe_line
 
 app = typer.Typer(
     name="warta",
@@ -30,6 +31,20 @@ DbOption = Annotated[
     str | None, typer.Option("--db", help="SQLite file (default: $WARTA_DB or warta.db).", show_default=False)
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+WaitOption = Annotated[
+    float | None,
+    typer.Option(
+        "--wait",
+        min=0,
+        metavar="SECONDS",
+        help="How long to wait for another writer's lock (default: $WARTA_WAIT or 30).",
+        show_default=False,
+    ),
+]
+
+# Exit status when the database stayed locked by another writer for the whole wait
+# (EX_TEMPFAIL: nothing is wrong with the input; run it again).
+EXIT_BUSY = 75
 
 
 def _out() -> Console:
@@ -43,20 +58,25 @@ def _err() -> Console:
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """A user's mistake becomes one line on stderr and exit status 2, never a traceback."""
+    from warta.errors import DatabaseBusyError
+
     try:
         yield
+    except DatabaseBusyError as exc:
+        _err().print(safe_line(str(exc)), markup=False)
+        raise typer.Exit(EXIT_BUSY) from None
     except WartaError as exc:
-        _err().print(f"warta: error: {exc}", markup=False)
+        _err().print(f"warta: error: {safe_line(str(exc))}", markup=False)
         raise typer.Exit(2) from None
     except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
         _err().print(f"warta: error: {exc.filename}: {exc.strerror}", markup=False)
         raise typer.Exit(2) from None
 
 
-def _open_store(db: str | None):  # noqa: ANN202 - Store, imported lazily for a fast --help
+def _open_store(db: str | None, wait: float | None = None):  # noqa: ANN202 - Store, imported lazily
     from warta.store import Store
 
-    return Store(db)
+    return Store(db, wait=wait)
 
 
 def _print_json(data: object) -> None:
@@ -91,6 +111,7 @@ def ingest(
         str | None, typer.Option(help="Run the analysis step on Dask: a scheduler address, or 'local'.")
     ] = None,
     json_output: JsonFlag = False,
+    wait: WaitOption = None,
 ) -> None:
     """Read articles, clean and deduplicate them, analyse them and update the stories."""
     from warta.pipeline import ingest_paths
@@ -98,7 +119,7 @@ def ingest(
 
     err = _err()
     with _user_errors():
-        store = _open_store(db)
+        store = _open_store(db, wait)
         if dask:
             executor = dask_executor(None if dask == "local" else dask)
         else:
@@ -111,7 +132,7 @@ def ingest(
                 outlet=outlet,
                 progress=not json_output,
                 executor=executor,
-                on_problem=lambda message: err.print(f"rejected: {message}", markup=False),
+                on_problem=lambda message: err.print(f"rejected: {safe_line(message)}", markup=False),
             )
         finally:
             if executor is not None:
@@ -248,6 +269,7 @@ def analyze(
     from warta.clean import clean_document
     from warta.errors import InputError
     from warta.ingest import IngestProblem, read_paths
+    from warta.sanitize import sanitize_article
 
     failed = False
     err = _err()
@@ -257,7 +279,7 @@ def analyze(
             failed = True
             continue
         try:
-            cleaned = clean_document(item)
+            cleaned = sanitize_article(clean_document(item))
         except InputError as exc:
             where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
             err.print(f"warta: error: {where}: {exc}", markup=False)
@@ -314,12 +336,12 @@ def story(
 
 
 @app.command()
-def recluster(db: DbOption = None) -> None:
+def recluster(db: DbOption = None, wait: WaitOption = None) -> None:
     """Rebuild every story from scratch from the stored analyses."""
     from warta.pipeline import recluster as rebuild
 
     with _user_errors():
-        count = rebuild(_open_store(db))
+        count = rebuild(_open_store(db, wait))
     _out().print(f"{count} stories", markup=False)
 
 
@@ -328,16 +350,31 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to bind; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(help="Writes need 'Authorization: Bearer TOKEN' (default: $WARTA_TOKEN).", show_default=False),
+    ] = None,
+    read_only: Annotated[bool, typer.Option("--read-only", help="Refuse every write (POST, PUT).")] = False,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option("--allow-host", help="A Host name to accept besides localhost (repeatable).", show_default=False),
+    ] = None,
+    wait: WaitOption = None,
 ) -> None:
-    """Run the reading room (web UI and JSON API)."""
+    """Run the reading room (web UI and JSON API).
+
+    Bound beyond 127.0.0.1 it needs a token for writes (--token or $WARTA_TOKEN) or
+    --read-only; requests must name an allowed Host (localhost, the bound address, --allow-host)."""
     from warta.api import serve as run_server
+    from warta.api.app import serve_settings
     from warta.store import default_db_path
 
     with _user_errors():
         path = db or default_db_path()
+        serve_settings(host, token, read_only, allow_host)  # refuse before touching anything
         if not Path(path).exists():
             raise WartaError(f"{path}: no such database; run `warta ingest` or `warta demo` first")
-        run_server(path, host=host, port=port)
+        run_server(path, host=host, port=port, token=token, read_only=read_only, allowed_hosts=allow_host, wait=wait)
 
 
 @app.command("export-metadata")
