@@ -146,10 +146,21 @@ def ingest_documents(
             continue
         report.read += 1
         where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
+        too_large = article_too_large(item.text)
+        if too_large:
+            _reject(report, f"{where}: {too_large}", on_problem)
+            continue
         try:
             article = sanitize_article(clean_document(item))
         except InputError as exc:
             _reject(report, f"{where}: {exc}", on_problem)
+            continue
+        except RecursionError:
+            _reject(report, f"{where}: nested too deeply to read (HTML or JSON-LD)", on_problem)
+            continue
+        too_large = article_too_large(article.text)
+        if too_large:
+            _reject(report, f"{where}: {too_large}", on_problem)
             continue
         if not article.text.strip():
             _reject(report, f"{where}: no article text found", on_problem)
@@ -162,6 +173,18 @@ def ingest_documents(
         session.store_batch(batch, report, replace=replace, on_problem=on_problem)
     session.finish(report)
     return report
+
+
+def article_too_large(text: str | None) -> str | None:
+    """Why an article's text is over the per-article limit, or None."""
+    from warta.ingest.streams import MAX_ARTICLE_CHARS, megabytes
+
+    if text is not None and len(text) > MAX_ARTICLE_CHARS:
+        return (
+            f"article too large ({len(text):,} characters of text; the limit is "
+            f"{megabytes(MAX_ARTICLE_CHARS)} per article, set by WARTA_MAX_ARTICLE_MB)"
+        )
+    return None
 
 
 def _reject(report: IngestReport, message: str, on_problem: Callable[[str], None] | None) -> None:

@@ -82,6 +82,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def warta_error(request: Request, exc: WartaError) -> Response:
         return _error(request, 400, f"{exc.code}: {exc}")
 
+    @app.exception_handler(RecursionError)
+    async def too_deep(request: Request, exc: RecursionError) -> Response:
+        return _error(request, 400, "request JSON nested too deeply")
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s", request.url.path)

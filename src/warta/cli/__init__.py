@@ -269,20 +269,31 @@ def analyze(
     from warta.clean import clean_document
     from warta.errors import InputError
     from warta.ingest import IngestProblem, read_paths
+    from warta.pipeline import article_too_large
     from warta.sanitize import sanitize_article
 
     failed = False
     err = _err()
     for item in read_paths([input_path], published=published, stdin=sys.stdin):
         if isinstance(item, IngestProblem):
-            err.print(f"warta: error: {item}", markup=False)
+            err.print(f"warta: error: {safe_line(str(item))}", markup=False)
             failed = True
             continue
+        where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
         try:
+            problem = article_too_large(item.text)
+            if problem:
+                raise InputError(problem)
             cleaned = sanitize_article(clean_document(item))
+            problem = article_too_large(cleaned.text)
+            if problem:
+                raise InputError(problem)
         except InputError as exc:
-            where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
-            err.print(f"warta: error: {where}: {exc}", markup=False)
+            err.print(f"warta: error: {safe_line(where)}: {safe_line(str(exc))}", markup=False)
+            failed = True
+            continue
+        except RecursionError:
+            err.print(f"warta: error: {safe_line(where)}: nested too deeply to read", markup=False)
             failed = True
             continue
         if not cleaned.id:

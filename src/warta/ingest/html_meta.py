@@ -78,12 +78,24 @@ def _find_json_ld_date(node: Any, key: str) -> str | None:
     return None
 
 
+_MAX_JSON_LD_DEPTH = 64
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether a JSON-LD block nests deeper than any real one (the search below recurses)."""
+    from warta.ingest.streams import json_depth
+
+    return json_depth(data, _MAX_JSON_LD_DEPTH) > _MAX_JSON_LD_DEPTH
+
+
 def json_ld_date(page: str) -> str | None:
     for block in _JSON_LD.finditer(page):
         try:
             data = json.loads(block.group(1).strip())
-        except ValueError:
+        except (ValueError, RecursionError):
             continue  # a broken JSON-LD block on a page is the page's problem, not ours
+        if _too_deep(data):
+            continue
         for key in ("datePublished", "dateCreated"):
             if found := _find_json_ld_date(data, key):
                 return found
