@@ -330,3 +330,30 @@ def test_analysis_of_text_without_sentence_breaks_is_not_quadratic() -> None:
     elapsed = time.monotonic() - started
     assert result.events and any(e.time for e in result.events)
     assert elapsed < 30, f"50 KB took {elapsed:.1f} s"  # it was 131 s; it is about 1 s now
+
+
+def test_jsonld_export_escapes_script_end() -> None:
+    from warta.export import render
+
+    hostile = "Judul </script><script>alert(1)</script> & <!--"
+    story = {"id": "s1", "title": hostile, "summary": "",
+             "articles": [{"id": "a1", "title": hostile, "outlet": "O", "published": "2024-01-01"}],
+             "timeline": [], "conflicts": [], "entities": [], "attributions": [], "corroborations": []}
+    text = render(story, "jsonld")
+    assert "</" not in text and "<!--" not in text and "<" not in text
+    assert "</script><script>alert(1)</script> & <!--" in json.dumps(json.loads(text), ensure_ascii=False)
+
+
+def test_cli_never_prints_raw_control_characters_even_from_an_old_database(tmp_path: Path) -> None:
+    from warta.model import Article
+
+    store = Store(tmp_path / "old.db")
+    raw = Article(id="old", text="Teks\x1b[2J lama\u202e.", title="Judul\x1b]0;pwn\x07", outlet="Out\x1b[5m")
+    raw.content_hash = "x"
+    store.insert_article(raw, canonical_url=None)
+    store.close()
+    for args in (["article", "old"], ["articles"], ["search", "lama"]):
+        done = subprocess.run([*WARTA, *args, "--db", str(tmp_path / "old.db")],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert "\x1b" not in done.stdout and "\u202e" not in done.stdout and "\x07" not in done.stdout, args

@@ -16,7 +16,7 @@ from warta import __version__
 from warta.cli.tables import row as _row
 from warta.cli.tables import table as _table
 from warta.errors import WartaError
-from warta.sanitize import safe_line
+from warta.sanitize import safe_line, safe_terminal
 
 app = typer.Typer(
     name="warta",
@@ -214,23 +214,23 @@ def article(
         _print_json(data)
         return
     out = _out()
-    out.print(f"[bold]{_esc(found.title or '(untitled)')}[/bold]")
+    out.print(f"[bold]{_esc(safe_line(found.title or '(untitled)'))}[/bold]")
     meta = [found.outlet or "?", found.published or "no date", found.language or "?"]
     if found.published_inferred:
         meta[1] += " (inferred)"
     if found.authors:
         meta.append("by " + ", ".join(found.authors))
-    out.print(" · ".join(meta), markup=False)
+    out.print(safe_line(" · ".join(meta)), markup=False)
     if found.url:
-        out.print(found.url, markup=False)
+        out.print(safe_line(found.url), markup=False)
     if found.duplicate_of:
-        out.print(f"duplicate of {found.duplicate_of}", markup=False)
+        out.print(safe_line(f"duplicate of {found.duplicate_of}"), markup=False)
     out.print()
-    out.print(found.text, markup=False)
+    out.print(safe_terminal(found.text), markup=False)
     if found.related:
-        out.print("\nrelated: " + "; ".join(r.title for r in found.related), markup=False)
+        out.print("\nrelated: " + safe_line("; ".join(r.title or "" for r in found.related)), markup=False)
     if len(sources) > 1:
-        out.print("\nsources: " + "; ".join(f"{s['outlet'] or '?'} ({s['article_id']})" for s in sources), markup=False)
+        out.print("\nsources: " + safe_line("; ".join(f"{s['outlet'] or '?'} ({s['article_id']})" for s in sources)), markup=False)
 
 
 def _esc(text: str) -> str:
@@ -343,7 +343,10 @@ def story(
         found = _open_store(db).get_story(story_id)
         if found is None:
             raise NotFoundError(f"no story with id {story_id!r}")
-        sys.stdout.write(render(found, fmt).rstrip("\n") + "\n")
+        rendered = render(found, fmt)
+        if fmt == "markdown":  # read on a terminal; the JSON formats escape control characters
+            rendered = safe_terminal(rendered)
+        sys.stdout.write(rendered.rstrip("\n") + "\n")
 
 
 @app.command()
