@@ -357,3 +357,53 @@ def test_cli_never_prints_raw_control_characters_even_from_an_old_database(tmp_p
                               capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
         assert "\x1b" not in done.stdout and "\u202e" not in done.stdout and "\x07" not in done.stdout, args
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        'kata Joko "bahwa " ujar Sri "menurut " ',
+        "Joko Widodo Sri Mulyani Jakarta Bandung Kabupaten Bogor BNPB Polri ",
+        "diperkirakan akan mungkin bisa jika kalau ketika bahwa Senin depan ",
+    ],
+)
+def test_other_shapes_without_sentence_breaks_stay_fast(unit: str) -> None:
+    from warta.analyze import analyze
+    from warta.analyze.sentences import MAX_SENTENCE_CHARS, split_sentences
+    from warta.model import Article
+
+    text = (unit * (60_000 // len(unit) + 1))[:60_000]
+    assert max(s.end - s.start for s in split_sentences(text)) <= MAX_SENTENCE_CHARS
+    started = time.monotonic()
+    analyze(Article(id="long", text=text, published="2024-03-05"))
+    assert time.monotonic() - started < 60
+
+
+def test_anchor_bisection_finds_what_the_linear_scan_finds() -> None:
+    import random
+
+    from warta.analyze.time import anchor
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        cues, pos = [], 0
+        for _ in range(rng.randint(9, 40)):
+            pos += rng.randint(0, 12)
+            cues.append((pos, pos + rng.randint(1, 10), rng.choice(["PAST", "FUTURE"]), rng.choice([0, 0, 5, 10])))
+        cues.sort()
+        index = ([c[0] for c in cues], max(c[1] - c[0] for c in cues), max(c[3] for c in cues))
+        lo = rng.randint(0, 50)
+        hi = rng.randint(lo, max(lo, pos + 20))
+        start = rng.randint(0, pos + 10)
+        end = start + rng.randint(0, 15)
+        assert anchor._nearest(cues, lo, hi, start, end) == anchor._nearest_sorted(cues, index, lo, hi, start, end)
+        breaks = sorted((p, p + rng.randint(1, 3)) for p in rng.sample(range(200), rng.randint(9, 30)))
+        c_start, c_end = 0, 250
+        for br_start, br_end in breaks:
+            if br_end <= start:
+                c_start = br_end
+            elif br_start >= end:
+                c_end = br_start
+                break
+        found = anchor._clause_around(breaks, start, end, 0, 250, ([b[0] for b in breaks], []))
+        assert found == (c_start, c_end)
