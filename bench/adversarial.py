@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _report import write_section  # noqa: E402
-
 from warta.analyze import analyze  # noqa: E402
 from warta.ingest import RawDocument, read_paths  # noqa: E402
 from warta.model import Article  # noqa: E402
+
+from _report import write_section  # noqa: E402
 
 
 def _repeat(unit: str) -> Callable[[int], str]:
