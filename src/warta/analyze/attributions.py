@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -216,7 +217,11 @@ def _quote_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _inside_quote(pos: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(o < pos < c for o, c in quotes)
+    """Whether ``pos`` is strictly inside a quote. ``quotes`` come from _quote_ranges: in
+    text order and not overlapping, so the one quote that can hold pos is found by bisection
+    (a scan of every quote per question made quote-heavy text quadratic)."""
+    index = bisect_right(quotes, (pos, float("inf"))) - 1
+    return index >= 0 and quotes[index][0] < pos < quotes[index][1]
 
 
 # ---------------------------------------------------------------------------------------------
