@@ -31,7 +31,7 @@ _FRAGMENTS = [
     b"<html>", b"<p>", b"</script>", b'<script type="application/ld+json">', b"<rss><channel><item>",
     b"<description>", b"</item></channel></rss>", b"<!DOCTYPE x [<!ENTITY a 'b'>]>", b"&a;",
     b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 10\r\n\r\n", b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n",
-    b"\x1f\x8b", "Banjir melanda Jakarta pada Senin (4/11/2024), kata Kepala BNPB.".encode(),
+    b"\x1f\x8b", b"Banjir melanda Jakarta pada Senin (4/11/2024), kata Kepala BNPB.",
     "\u202e\u200b\x1b[31m".encode(),
 ]
 _CONTENT = st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.binary(max_size=40)), max_size=25).map(b"".join)
