@@ -120,7 +120,7 @@ def test_warc_bomb_of_one_endless_line_stays_small_in_memory(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     first, rss = done.stdout.strip().splitlines()
     assert first.startswith("1 ") and "bomb.warc.gz" in first
-    assert int(rss) < 400 * 1024, f"max RSS {int(rss) // 1024} MB"  # kilobytes on Linux
+    assert int(rss) < 450 * 1024, f"max RSS {int(rss) // 1024} MB"  # kilobytes on Linux; it was 4.1 GB
 
 
 def test_warc_cut_inside_its_first_header_is_an_error(tmp_path: Path) -> None:

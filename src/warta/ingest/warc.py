@@ -79,6 +79,13 @@ class _Truncated(Exception):
     pass
 
 
+# The longest run of bytes without a newline a WARC may hold: warcio reads header lines
+# whole, growing a buffer piece by piece, so an endless "line" (a decompression bomb) must
+# stop well before it costs memory and time. Pages' own lines (minified HTML, inline JSON)
+# stay far below it.
+MAX_WARC_LINE_BYTES = 8 * MB
+
+
 @contextmanager
 def _open_warc(path: Path) -> Iterator[tuple[BinaryIO, BudgetReader]]:
     """The WARC's bytes (decompressed here when gzip, member after member) through a
@@ -95,7 +102,7 @@ def _open_warc(path: Path) -> Iterator[tuple[BinaryIO, BudgetReader]]:
         else:
             raw.seek(0)
             budget = 1 << 62
-        reader = BudgetReader(inner, budget, max_run=MAX_RECORD_BYTES + MB, stop_at_damage=True)
+        reader = BudgetReader(inner, budget, max_run=MAX_WARC_LINE_BYTES, stop_at_damage=True)
         yield io.BufferedReader(reader), reader
     finally:
         raw.close()
