@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Starlette's TestClient sends "Host: testserver"; the reading room accepts only the
+# loopback names unless told otherwise.
+os.environ.setdefault("WARTA_ALLOWED_HOSTS", "testserver")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"

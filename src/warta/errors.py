@@ -47,5 +47,17 @@ class StoreError(WartaError):
     code = "W400"
 
 
+class DatabaseBusyError(StoreError):
+    """Another writer held the database's write lock for longer than the wait allowed."""
+
+    code = "W401"
+
+
+class LimitError(InputError):
+    """An input exceeds a configured resource limit (size, depth, query cost)."""
+
+    code = "W102"
+
+
 class ConfigError(WartaError, ValueError):
     code = "W500"

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from warta.analyze import analyze
 from warta.clean import clean_document
 from warta.dedup import canonical_url, content_hash, is_variant_url, minhash_of, normalise_for_hash
+from warta.dedup.near import THRESHOLD as NEAR_THRESHOLD
 from warta.dedup.near import (
     LeanMinHash,
     NearDuplicateIndex,
@@ -28,6 +29,7 @@ from warta.dedup.near import (
 from warta.errors import InputError, NotAnArticleError
 from warta.ingest import IngestProblem, RawDocument, raw_from_dict, read_paths
 from warta.model import Analysis, Article
+from warta.sanitize import sanitize_article
 from warta.scale import Executor, local_executor
 from warta.store import Store
 from warta.stories_bridge import StoryKeeper
@@ -112,11 +114,15 @@ def ingest_dicts(
     origin: str = "api",
     analyse: bool = True,
     ingestor: Ingestor | None = None,
+    replace: bool = True,
 ) -> IngestReport:
-    """Ingest articles given as dicts (the JSON Lines fields), e.g. from the HTTP API."""
+    """Ingest articles given as dicts (the JSON Lines fields), e.g. from the HTTP API.
+
+    With ``replace=False`` an item whose id is stored with other content is rejected
+    instead of updating the stored article (the API's POST; its PUT updates)."""
     # The same field rules as a JSON Lines line: one reader of article objects.
     docs = [raw_from_dict(item, origin, f"item {n}") for n, item in enumerate(items, start=1)]
-    return ingest_documents(docs, store, analyse=analyse, ingestor=ingestor)
+    return ingest_documents(docs, store, analyse=analyse, ingestor=ingestor, replace=replace)
 
 
 def ingest_documents(
@@ -128,7 +134,11 @@ def ingest_documents(
     on_problem: Callable[[str], None] | None = None,
     batch_size: int = BATCH_SIZE,
     ingestor: Ingestor | None = None,
+    replace: bool = True,
 ) -> IngestReport:
+    """Clean, deduplicate, analyse and store documents. A document whose id is stored with
+    other content updates it (the earlier version is kept in ``article_versions``) unless
+    ``replace`` is False, when it is rejected."""
     report = IngestReport()
     session = ingestor or Ingestor(store, analyse=analyse, executor=executor)
     batch: list[Article] = []
@@ -142,23 +152,34 @@ def ingest_documents(
             continue
         report.read += 1
         where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
+        too_large = article_too_large(item.text)
+        if too_large:
+            _reject(report, f"{where}: {too_large}", on_problem)
+            continue
         try:
-            article = clean_document(item)
+            article = sanitize_article(clean_document(item))
         except NotAnArticleError as exc:
             _skip(report, f"{where}: {exc}", on_problem)
             continue
         except InputError as exc:
             _reject(report, f"{where}: {exc}", on_problem)
             continue
+        except RecursionError:
+            _reject(report, f"{where}: nested too deeply to read (HTML or JSON-LD)", on_problem)
+            continue
+        too_large = article_too_large(article.text)
+        if too_large:
+            _reject(report, f"{where}: {too_large}", on_problem)
+            continue
         if not article.text.strip():
             _reject(report, f"{where}: no article text found", on_problem)
             continue
         batch.append(article)
         if len(batch) >= batch_size:
-            session.store_batch(batch, report)
+            session.store_batch(batch, report, replace=replace, on_problem=on_problem)
             batch = []
     if batch:
-        session.store_batch(batch, report)
+        session.store_batch(batch, report, replace=replace, on_problem=on_problem)
     session.finish(report)
     return report
 
@@ -167,6 +188,18 @@ def _skip(report: IngestReport, message: str, on_problem: Callable[[str], None] 
     report.skipped.append(message)
     if on_problem is not None:
         on_problem(f"skipped: {message}")
+
+
+def article_too_large(text: str | None) -> str | None:
+    """Why an article's text is over the per-article limit, or None."""
+    from warta.ingest.streams import MAX_ARTICLE_CHARS, megabytes
+
+    if text is not None and len(text) > MAX_ARTICLE_CHARS:
+        return (
+            f"article too large ({len(text):,} characters of text; the limit is "
+            f"{megabytes(MAX_ARTICLE_CHARS)} per article, set by WARTA_MAX_ARTICLE_MB)"
+        )
+    return None
 
 
 def _reject(report: IngestReport, message: str, on_problem: Callable[[str], None] | None) -> None:
@@ -202,7 +235,14 @@ class Ingestor:
         self.generation = str(int(self.generation or "0") + 1)
         self.store.set_meta("generation", self.generation)
 
-    def store_batch(self, batch: list[Article], report: IngestReport) -> None:
+    def store_batch(
+        self,
+        batch: list[Article],
+        report: IngestReport,
+        *,
+        replace: bool = True,
+        on_problem: Callable[[str], None] | None = None,
+    ) -> None:
         store = self.store
         now = datetime.now(UTC).isoformat(timespec="seconds")
         fresh: list[Article] = []
@@ -217,6 +257,14 @@ class Ingestor:
             if stored_hashes.get(article.id) == article.content_hash:
                 report.unchanged += 1
                 report.article_ids.append(article.id)
+            elif article.id in stored_hashes and not replace:
+                where = article.source_path or "input"
+                _reject(
+                    report,
+                    f"{where}: article {article.id!r} is already stored with other content; "
+                    "send it as an update (PUT /api/articles/ID) to replace it",
+                    on_problem,
+                )
             else:
                 fresh.append(article)
         # Earliest first, so that within a batch the canonical copy is the first published
@@ -230,28 +278,58 @@ class Ingestor:
         if self.analyse and fresh:
             for analysis in self.executor.map(analyze, fresh):
                 analyses[analysis.id] = analysis
-        try:
-            self._write_batch(fresh, folded, analyses, report)
-        except BaseException:
-            self.generation = None  # the batch rolled back: what is in memory may be ahead
-            raise
+        # The batch is counted only once it is committed: a batch that waits too long for
+        # another writer's lock is rolled back and retried whole, never half-counted.
+        def attempt() -> IngestReport:
+            part = IngestReport()
+            try:
+                self._write_batch(fresh, folded, analyses, part)
+            except BaseException:
+                self.generation = None  # the batch rolled back: what is in memory may be ahead
+                raise
+            return part
+
+        part = store.write(attempt)
+        report.stored += part.stored
+        report.duplicates += part.duplicates
+        report.article_ids.extend(part.article_ids)
+        report.stories_updated += part.stories_updated
 
     def finish(self, report: IngestReport) -> None:
         """End of an ingest: let the stories recluster if their term weights have gone stale."""
         if not self.analyse:
             return
-        with self.store.transaction():
-            self._claim()
-            report.stories_updated += self.stories.finish()
+
+        def attempt() -> int:
+            try:
+                self._claim()
+                return self.stories.finish()
+            except BaseException:
+                self.generation = None
+                raise
+
+        report.stories_updated += self.store.write(attempt)
 
     def _write_batch(
         self, fresh: list[Article], folded: dict[int, str], analyses: dict[str, Analysis], report: IngestReport
     ) -> None:
         store = self.store
         added: list[tuple[Article, Analysis | None]] = []
-        with store.transaction():
+        updated: set[str] = set()
+        with store.transaction():  # joins the transaction of Store.write
             self._claim()
+            stored_hashes = store.article_hashes([a.id for a in fresh])
             for article in fresh:
+                if article.id in stored_hashes:
+                    # An update: keep the stored version, fill in what the new one leaves out.
+                    previous = store.get_article(article.id)
+                    store.archive_article(article.id, replaced_at=article.ingested_at)
+                    if previous is not None:
+                        article.url = article.url or previous.url
+                        article.outlet = article.outlet or previous.outlet
+                        article.title = article.title or previous.title
+                    self.near.remove(article.id)
+                    updated.add(article.id)
                 url_key = canonical_url(article.url)
                 duplicate_of, kind, score, signature = self._find_duplicate(article, url_key, folded[id(article)])
                 article.duplicate_of = duplicate_of
@@ -265,16 +343,24 @@ class Ingestor:
                     store.save_signature(article.id, signature_bytes(signature))
                     self.near.add(article.id, signature)
             if self.analyse:
-                report.stories_updated += self.stories.add(added)
+                report.stories_updated += self.stories.add(added, updated=updated)
 
     def _find_duplicate(
         self, article: Article, url_key: str | None, normalised: str
     ) -> tuple[str | None, str | None, float | None, LeanMinHash | None]:
         """(canonical id, "exact"|"near", similarity, signature) — or Nones for a new article."""
-        exact = self.store.find_canonical(canonical_url=url_key, content_hash=article.content_hash)
+        # An exact copy has the same content. The same URL with other content is another
+        # version of the page (or another page at a reused URL): it is compared by content
+        # below like any other article, never called an exact copy unread.
+        exact = self.store.find_canonical(content_hash=article.content_hash)
         if exact and exact != article.id:  # the same id is an updated version of itself
             return exact, "exact", 1.0, None
         signature = minhash_of(article.text, normalised=normalised)
+        same_url = self.store.find_canonical(canonical_url=url_key) if url_key else None
+        if same_url and same_url != article.id:
+            score = self.near.similarity(same_url, signature)
+            if score is not None and score >= NEAR_THRESHOLD:
+                return same_url, "exact", score, signature
         match = self.near.best_match(signature)
         if match and match[0] != article.id:
             return match[0], "near", match[1], signature
@@ -304,8 +390,7 @@ def recluster(store: Store) -> int:
     """Rebuild every story from the stored features; returns the number of stories."""
     from warta.stories_bridge import rebuild_all
 
-    with store.transaction():
-        return rebuild_all(store)
+    return store.write(lambda: rebuild_all(store))
 
 
 def _with_progress(items: Iterator[RawDocument | IngestProblem], paths: list[str]) -> Iterator[Any]:

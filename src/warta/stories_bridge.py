@@ -48,8 +48,11 @@ class StoryKeeper:
         state.pop("articles", None)
         self.store.set_story_state(state)
 
-    def add(self, added: list[tuple[Article, Analysis | None]]) -> int:
-        """Add newly stored articles (canonical and duplicates); returns the stories rewritten."""
+    def add(self, added: list[tuple[Article, Analysis | None]], *, updated: set[str] | frozenset[str] = frozenset()) -> int:
+        """Add newly stored articles (canonical and duplicates); returns the stories rewritten.
+
+        ``updated`` are ids of articles that replaced a stored version: their stories are
+        rewritten even when their membership did not change."""
         from warta.stories import extract_features
 
         index = self.index
@@ -65,6 +68,7 @@ class StoryKeeper:
         after = index.partition()
         changed = {a for a, s in after.items() if before.get(a) != s}
         affected = {after[a] for a in changed} | {before[a] for a in changed if a in before}
+        affected |= {after[a] for a in updated if a in after}
         self.save()
         if self._recluster_due():
             # finish() will recluster and rewrite every story: the collection only grows

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -178,8 +179,36 @@ def canonical_source_name(phrase: str) -> str:
     return phrase.rstrip(".,")
 
 
+def _entities_within(entities: list[Entity], start: int, end: int) -> list[Entity]:
+    """The entities with start >= ``start``; by bisection when they are in text order (as
+    extract_entities gives them), which a long text of many names needs."""
+    if len(entities) > 32 and _in_order(entities):
+        return entities[bisect_left(entities, start, key=_start_of) : bisect_right(entities, end, key=_start_of)]
+    return entities
+
+
+def _start_of(entity: Entity) -> int:
+    return entity.start
+
+
+_ORDER_CACHE: dict[int, tuple[list[Entity], bool]] = {}
+
+
+def _in_order(entities: list[Entity]) -> bool:
+    cached = _ORDER_CACHE.get(id(entities))
+    if cached is None or cached[0] is not entities:
+        _ORDER_CACHE.clear()
+        ordered = all(a.start <= b.start for a, b in zip(entities, entities[1:], strict=False))
+        cached = _ORDER_CACHE[id(entities)] = (entities, ordered)
+    return cached[1]
+
+
 def _canonical(span: Span, entities: list[Entity]) -> str:
-    inside = [e for e in entities if e.start >= span.start and e.end <= span.end and e.type != "LOC"]
+    inside = [
+        e
+        for e in _entities_within(entities, span.start, span.end)
+        if e.start >= span.start and e.end <= span.end and e.type != "LOC"
+    ]
     core = span.text.rstrip(".,").strip()
     for entity in inside:
         if entity.text.strip() == core:
@@ -216,7 +245,11 @@ def _quote_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _inside_quote(pos: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(o < pos < c for o, c in quotes)
+    """Whether ``pos`` is strictly inside a quote. ``quotes`` come from _quote_ranges: in
+    text order and not overlapping, so the one quote that can hold pos is found by bisection
+    (a scan of every quote per question made quote-heavy text quadratic)."""
+    index = bisect_right(quotes, (pos, float("inf"))) - 1
+    return index >= 0 and quotes[index][0] < pos < quotes[index][1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -266,10 +299,15 @@ def _content(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
 
 def _quoted_before(mark: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The quotation closing at or next to ``mark`` (the comma or quote before a cue)."""
-    for opening, closing in quotes:
-        if mark - 1 <= closing <= mark + 1:
-            return opening, closing
+    # Quotes are in text order and do not overlap, so their closings are sorted too.
+    index = bisect_left(quotes, mark - 1, key=_closing_of)
+    if index < len(quotes) and quotes[index][1] <= mark + 1:
+        return quotes[index]
     return None
+
+
+def _closing_of(quote: tuple[int, int]) -> int:
+    return quote[1]
 
 
 def _valid_source(phrase: str) -> bool:

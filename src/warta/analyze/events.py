@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -121,9 +123,10 @@ def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
 
 
 def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for start, end in clauses:
-        if start <= pos < end:
-            return start, end
+    """The clause holding ``pos`` (clauses are sorted and do not overlap): a bisection."""
+    index = bisect_right(clauses, (pos, float("inf"))) - 1
+    if index >= 0 and clauses[index][0] <= pos < clauses[index][1]:
+        return clauses[index]
     return clauses[-1]
 
 
@@ -135,17 +138,36 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return 0
 
 
+def _owners(triggers: list[Span], timexes: list[Timex]) -> dict[int, list[Timex]]:
+    """For each trigger (by its index in ``triggers``, sorted and not overlapping), the timexes
+    at least as near to it as to any other trigger of the sentence (a tie goes to both).
+
+    The nearest triggers of a timex are the last one starting before the timex ends and the
+    first one starting after it: a bisection each, so a sentence costs O(timexes · log
+    triggers) instead of the O(triggers² · timexes) of comparing every pair."""
+    starts = [t.start for t in triggers]
+    owned: dict[int, list[Timex]] = {}
+    for timex in timexes:
+        index = bisect_left(starts, timex.end)
+        candidates = [i for i in (index - 2, index - 1, index, index + 1) if 0 <= i < len(triggers)]
+        distances = [_distance(triggers[i].start, triggers[i].end, timex.start, timex.end) for i in candidates]
+        best = min(distances)
+        for i, d in zip(candidates, distances, strict=True):
+            if d == best:
+                owned.setdefault(i, []).append(timex)
+    return owned
+
+
 def _nearest_time(
     trigger: Span, timexes: list[Timex], clause: tuple[int, int], others: list[Span] | None = None
 ) -> Timex | None:
-    """The timex nearest the trigger; one that sits nearer another trigger belongs to that one."""
+    """The timex nearest the trigger; one that sits nearer another trigger belongs to that one.
+
+    With ``others`` the timexes are filtered here (a small case); extract_events passes the
+    timexes a trigger already owns (see :func:`_owners`) and no ``others``."""
     if others:
-        mine = []
-        for timex in timexes:
-            own = _distance(trigger.start, trigger.end, timex.start, timex.end)
-            if all(own <= _distance(o.start, o.end, timex.start, timex.end) for o in others):
-                mine.append(timex)
-        timexes = mine
+        ordered = sorted([trigger, *others], key=lambda span: span.start)
+        timexes = _owners(ordered, timexes).get(ordered.index(trigger), [])
     if not timexes:
         return None
     preferred = set(load_event_triggers()["time_types_preferred"])
@@ -164,8 +186,17 @@ def _after_preposition(text: str, pos: int, sentence_start: int, only: frozenset
 def _place(
     text: str, trigger: Span, sent: Sentence, clause: tuple[int, int], entities: list[Entity]
 ) -> Entity | None:
-    locs = [e for e in entities if e.type == "LOC" and e.start >= sent.start and e.end <= sent.end]
-    after = [e for e in locs if e.start >= trigger.end and e.end <= clause[1]]
+    # ``entities`` is sorted by start: take the sentence's slice by bisection, and look at a
+    # bounded number of places on either side of the trigger (a sentence of thousands of
+    # places without punctuation must not cost thousands per trigger).
+    starts = _entity_starts(entities)
+    lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+    middle = bisect_left(starts, trigger.end, lo, hi)
+    after = [
+        e
+        for e in islice((e for e in entities[middle:hi] if e.type == "LOC"), _MAX_PLACES_SCANNED)
+        if e.end <= clause[1] and e.end <= sent.end
+    ]
     for entity in after:
         gap = text[trigger.end : entity.start].strip(" ,")
         if (
@@ -176,21 +207,40 @@ def _place(
             return entity
     # Before the trigger only a locative counts: "Di Jakarta, Presiden bertemu ..." — not
     # "Peringatan dari Washington mengenai pertemuan ...".
-    before = [
-        e
-        for e in locs
-        if clause[0] <= e.start
-        and e.end <= trigger.start
-        and _after_preposition(text, e.start, sent.start, _LOCATIVE)
-    ]
-    return before[-1] if before else None
+    first = bisect_left(starts, max(clause[0], sent.start), lo, hi)
+    last = bisect_left(starts, trigger.start, first, hi)
+    scanned = 0
+    for e in reversed(entities[first:last]):
+        if e.type != "LOC" or e.end > trigger.start:
+            continue
+        if _after_preposition(text, e.start, sent.start, _LOCATIVE):
+            return e
+        scanned += 1
+        if scanned >= _MAX_PLACES_SCANNED:
+            break
+    return None
+
+
+# How many places on either side of a trigger _place looks at.
+_MAX_PLACES_SCANNED = 32
+_STARTS_CACHE: dict[int, tuple[list[Entity], list[int]]] = {}
+
+
+def _entity_starts(entities: list[Entity]) -> list[int]:
+    """The start offsets of a sorted entity list, computed once per list."""
+    cached = _STARTS_CACHE.get(id(entities))
+    if cached is None or cached[0] is not entities:
+        _STARTS_CACHE.clear()
+        cached = (entities, [e.start for e in entities])
+        _STARTS_CACHE[id(entities)] = cached
+    return cached[1]
 
 
 def _fallback_place(text: str, trigger: Span, clause: tuple[int, int]) -> str | None:
     """With no entities: a capitalised phrase right after the trigger or a preposition."""
     preps = {p.lower() for p in load_event_triggers()["place_prepositions"]}
-    words = list(_WORD.finditer(text, trigger.end, clause[1]))
-    for i, word in enumerate(words[:8]):
+    words = list(islice(_WORD.finditer(text, trigger.end, clause[1]), 8))
+    for i, word in enumerate(words):
         if not word.group(0)[:1].isupper():
             continue
         previous = words[i - 1].group(0).lower() if i > 0 else None
@@ -205,7 +255,10 @@ def _participants(
 ) -> list[str]:
     countries = _country_names()
     names: list[str] = []
-    for entity in entities:
+    starts = _entity_starts(entities)
+    for entity in entities[bisect_left(starts, clause[0]) : bisect_left(starts, clause[1])]:
+        if len(names) >= _MAX_PARTICIPANTS:
+            break
         if entity.start < clause[0] or entity.end > clause[1] or entity.start < trigger.end <= entity.end:
             continue
         if (
@@ -219,31 +272,48 @@ def _participants(
     return names
 
 
+_MAX_PARTICIPANTS = 32
+
+
 def _flags(
-    text: str, trigger: Span, clause: tuple[int, int], time: Timex | None, next_trigger: int
+    text: str,
+    trigger: Span,
+    clause: tuple[int, int],
+    time: Timex | None,
+    next_trigger: int,
+    cache: dict[tuple[int, int], Any] | None = None,
 ) -> tuple[bool, bool]:
-    """(hedged, expected) for a trigger in its clause; the look-ahead stops at the next trigger."""
+    """(hedged, expected) for a trigger in its clause; the look-ahead stops at the next trigger.
+
+    What depends on the clause alone (hedged; the future cues in it) is read once per clause
+    and kept in ``cache``: a clause of thousands of triggers is scanned once, not per trigger."""
     pats = _cue_patterns()
     window_end = min(clause[1], next_trigger)
-    words_after = list(_WORD.finditer(text, trigger.end, window_end))
+    words_after = list(islice(_WORD.finditer(text, trigger.end, window_end), _EXPECT_WINDOW_AFTER + 1))
     if len(words_after) > _EXPECT_WINDOW_AFTER:
         window_end = words_after[_EXPECT_WINDOW_AFTER - 1].end()
-    future = [
-        m for m in pats["future_cues"].finditer(text, clause[0], window_end) if m.group(0)[:1].islower()
-    ]
-    expected = bool(future) or (
-        time is not None and (time.mod == "ON_OR_AFTER" or time.value == "FUTURE_REF")
-    )
-    absorbing = [m for m in pats["hedge_absorbing_future"].finditer(text, clause[0], clause[1])]
-    hedges = [
-        h
-        for h in hedge_cues(text, clause[0], clause[1])
-        if not any(m.start() <= h.start and h.end <= m.end() for m in absorbing)
-    ]
-    conditional = any(
-        m.group(0)[:1].islower() for m in pats["conditional_cues"].finditer(text, clause[0], clause[1])
-    )
-    return bool(hedges) or conditional, expected
+    cache = {} if cache is None else cache
+    found = cache.get(clause)
+    if found is None:
+        future_ends = [
+            m.end()
+            for m in pats["future_cues"].finditer(text, clause[0], clause[1])
+            if m.group(0)[:1].islower()
+        ]
+        absorbing = [(m.start(), m.end()) for m in pats["hedge_absorbing_future"].finditer(text, clause[0], clause[1])]
+        hedges = [
+            h
+            for h in hedge_cues(text, clause[0], clause[1])
+            if not any(a <= h.start and h.end <= b for a, b in absorbing)
+        ]
+        conditional = any(
+            m.group(0)[:1].islower() for m in pats["conditional_cues"].finditer(text, clause[0], clause[1])
+        )
+        found = cache[clause] = (bool(hedges) or conditional, future_ends)
+    hedged, future_ends = found
+    future = bool(future_ends) and future_ends[0] <= window_end
+    expected = future or (time is not None and (time.mod == "ON_OR_AFTER" or time.value == "FUTURE_REF"))
+    return hedged, expected
 
 
 def _attribution_of(pos: int, attributions: list[Attribution]) -> int | None:
@@ -300,12 +370,13 @@ def _frame(
     entities: list[Entity],
     timexes: list[Timex],
     attributions: list[Attribution],
-    others: list[Span],
     clauses: list[tuple[int, int]],
+    next_trigger: int,
+    flag_cache: dict[tuple[int, int], Any],
 ) -> Event:
+    """One trigger's frame; ``timexes`` are those of its sentence it owns (see _owners)."""
     clause = _clause_of(clauses, trigger.start)
-    sent_timexes = [t for t in timexes if t.start >= sent.start and t.end <= sent.end]
-    time = _nearest_time(trigger, sent_timexes, clause, others)
+    time = _nearest_time(trigger, timexes, clause)
     attribution = _attribution_of(trigger.start, attributions)
     if attribution is not None:  # the source named outside the content is no participant
         content = attributions[attribution].content
@@ -317,8 +388,7 @@ def _frame(
         place = _fallback_place(text, trigger, clause)
     else:
         place = None
-    next_trigger = min((o.start for o in others if o.start > trigger.start), default=sent.end)
-    hedged, expected = _flags(text, trigger, clause, time, next_trigger)
+    hedged, expected = _flags(text, trigger, clause, time, next_trigger, flag_cache)
     return Event(
         trigger=trigger,
         type=event_type,
@@ -330,6 +400,25 @@ def _frame(
         attribution=attribution,
         sentence=sent_index,
     )
+
+
+def _in_sentence(timexes: list[Timex], sent: Sentence) -> list[Timex]:
+    """The timexes (sorted by start) inside a sentence, found by bisection."""
+    starts = [t.start for t in timexes] if len(timexes) < 64 else _timex_starts(timexes)
+    lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+    return [t for t in timexes[lo:hi] if t.end <= sent.end]
+
+
+_TIMEX_STARTS: dict[int, tuple[list[Timex], list[int]]] = {}
+
+
+def _timex_starts(timexes: list[Timex]) -> list[int]:
+    cached = _TIMEX_STARTS.get(id(timexes))
+    if cached is None or cached[0] is not timexes:
+        _TIMEX_STARTS.clear()
+        cached = (timexes, [t.start for t in timexes])
+        _TIMEX_STARTS[id(timexes)] = cached
+    return cached[1]
 
 
 def _statement_events(
@@ -349,8 +438,7 @@ def _statement_events(
         sent_index = sentence_index(sentences, attribution.cue.start)
         sent = sentences[sent_index]
         clause = (sent.start, attribution.content.start)
-        sent_timexes = [t for t in timexes if t.start >= sent.start and t.end <= sent.end]
-        time = _nearest_time(attribution.cue, sent_timexes, clause)
+        time = _nearest_time(attribution.cue, _in_sentence(timexes, sent), clause)
         participant = attribution.source.canonical or attribution.source.text
         out.append(
             Event(
@@ -378,14 +466,18 @@ def extract_events(
 ) -> list[Event]:
     """Event frames for every trigger in every sentence, in text order."""
     entities = sorted(entities, key=lambda e: e.start)
+    timexes = sorted(timexes, key=lambda t: t.start)
     events: list[Event] = []
     for sent_index, sent in enumerate(sentences):
         found = _triggers(text, sent)
         if not found:
             continue
         clauses = _clauses(text, sent)
-        for trigger, event_type in found:
-            others = [t for t, _ in found if t is not trigger]
+        triggers = [t for t, _ in found]  # in text order, not overlapping
+        owned = _owners(triggers, _in_sentence(timexes, sent))
+        flag_cache: dict[tuple[int, int], Any] = {}
+        for index, (trigger, event_type) in enumerate(found):
+            next_trigger = triggers[index + 1].start if index + 1 < len(triggers) else sent.end
             events.append(
                 _frame(
                     text,
@@ -394,10 +486,11 @@ def extract_events(
                     sent,
                     sent_index,
                     entities,
-                    timexes,
+                    owned.get(index, []),
                     attributions,
-                    others,
                     clauses,
+                    next_trigger,
+                    flag_cache,
                 )
             )
     events.extend(_statement_events(text, sentences, timexes, attributions, events))

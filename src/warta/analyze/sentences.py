@@ -62,11 +62,30 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+# A "sentence" longer than this is text without sentence breaks (a real one stays far
+# below: long legal sentences run to 1,500 characters). It is cut at a blank before the
+# limit, so that every per-sentence step downstream costs at most this much per sentence
+# and analysis stays linear in the text however it is punctuated.
+MAX_SENTENCE_CHARS = 2000
+
+
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = max(text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, limit), text.rfind("\n", start + MAX_SENTENCE_CHARS // 2, limit))
+        cut = cut if cut > start else limit
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            out.append(Sentence(start=start, end=piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start=start, end=end))
 

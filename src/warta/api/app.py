@@ -17,8 +17,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from warta.api.backend import Backend, IngestFunction, StoreLike
 from warta.api.routes import health_router
 from warta.api.routes import router as api_router
-from warta.api.security import DEFAULT_BODY_LIMIT, BodySizeLimitMiddleware, SecurityHeadersMiddleware
-from warta.errors import QueryError, WartaError
+from warta.api.security import (
+    DEFAULT_BODY_LIMIT,
+    LOOPBACK_HOSTS,
+    BodySizeLimitMiddleware,
+    HostAllowlistMiddleware,
+    SecurityHeadersMiddleware,
+    WriteGuardMiddleware,
+    allowed_hosts_from_env,
+    is_loopback,
+)
+from warta.errors import ConfigError, DatabaseBusyError, QueryError, WartaError
 from warta.web.cache import RenderCache
 from warta.web.templating import STATIC_DIR, templates
 
@@ -63,9 +72,19 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return _error(request, exc.status_code, str(exc.detail))
 
+    @app.exception_handler(DatabaseBusyError)
+    async def busy_error(request: Request, exc: DatabaseBusyError) -> Response:
+        response = _error(request, 503, str(exc))
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
     @app.exception_handler(WartaError)
     async def warta_error(request: Request, exc: WartaError) -> Response:
         return _error(request, 400, f"{exc.code}: {exc}")
+
+    @app.exception_handler(RecursionError)
+    async def too_deep(request: Request, exc: RecursionError) -> Response:
+        return _error(request, 400, "request JSON nested too deeply")
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
@@ -79,13 +98,21 @@ def create_app(
     store_factory: Callable[[], StoreLike] | None = None,
     ingest: IngestFunction | None = None,
     body_limit: int = DEFAULT_BODY_LIMIT,
+    token: str | None = None,
+    read_only: bool = False,
+    allowed_hosts: list[str] | None = None,
+    wait: float | None = None,
 ) -> FastAPI:
     """The reading room over the SQLite database at ``db_path``.
 
     ``store_factory`` (a no-argument callable returning a store) and ``ingest`` replace
     the real :class:`warta.store.Store` and ``warta.pipeline.ingest_dicts``, for tests.
+    ``token``: writes need ``Authorization: Bearer TOKEN``. ``read_only``: writes are
+    refused. ``allowed_hosts``: Host header names accepted besides the loopback names and
+    $WARTA_ALLOWED_HOSTS. ``wait``: seconds a write waits for the database's write lock
+    before answering 503.
     """
-    backend = Backend(db_path, store_factory=store_factory, ingest=ingest)
+    backend = Backend(db_path, store_factory=store_factory, ingest=ingest, wait=wait)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
@@ -104,6 +131,9 @@ def create_app(
     app.state.backend = backend
     app.state.page_cache = RenderCache()
     app.add_middleware(BodySizeLimitMiddleware, limit=body_limit)
+    app.add_middleware(WriteGuardMiddleware, token=token, read_only=read_only)
+    hosts = [*LOOPBACK_HOSTS, *allowed_hosts_from_env(), *(allowed_hosts or [])]
+    app.add_middleware(HostAllowlistMiddleware, hosts=hosts)
     app.add_middleware(SecurityHeadersMiddleware)  # added last = outermost: covers every response
     _install_error_handlers(app)
 
@@ -133,9 +163,48 @@ def _version() -> str:
         return "0"
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info") -> None:
+RETRY_AFTER_SECONDS = 5
+
+
+def serve_settings(
+    host: str, token: str | None, read_only: bool, allowed_hosts: list[str] | None
+) -> tuple[str | None, list[str]]:
+    """Check how the server may run; (token, extra allowed Host names) or a ConfigError.
+
+    Bound beyond loopback, writes need a token: without one the server starts only
+    read-only. A non-wildcard address it is bound to is an allowed Host name."""
+    import os
+
+    token = token or os.environ.get("WARTA_TOKEN") or None
+    hosts = list(allowed_hosts or [])
+    if not is_loopback(host):
+        if token is None and not read_only:
+            raise ConfigError(
+                f"refusing to serve on {host} without a token: anyone who can reach it could write; "
+                "set WARTA_TOKEN or --token, or add --read-only"
+            )
+        if host not in ("0.0.0.0", "::", ""):
+            hosts.append(host)
+    if token is not None and len(token) < 16:
+        raise ConfigError("the token is too short: use at least 16 characters")
+    return token, hosts
+
+
+def serve(
+    db_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    log_level: str = "info",
+    token: str | None = None,
+    read_only: bool = False,
+    allowed_hosts: list[str] | None = None,
+    wait: float | None = None,
+) -> None:
     """Run the reading room with uvicorn; binds to localhost unless ``host`` says otherwise."""
     import uvicorn
 
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level=log_level, proxy_headers=False)
+    token, hosts = serve_settings(host, token, read_only, allowed_hosts)
+    app = create_app(db_path, token=token, read_only=read_only, allowed_hosts=hosts, wait=wait)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=False)
 

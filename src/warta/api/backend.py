@@ -31,11 +31,11 @@ class StoreLike(Protocol):
 IngestFunction = Callable[[list[dict[str, Any]], Any], Any]
 
 
-def _default_store_factory(db_path: Path) -> Callable[[], StoreLike]:
+def _default_store_factory(db_path: Path, wait: float) -> Callable[[], StoreLike]:
     def open_store() -> StoreLike:
         from warta.store import Store
 
-        return Store(db_path)
+        return Store(db_path, wait=wait)
 
     return open_store
 
@@ -47,12 +47,12 @@ class _PipelineIngest:
     def __init__(self) -> None:
         self._ingestor: Any = None
 
-    def __call__(self, items: list[dict[str, Any]], store: Any) -> Any:
+    def __call__(self, items: list[dict[str, Any]], store: Any, *, replace: bool = False) -> Any:
         from warta.pipeline import Ingestor, ingest_dicts
 
         if self._ingestor is None or self._ingestor.store is not store:
             self._ingestor = Ingestor(store)
-        return ingest_dicts(items, store, origin="api", ingestor=self._ingestor)
+        return ingest_dicts(items, store, origin="api", ingestor=self._ingestor, replace=replace)
 
 
 class Backend:
@@ -68,11 +68,15 @@ class Backend:
         *,
         store_factory: Callable[[], StoreLike] | None = None,
         ingest: IngestFunction | None = None,
+        wait: float | None = None,
     ) -> None:
+        from warta.store import default_wait
+
+        self.wait = default_wait() if wait is None else wait
         if store_factory is None:
             if db_path is None:
                 raise ValueError("create_app needs a db_path or a store_factory")
-            store_factory = _default_store_factory(Path(db_path))
+            store_factory = _default_store_factory(Path(db_path), self.wait)
         self._store_factory = store_factory
         self._ingest = ingest or _PipelineIngest()
         self._store: StoreLike | None = None
@@ -88,9 +92,20 @@ class Backend:
                 store = self._store
         return store
 
-    def ingest(self, items: list[dict[str, Any]]) -> Any:
-        with self.write_lock:
+    def ingest(self, items: list[dict[str, Any]], *, replace: bool = False) -> Any:
+        """Ingest under the write lock; waits at most ``wait`` seconds for it (this server's
+        other writes), then the store's own bounded wait for other processes. Either way
+        running out raises DatabaseBusyError (a 503)."""
+        from warta.errors import DatabaseBusyError
+
+        if not self.write_lock.acquire(timeout=self.wait):
+            raise DatabaseBusyError("database busy: another write is in progress; retry shortly")
+        try:
+            if replace:
+                return self._ingest(items, self.store(), replace=True)
             return self._ingest(items, self.store())
+        finally:
+            self.write_lock.release()
 
     def close(self) -> None:
         with self._open_lock:

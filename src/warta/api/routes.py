@@ -104,13 +104,7 @@ def list_stories(
     return {"stories": stories, "limit": limit, "offset": offset, "filters": filters}
 
 
-@router.get("/stories/{story_id}", summary="One story: articles, timeline, attributions, conflicts, brief")
-async def get_story(request: Request, story_id: IdPath) -> Response:
-    # One primary-key read, passed on as stored: on the event loop, a thread hop costs more.
-    return json_text_response(load_story_json(backend_of(request), story_id))
-
-
-@router.get("/stories/{story_id}/timelinejs", summary="A story's timeline as TimelineJS JSON")
+@router.get("/stories/{story_id:path}/timelinejs", summary="A story's timeline as TimelineJS JSON")
 def get_story_timelinejs(request: Request, story_id: IdPath) -> Response:
     story = load_story(backend_of(request), story_id)
     try:
@@ -121,6 +115,12 @@ def get_story_timelinejs(request: Request, story_id: IdPath) -> Response:
     if isinstance(rendered, (str, bytes)):
         return Response(content=rendered, media_type="application/json")
     return JSONResponse(rendered)
+
+
+@router.get("/stories/{story_id:path}", summary="One story: articles, timeline, attributions, conflicts, brief")
+async def get_story(request: Request, story_id: IdPath) -> Response:
+    # One primary-key read, passed on as stored: on the event loop, a thread hop costs more.
+    return json_text_response(load_story_json(backend_of(request), story_id))
 
 
 @router.get("/articles", summary="List stored articles")
@@ -137,7 +137,17 @@ def list_articles(
     }
 
 
-@router.get("/articles/{article_id}", summary="One article with its analysis and sources")
+@router.get("/articles/{article_id:path}/versions", summary="Earlier versions of an article, oldest first")
+def article_versions(request: Request, article_id: IdPath) -> dict[str, Any]:
+    store = backend_of(request).store()
+    if store.get_article(article_id) is None:
+        raise HTTPException(status_code=404, detail=f"no article with id {article_id!r}")
+    versions = store.article_versions(article_id) if hasattr(store, "article_versions") else []
+    return {"id": article_id, "versions": versions}
+
+
+
+@router.get("/articles/{article_id:path}", summary="One article with its analysis and sources")
 def get_article(request: Request, article_id: IdPath) -> dict[str, Any]:
     return load_article(backend_of(request), article_id)
 
@@ -156,8 +166,18 @@ def search(
 
 @router.post("/articles", summary="Ingest one article or a list of articles", status_code=201)
 def post_articles(request: Request, payload: Annotated[ArticlesIn, Body()]) -> dict[str, Any]:
+    """New articles. An article whose id is already stored with other content is rejected
+    (listed in ``rejected``): replacing one is an explicit update, ``PUT /api/articles/{id}``."""
     items = [payload.to_item()] if isinstance(payload, ArticleIn) else [a.to_item() for a in payload]
     report = backend_of(request).ingest(items)
+    return as_dict(report)
+
+
+@router.put("/articles/{article_id:path}", summary="Update (or create) one article by id; earlier versions are kept")
+def put_article(request: Request, article_id: IdPath, payload: Annotated[ArticleIn, Body()]) -> dict[str, Any]:
+    item = payload.to_item()
+    item["id"] = article_id
+    report = backend_of(request).ingest([item], replace=True)
     return as_dict(report)
 
 

@@ -116,3 +116,87 @@ class BodySizeLimitMiddleware:
             return await receive()
 
         await self.app(scope, replay, send)
+
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether binding ``host`` keeps the server on this machine."""
+    import ipaddress
+
+    name = host.strip("[]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def host_name(value: str) -> str:
+    """The host of a Host header, without the port (IPv6 literals keep their brackets off)."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def allowed_hosts_from_env() -> list[str]:
+    """Extra Host names from $WARTA_ALLOWED_HOSTS (comma-separated)."""
+    import os
+
+    return [h.strip().lower() for h in os.environ.get("WARTA_ALLOWED_HOSTS", "").split(",") if h.strip()]
+
+
+class HostAllowlistMiddleware:
+    """Answers 400 to a request whose Host header is not an allowed name: a web page on
+    another site that rebinds its DNS name to 127.0.0.1 still sends its own name."""
+
+    def __init__(self, app: ASGIApp, hosts: list[str]) -> None:
+        self.app = app
+        self.hosts = frozenset(host_name(h) for h in hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        host = ""
+        for name, value in scope.get("headers", []):
+            if name == b"host":
+                host = value.decode("latin-1")
+                break
+        if host_name(host) not in self.hosts:
+            await _send_json(send, 400, {"detail": "unknown Host header; start the server with --allow-host NAME"})
+            return
+        await self.app(scope, receive, send)
+
+
+class WriteGuardMiddleware:
+    """Writes (any method but GET, HEAD, OPTIONS) need ``Authorization: Bearer TOKEN`` when
+    a token is set, and are refused outright on a read-only server."""
+
+    def __init__(self, app: ASGIApp, token: str | None, read_only: bool = False) -> None:
+        self.app = app
+        self.token = token.encode() if token else None
+        self.read_only = read_only
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        if self.read_only:
+            await _send_json(send, 403, {"detail": "this server is read-only"})
+            return
+        if self.token is not None:
+            import hmac
+
+            given = b""
+            for name, value in scope.get("headers", []):
+                if name == b"authorization" and value[:7].lower() == b"bearer ":
+                    given = value[7:].strip()
+                    break
+            if not hmac.compare_digest(given, self.token):
+                await _send_json(send, 401, {"detail": "writes need the server's token: Authorization: Bearer TOKEN"})
+                return
+        await self.app(scope, receive, send)

@@ -16,6 +16,7 @@ from warta import __version__
 from warta.cli.tables import row as _row
 from warta.cli.tables import table as _table
 from warta.errors import WartaError
+from warta.sanitize import safe_line, safe_terminal
 
 app = typer.Typer(
     name="warta",
@@ -30,6 +31,20 @@ DbOption = Annotated[
     str | None, typer.Option("--db", help="SQLite file (default: $WARTA_DB or warta.db).", show_default=False)
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+WaitOption = Annotated[
+    float | None,
+    typer.Option(
+        "--wait",
+        min=0,
+        metavar="SECONDS",
+        help="How long to wait for another writer's lock (default: $WARTA_WAIT or 30).",
+        show_default=False,
+    ),
+]
+
+# Exit status when the database stayed locked by another writer for the whole wait
+# (EX_TEMPFAIL: nothing is wrong with the input; run it again).
+EXIT_BUSY = 75
 
 
 def _out() -> Console:
@@ -43,20 +58,25 @@ def _err() -> Console:
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """A user's mistake becomes one line on stderr and exit status 2, never a traceback."""
+    from warta.errors import DatabaseBusyError
+
     try:
         yield
+    except DatabaseBusyError as exc:
+        _err().print(safe_line(str(exc)), markup=False)
+        raise typer.Exit(EXIT_BUSY) from None
     except WartaError as exc:
-        _err().print(f"warta: error: {exc}", markup=False)
+        _err().print(f"warta: error: {safe_line(str(exc))}", markup=False)
         raise typer.Exit(2) from None
     except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
         _err().print(f"warta: error: {exc.filename}: {exc.strerror}", markup=False)
         raise typer.Exit(2) from None
 
 
-def _open_store(db: str | None):  # noqa: ANN202 - Store, imported lazily for a fast --help
+def _open_store(db: str | None, wait: float | None = None):  # noqa: ANN202 - Store, imported lazily
     from warta.store import Store
 
-    return Store(db)
+    return Store(db, wait=wait)
 
 
 def _existing_db(db: str | None) -> str:
@@ -112,6 +132,7 @@ def ingest(
         str | None, typer.Option(help="Run the analysis step on Dask: a scheduler address, or 'local'.")
     ] = None,
     json_output: JsonFlag = False,
+    wait: WaitOption = None,
 ) -> None:
     """Read articles, clean and deduplicate them, analyse them and update the stories."""
     from warta.pipeline import ingest_paths
@@ -119,7 +140,7 @@ def ingest(
 
     err = _err()
     with _user_errors():
-        store = _open_store(db)
+        store = _open_store(db, wait)
         if dask:
             executor = dask_executor(None if dask == "local" else dask)
         else:
@@ -133,7 +154,8 @@ def ingest(
                 progress=not json_output,
                 executor=executor,
                 on_problem=lambda message: err.print(
-                    message if message.startswith("skipped: ") else f"rejected: {message}", markup=False
+                    safe_line(message) if message.startswith("skipped: ") else f"rejected: {safe_line(message)}",
+                    markup=False,
                 ),
             )
         finally:
@@ -224,23 +246,23 @@ def article(
         _print_json(data)
         return
     out = _out()
-    out.print(f"[bold]{_esc(found.title or '(untitled)')}[/bold]")
+    out.print(f"[bold]{_esc(safe_line(found.title or '(untitled)'))}[/bold]")
     meta = [found.outlet or "?", found.published or "no date", found.language or "?"]
     if found.published_inferred:
         meta[1] += " (inferred)"
     if found.authors:
         meta.append("by " + ", ".join(found.authors))
-    out.print(" · ".join(meta), markup=False)
+    out.print(safe_line(" · ".join(meta)), markup=False)
     if found.url:
-        out.print(found.url, markup=False)
+        out.print(safe_line(found.url), markup=False)
     if found.duplicate_of:
-        out.print(f"duplicate of {found.duplicate_of}", markup=False)
+        out.print(safe_line(f"duplicate of {found.duplicate_of}"), markup=False)
     out.print()
-    out.print(found.text, markup=False)
+    out.print(safe_terminal(found.text), markup=False)
     if found.related:
-        out.print("\nrelated: " + "; ".join(r.title for r in found.related), markup=False)
+        out.print("\nrelated: " + safe_line("; ".join(r.title or "" for r in found.related)), markup=False)
     if len(sources) > 1:
-        out.print("\nsources: " + "; ".join(f"{s['outlet'] or '?'} ({s['article_id']})" for s in sources), markup=False)
+        out.print("\nsources: " + safe_line("; ".join(f"{s['outlet'] or '?'} ({s['article_id']})" for s in sources)), markup=False)
 
 
 def _esc(text: str) -> str:
@@ -293,19 +315,31 @@ def analyze(
     from warta.clean import clean_document
     from warta.errors import InputError
     from warta.ingest import IngestProblem, read_paths
+    from warta.pipeline import article_too_large
+    from warta.sanitize import sanitize_article
 
     failed = False
     err = _err()
     for item in read_paths([input_path], published=published, stdin=sys.stdin):
         if isinstance(item, IngestProblem):
-            err.print(f"warta: error: {item}", markup=False)
+            err.print(f"warta: error: {safe_line(str(item))}", markup=False)
             failed = True
             continue
+        where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
         try:
-            cleaned = clean_document(item)
+            problem = article_too_large(item.text)
+            if problem:
+                raise InputError(problem)
+            cleaned = sanitize_article(clean_document(item))
+            problem = article_too_large(cleaned.text)
+            if problem:
+                raise InputError(problem)
         except InputError as exc:
-            where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
-            err.print(f"warta: error: {where}: {exc}", markup=False)
+            err.print(f"warta: error: {safe_line(where)}: {safe_line(str(exc))}", markup=False)
+            failed = True
+            continue
+        except RecursionError:
+            err.print(f"warta: error: {safe_line(where)}: nested too deeply to read", markup=False)
             failed = True
             continue
         if not cleaned.id:
@@ -403,16 +437,18 @@ def story(
             text = json.dumps(to_geojson(found, **story_context(store, found)), ensure_ascii=False, indent=2)
         else:
             text = render(found, fmt)
+        if fmt == "markdown":  # read on a terminal; the JSON formats escape control characters
+            text = safe_terminal(text)
         sys.stdout.write(text.rstrip("\n") + "\n")
 
 
 @app.command()
-def recluster(db: DbOption = None) -> None:
+def recluster(db: DbOption = None, wait: WaitOption = None) -> None:
     """Rebuild every story from scratch from the stored analyses."""
     from warta.pipeline import recluster as rebuild
 
     with _user_errors():
-        count = rebuild(_read_store(db))
+        count = rebuild(_open_store(_existing_db(db), wait))
     _out().print(f"{count} stories", markup=False)
 
 
@@ -421,16 +457,31 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to bind; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(help="Writes need 'Authorization: Bearer TOKEN' (default: $WARTA_TOKEN).", show_default=False),
+    ] = None,
+    read_only: Annotated[bool, typer.Option("--read-only", help="Refuse every write (POST, PUT).")] = False,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option("--allow-host", help="A Host name to accept besides localhost (repeatable).", show_default=False),
+    ] = None,
+    wait: WaitOption = None,
 ) -> None:
-    """Run the reading room (web UI and JSON API)."""
+    """Run the reading room (web UI and JSON API).
+
+    Bound beyond 127.0.0.1 it needs a token for writes (--token or $WARTA_TOKEN) or
+    --read-only; requests must name an allowed Host (localhost, the bound address, --allow-host)."""
     from warta.api import serve as run_server
+    from warta.api.app import serve_settings
     from warta.store import default_db_path
 
     with _user_errors():
         path = db or default_db_path()
+        serve_settings(host, token, read_only, allow_host)  # refuse before touching anything
         if not Path(path).exists():
             raise WartaError(f"{path}: no such database; run `warta ingest` or `warta demo` first")
-        run_server(path, host=host, port=port)
+        run_server(path, host=host, port=port, token=token, read_only=read_only, allowed_hosts=allow_host, wait=wait)
 
 
 @app.command("export-metadata")

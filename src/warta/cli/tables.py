@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
+from warta.sanitize import safe_line
+
 
 def table(*columns: str, title: str) -> Table:
     """A table whose id column is never cut short (ids are for copying)."""
@@ -15,5 +17,6 @@ def table(*columns: str, title: str) -> Table:
 
 
 def row(out: Table, *cells: object) -> None:
-    """Cells as plain Text: article text is untrusted and must never be read as Rich markup."""
-    out.add_row(*(Text("" if c is None else str(c)) for c in cells))
+    """Cells as plain Text: article text is untrusted and must never be read as Rich markup,
+    nor reach the terminal with control characters (they are shown escaped)."""
+    out.add_row(*(Text("" if c is None else safe_line(str(c))) for c in cells))

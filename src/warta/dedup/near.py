@@ -136,6 +136,11 @@ class NearDuplicateIndex:
             self._lsh.remove(key)
             del self._signatures[key]
 
+    def similarity(self, key: str, signature: LeanMinHash) -> float | None:
+        """Estimated Jaccard similarity of ``signature`` to the indexed ``key`` (None if absent)."""
+        stored = self._signatures.get(key)
+        return None if stored is None else float(signature.jaccard(stored))
+
     def best_match(self, signature: LeanMinHash) -> tuple[str, float] | None:
         """The indexed key most similar to ``signature`` above the threshold, if any."""
         best: tuple[str, float] | None = None

@@ -28,8 +28,15 @@ FORMATS: dict[str, Callable[[dict[str, Any]], str]] = {
     "markdown": to_markdown,
     "timelinejs": lambda story: _json(to_timelinejs(story)),
     "geojson": lambda story: _json(to_geojson(story)),
-    "jsonld": lambda story: _json(to_jsonld(story)),
+    "jsonld": lambda story: _script_safe(_json(to_jsonld(story))),
 }
+
+
+def _script_safe(text: str) -> str:
+    """JSON that can be pasted into a ``<script type="application/ld+json">`` block as it is:
+    ``<``, ``>`` and ``&`` as JSON escapes (the same values), so a ``</script>`` in an
+    article's title cannot end the block, nor ``<!--`` open a comment."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 _ALIASES = {"md": "markdown", "timeline": "timelinejs", "json-ld": "jsonld", "ld": "jsonld"}
 
 

@@ -4,8 +4,10 @@
 (a bad file, line, entry or record); it never raises for bad input. Formats go by extension:
 ``.txt``/``.md`` (optional front matter), ``.jsonl``/``.json``, ``.html``/``.htm``,
 ``.xml``/``.rss``/``.atom`` feeds, ``.warc``/``.warc.gz``, and ``.gz`` of any of them.
-Limits: 20 MB for one text or HTML document or feed, 50 MB for a whole ``.json`` array,
-5 MB per JSON Lines line (JSON Lines and WARC files stream, so their size is unbounded).
+Limits (see ``streams``; each can be raised with an environment variable): 20 MB for one
+text or HTML document, feed or whole ``.json`` file, 5 MB per JSON Lines line, 2 MB of text
+per article, 64 levels of JSON nesting; compressed input may expand 200 times (4 GB at most).
+JSON Lines and WARC files stream, so their size is otherwise unbounded.
 Text must be UTF-8: invalid UTF-8 is a problem naming the byte (see ``streams``).
 """
 
@@ -53,19 +55,43 @@ def _format_suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    """Files under a directory, recursively, sorted, skipping hidden files and directories."""
+def _walk(directory: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path | IngestProblem]:
+    """Files under a directory, recursively, sorted, skipping hidden files and directories.
+
+    A folder that cannot be listed, and a symbolic link back into a folder already being
+    read (a loop), are one problem each; the walk goes on with the rest."""
+    seen = set() if seen is None else seen
+    try:
+        info = directory.stat()
+    except OSError as exc:
+        yield IngestProblem(str(directory), None, f"cannot read folder: {exc.strerror or exc}")
+        return
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        yield IngestProblem(str(directory), None, "symbolic link loop (this folder is already being read); skipped")
+        return
+    seen.add(key)
     try:
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
-    except OSError:
+    except OSError as exc:
+        yield IngestProblem(str(directory), None, f"cannot read folder: {exc.strerror or exc}")
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from _walk(Path(entry.path))
-        elif entry.is_file():
+        try:
+            is_dir = entry.is_dir()
+            is_file = not is_dir and entry.is_file()
+        except OSError as exc:
+            yield IngestProblem(entry.path, None, f"cannot read: {exc.strerror or exc}")
+            continue
+        if is_dir:
+            yield from _walk(Path(entry.path), seen)
+        elif is_file:
             yield Path(entry.path)
+        elif entry.is_symlink():
+            yield IngestProblem(entry.path, None, "broken or looping symbolic link; skipped")
+    seen.discard(key)
 
 
 def _read_file(path: Path, published: str | None, outlet: str | None) -> Iterator[RawDocument | IngestProblem]:
@@ -91,6 +117,12 @@ def _read_file(path: Path, published: str | None, outlet: str | None) -> Iterato
         yield IngestProblem(source_path, None, "is a directory")
     except OSError as exc:  # e.g. a file that vanished between listing and reading
         yield IngestProblem(source_path, None, f"cannot read: {exc.strerror or exc}")
+    except RecursionError:
+        yield IngestProblem(source_path, None, "nested too deeply to read")
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, LookupError) as exc:
+        # A parser (feedparser, warcio) tripping over malformed input: still one line.
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        yield IngestProblem(source_path, None, f"cannot read: malformed input ({detail[:200]})")
 
 
 def read_paths(
@@ -109,7 +141,10 @@ def read_paths(
         path = Path(given)
         if path.is_dir():
             for file in _walk(path):
-                yield from _read_file(file, published, outlet)
+                if isinstance(file, IngestProblem):
+                    yield file
+                else:
+                    yield from _read_file(file, published, outlet)
         elif path.exists():
             yield from _read_file(path, published, outlet)
         else:

@@ -79,15 +79,27 @@ def _find_json_ld(node: Any, key: str) -> str | None:
     return None
 
 
+_MAX_JSON_LD_DEPTH = 64
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether a JSON-LD block nests deeper than any real one (the searches below recurse)."""
+    from warta.ingest.streams import json_depth
+
+    return json_depth(data, _MAX_JSON_LD_DEPTH) > _MAX_JSON_LD_DEPTH
+
+
 def json_ld_blocks(tree: etree._Element) -> list[Any]:
     blocks: list[Any] = []
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
             continue
         try:
-            blocks.append(json.loads(script.text.strip()))
+            data = json.loads(script.text.strip())
         except (ValueError, RecursionError):
             continue  # a broken JSON-LD block on a page is the page's problem, not ours
+        if not _too_deep(data):
+            blocks.append(data)
     return blocks
 
 

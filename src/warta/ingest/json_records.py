@@ -17,6 +17,7 @@ from warta.ingest.streams import (
     decode_text,
     is_gzip_path,
     iter_lines,
+    loads_bounded,
     megabytes,
     open_binary,
     read_bounded,
@@ -107,9 +108,11 @@ def _parse_line(
         return None  # blank lines between records are harmless
     try:
         # Without its line break, so that an error at the end names a column of this line.
-        obj = json.loads(line.rstrip("\r\n"))
+        obj = loads_bounded(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         return IngestProblem(source_path, locator, _json_error(exc))
+    except ReadFailure as failure:
+        return IngestProblem(source_path, locator, failure.message)
     return raw_from_dict(obj, source_path, locator, published=published, outlet=outlet)
 
 
@@ -190,7 +193,7 @@ def read_json_file(
         data = read_bounded(stream, MAX_JSON_BYTES, "a JSON file (use JSON Lines for larger collections)")
     text = decode_text(data)
     try:
-        parsed = json.loads(text)
+        parsed = loads_bounded(text)
     except json.JSONDecodeError as exc:
         if first == b"{" and exc.msg == "Extra data":
             yield from read_jsonl_file(path, source_path, published=published, outlet=outlet)

@@ -11,20 +11,40 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import os
 import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from warta.ingest.records import ReadFailure
 
 MB = 1024 * 1024
-MAX_DOCUMENT_BYTES = 20 * MB  # one text or HTML document, one feed
-MAX_JSON_BYTES = 50 * MB  # a .json object or array parsed whole; bigger collections: use JSON Lines
-MAX_LINE_BYTES = 5 * MB  # one JSON Lines line (the file itself streams, any size)
-MAX_RECORD_BYTES = 20 * MB  # one WARC payload
+
+
+def _limit_from_env(name: str, default_mb: float) -> int:
+    """A size limit in bytes: $name in megabytes when set to a positive number, else the default."""
+    try:
+        value = float(os.environ[name])
+    except (KeyError, ValueError):
+        return int(default_mb * MB)
+    return int(value * MB) if value > 0 else int(default_mb * MB)
+
+
+# Limits a real article, page or feed never reaches; each can be raised with an environment
+# variable (in MB). A file over a limit is one problem line naming it; the rest goes on.
+MAX_DOCUMENT_BYTES = _limit_from_env("WARTA_MAX_FILE_MB", 20)  # one text/HTML document, one feed, one .json
+MAX_JSON_BYTES = MAX_DOCUMENT_BYTES  # a .json object or array parsed whole; bigger: use JSON Lines
+MAX_LINE_BYTES = _limit_from_env("WARTA_MAX_LINE_MB", 5)  # one JSON Lines line (the file streams, any size)
+MAX_RECORD_BYTES = MAX_DOCUMENT_BYTES  # one WARC payload
+MAX_ARTICLE_CHARS = _limit_from_env("WARTA_MAX_ARTICLE_MB", 2)  # one article's text or HTML, any format
+# Decompression: a compressed stream may expand at most this much in all (and no more than
+# MAX_EXPANSION times its compressed size, past the first MAX_DOCUMENT_BYTES).
+MAX_DECOMPRESSED_BYTES = _limit_from_env("WARTA_MAX_DECOMPRESSED_MB", 4096)
+MAX_EXPANSION = 200
+MAX_JSON_DEPTH = 64  # nesting of a JSON value (an article object needs 3)
 
 GZIP_MAGIC = b"\x1f\x8b"
 # gzip/zlib failures seen on damaged streams: EOFError when cut short, the others when garbled.
@@ -43,7 +63,8 @@ def is_gzip_path(path: Path) -> bool:
 
 
 def open_binary(path: Path) -> BinaryIO:
-    """The file's bytes, decompressed on the fly when it is gzip (checked by its magic bytes)."""
+    """The file's bytes, decompressed on the fly when it is gzip (checked by its magic bytes),
+    within a decompression budget (see :class:`BudgetReader`)."""
     raw = open(path, "rb")  # noqa: SIM115 - the caller closes the returned stream
     if not is_gzip_path(path):
         return raw
@@ -52,7 +73,69 @@ def open_binary(path: Path) -> BinaryIO:
     if magic != GZIP_MAGIC:
         raw.close()
         raise ReadFailure("not a gzip file (the name ends in .gz but the content is not compressed)")
-    return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+    compressed = os.fstat(raw.fileno()).st_size
+    return io.BufferedReader(BudgetReader(gzip.GzipFile(fileobj=raw, mode="rb"), decompression_budget(compressed)))  # type: ignore[return-value]
+
+
+def decompression_budget(compressed_size: int) -> int:
+    """How many bytes a compressed file of this size may expand to."""
+    return min(MAX_DECOMPRESSED_BYTES, max(MAX_DOCUMENT_BYTES, compressed_size * MAX_EXPANSION))
+
+
+class BudgetReader(io.RawIOBase):
+    """A stream that stops with a ReadFailure past ``budget`` bytes in all, or past
+    ``max_run`` bytes without a newline (a reader that buffers whole lines, as warcio does,
+    would otherwise hold a decompression bomb's endless line in memory)."""
+
+    def __init__(self, inner: BinaryIO, budget: int, max_run: int | None = None, *, stop_at_damage: bool = False) -> None:
+        self.inner = inner
+        self.budget = budget
+        self.max_run = max_run
+        self.total = 0
+        self.run = 0
+        # With stop_at_damage, a damaged or cut-off compressed stream ends the bytes where
+        # the damage starts (and ``damaged`` says so) instead of raising mid-buffer.
+        self.stop_at_damage = stop_at_damage
+        self.damaged = False
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.total
+
+    def readinto(self, buffer: Any) -> int:
+        if self.damaged:
+            return 0
+        try:
+            # read1: at most one read of the inner stream, so bytes before damage arrive first
+            read = getattr(self.inner, "read1", self.inner.read)
+            data = read(min(len(buffer), 1 << 16))
+        except STREAM_ERRORS:
+            if not self.stop_at_damage:
+                raise
+            self.damaged = True
+            return 0
+        size = len(data)
+        self.total += size
+        if self.total > self.budget:
+            raise ReadFailure(
+                f"decompresses to more than {megabytes(self.budget)} (a decompression bomb, or raise "
+                "WARTA_MAX_DECOMPRESSED_MB)"
+            )
+        if self.max_run is not None and size:
+            newline = data.rfind(b"\n")
+            self.run = size - newline - 1 if newline >= 0 else self.run + size
+            if self.run > self.max_run:
+                raise ReadFailure(f"a line longer than {megabytes(self.max_run)} (not a WARC record header or page)")
+        buffer[:size] = data
+        return size
+
+    def close(self) -> None:
+        try:
+            self.inner.close()
+        finally:
+            super().close()
 
 
 def check_plain_size(path: Path, limit: int, what: str) -> None:
@@ -159,3 +242,33 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
             # 'replace' because the page vouched for this charset; a stray byte is not worth a rejection
             return data.decode(charset, errors="replace")
     return decode_text(data)
+
+
+def json_depth(value: Any, limit: int) -> int:
+    """The nesting depth of a parsed JSON value, counted without recursion, up to ``limit + 1``."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, (dict, list)):
+            deepest = max(deepest, depth)
+            if deepest > limit:
+                return deepest
+            children = node.values() if isinstance(node, dict) else node
+            stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
+
+
+def loads_bounded(text: str | bytes, limit: int = MAX_JSON_DEPTH) -> Any:
+    """json.loads that refuses values nested deeper than ``limit`` levels with a ReadFailure
+    (Python's parser would raise RecursionError on deep enough input; later code, too).
+    json.JSONDecodeError passes through for the caller to report."""
+    import json
+
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise ReadFailure(f"JSON nested too deeply (the limit is {limit} levels)") from None
+    if json_depth(value, limit) > limit:
+        raise ReadFailure(f"JSON nested too deeply (the limit is {limit} levels)")
+    return value

@@ -7,16 +7,29 @@ Content-Length, a record without a type, or bytes left over that no record accou
 
 from __future__ import annotations
 
+import gzip
+import io
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from warta.ingest.records import IngestProblem, RawDocument, ReadFailure
-from warta.ingest.streams import MAX_RECORD_BYTES, STREAM_ERRORS, check_plain_size, decode_html, megabytes
+from warta.ingest.streams import (
+    GZIP_MAGIC,
+    MAX_RECORD_BYTES,
+    MB,
+    STREAM_ERRORS,
+    BudgetReader,
+    check_plain_size,
+    decode_html,
+    decompression_budget,
+    megabytes,
+)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -67,31 +80,67 @@ class _Truncated(Exception):
     pass
 
 
+# The longest run of bytes without a newline a WARC may hold: warcio reads header lines
+# whole, growing a buffer piece by piece, so an endless "line" (a decompression bomb) must
+# stop well before it costs memory and time. Pages' own lines (minified HTML, inline JSON)
+# stay far below it.
+MAX_WARC_LINE_BYTES = 8 * MB
+
+
+@contextmanager
+def _open_warc(path: Path) -> Iterator[tuple[BinaryIO, BudgetReader]]:
+    """The WARC's bytes (decompressed here when gzip, member after member) through a
+    budget: no more than the decompression budget in all, and no line longer than a page
+    (warcio reads header lines whole). warcio is given plain bytes either way."""
+    raw = open(path, "rb")  # noqa: SIM115
+    try:
+        inner: Any = raw
+        compressed = os.fstat(raw.fileno()).st_size
+        if raw.read(2) == GZIP_MAGIC:
+            raw.seek(0)
+            inner = gzip.GzipFile(fileobj=raw, mode="rb")
+            budget = decompression_budget(compressed)
+        else:
+            raw.seek(0)
+            budget = 1 << 62
+        reader = BudgetReader(inner, budget, max_run=MAX_WARC_LINE_BYTES, stop_at_damage=True)
+        yield io.BufferedReader(reader), reader
+    finally:
+        raw.close()
+
+
 def read_warc_file(
     path: Path, source_path: str, *, published: str | None, outlet: str | None
 ) -> Iterator[RawDocument | IngestProblem]:
     check_plain_size(path, 1 << 62, "a WARC file")  # only the emptiness check: WARC streams
-    size = os.stat(path).st_size
     yielded, index, last = 0, 0, None
     damage: str | None = None
-    with open(path, "rb") as stream:
+    with _open_warc(path) as (stream, budget):
         iterator = ArchiveIterator(stream)
         try:
             for record in iterator:
                 index += 1
                 last = record
-                if record.rec_type is None:
+                if record.rec_type is None or record.rec_headers.get_header("Content-Length") is None:
+                    # every WARC record declares its length: without one, the header was cut
                     raise _Truncated()
                 item = _html_document(record, index, source_path, published, outlet)
                 if isinstance(item, RawDocument):
                     yielded += 1
                 if item is not None:
                     yield item
-            if last is not None and (_missing_bytes(last) or iterator.offset < size):
+            if last is not None and (_missing_bytes(last) or iterator.offset < budget.total or budget.damaged):
                 raise _Truncated()
         except _Truncated:
-            damage = "cut short"
-        except (ArchiveLoadFailed, *STREAM_ERRORS, ValueError) as exc:
+            damage = "cut short" if index > 1 or yielded else "cut short inside the first record"
+        except ReadFailure as failure:  # over a decompression or line budget
+            if index == 0:
+                raise
+            damage = failure.message
+        except (ArchiveLoadFailed, *STREAM_ERRORS, ValueError, AttributeError, TypeError, KeyError, IndexError) as exc:
+            # warcio trips over malformed headers in several ways; each means a damaged file
+            if index == 0 and not isinstance(exc, ArchiveLoadFailed):
+                raise ReadFailure("not a readable WARC file: the first record's header is cut short or malformed") from None
             if index == 0:
                 raise ReadFailure(f"not a readable WARC file: {str(exc).splitlines()[0] if str(exc) else exc!r}") from None
             damage = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -12,16 +12,21 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from warta.errors import QueryError, StoreError
+from warta.errors import DatabaseBusyError, QueryError, StoreError
 from warta.model import Analysis, Article, RelatedLink
 from warta.store.schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["Store", "default_db_path"]
+__all__ = ["Store", "default_db_path", "default_wait", "DEFAULT_WAIT"]
+
+# How long a writer waits for another writer's lock before giving up (seconds).
+DEFAULT_WAIT = 30.0
+_T = TypeVar("_T")
 
 _ARTICLE_COLUMNS = (
     "id, title, outlet, url, canonical_url, published, published_inferred, published_confidence, "
@@ -38,11 +43,31 @@ def default_db_path() -> str:
     return os.environ.get("WARTA_DB") or "warta.db"
 
 
+def default_wait() -> float:
+    """$WARTA_WAIT seconds, else :data:`DEFAULT_WAIT`."""
+    try:
+        return max(0.0, float(os.environ["WARTA_WAIT"]))
+    except (KeyError, ValueError):
+        return DEFAULT_WAIT
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(exc)
+
+
+def _is_readonly(exc: sqlite3.Error) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith("SQLITE_READONLY") or "readonly database" in str(exc)
+
+
 class Store:
     """A warta database. Thread-safe for reading: each thread gets its own connection."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, wait: float | None = None) -> None:
         self.path = str(path) if path is not None else default_db_path()
+        #: seconds a write waits for another writer's lock (busy timeout and batch retries)
+        self.wait = default_wait() if wait is None else max(0.0, float(wait))
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -63,13 +88,17 @@ class Store:
         if self.path != ":memory:" and not parent.exists():
             raise StoreError(f"{self.path}: folder {parent} does not exist")
         try:
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=self.wait)
             conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout={int(self.wait * 1000)}")
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA busy_timeout=30000")
         except sqlite3.DatabaseError as exc:
+            if _is_busy(exc):
+                raise self._busy() from None
+            if _is_readonly(exc) or "unable to open" in str(exc):
+                raise StoreError(f"{self.path}: cannot open the database for writing ({exc})") from None
             raise StoreError(f"{self.path}: not a warta database ({exc})") from None
         with self._lock:
             self._connections.append(conn)
@@ -91,24 +120,62 @@ class Store:
                     db.execute(statement)
                 db.execute(f"PRAGMA user_version = {number + 1}")
 
+    def _busy(self) -> DatabaseBusyError:
+        name = Path(self.path).name
+        return DatabaseBusyError(
+            f"database busy: another ingest is writing {name}; retry or use --wait SECONDS"
+            f" (waited {self.wait:g} s)"
+        )
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic unit of work (BEGIN IMMEDIATE … COMMIT); nested calls join the outer one."""
+        """One atomic unit of work (BEGIN IMMEDIATE … COMMIT); nested calls join the outer one.
+
+        Waiting for another writer's lock is bounded by :attr:`wait`; when it runs out the
+        transaction is rolled back and :class:`DatabaseBusyError` raised. A read-only file
+        is a :class:`StoreError`. Neither leaves anything half-written."""
         db = self.db
         if db.in_transaction:
             yield db
             return
-        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._translate(exc) from None
         self._local.fts_floor = None
         try:
             yield db
             self._index_new_articles()
-        except BaseException:
-            self._local.fts_floor = None
-            db.execute("ROLLBACK")
-            raise
-        else:
             db.execute("COMMIT")
+        except BaseException as exc:
+            self._local.fts_floor = None
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and (_is_busy(exc) or _is_readonly(exc)):
+                raise self._translate(exc) from None
+            raise
+
+    def _translate(self, exc: sqlite3.OperationalError) -> Exception:
+        if _is_busy(exc):
+            return self._busy()
+        if _is_readonly(exc):
+            return StoreError(f"{self.path}: the database is read-only (check the file's permissions)")
+        return exc
+
+    def write(self, work: Callable[[], _T]) -> _T:
+        """Run ``work`` in one transaction, retrying the whole of it while another writer
+        holds the lock, for at most :attr:`wait` seconds in all."""
+        deadline = time.monotonic() + self.wait
+        pause = 0.05
+        while True:
+            try:
+                with self.transaction():
+                    return work()
+            except DatabaseBusyError:
+                if time.monotonic() + pause >= deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 1.0)
 
     def _index_new_articles(self) -> None:
         """Add the articles inserted in this transaction to the full-text index, in one
@@ -201,6 +268,36 @@ class Store:
                 duplicate_score,
             ),
         )
+
+    def archive_article(self, article_id: str, *, replaced_at: str | None) -> int | None:
+        """Keep the stored version of an article before an update replaces it; returns the
+        version number given to it (1 for the first), or None when nothing is stored."""
+        row = self.db.execute(
+            "SELECT coalesce(max(version), 0) + 1 FROM article_versions WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        version = row[0]
+        cursor = self.db.execute(
+            "INSERT INTO article_versions(article_id, version, replaced_at, title, outlet, url, published, "
+            "authors, text, content_hash, source_path, ingested_at) "
+            "SELECT id, ?, ?, title, outlet, url, published, authors, text, content_hash, source_path, ingested_at "
+            "FROM articles WHERE id = ?",
+            (version, replaced_at, article_id),
+        )
+        return version if cursor.rowcount else None
+
+    def article_versions(self, article_id: str) -> list[dict[str, Any]]:
+        """Earlier versions of an article, oldest first (the current one is in ``articles``)."""
+        rows = self.db.execute(
+            "SELECT article_id, version, replaced_at, title, outlet, url, published, authors, text, "
+            "content_hash, source_path, ingested_at FROM article_versions WHERE article_id = ? ORDER BY version",
+            (article_id,),
+        )
+        out = []
+        for r in rows:
+            item = dict(r)
+            item["authors"] = json.loads(item["authors"])
+            out.append(item)
+        return out
 
     def article_hashes(self, article_ids: list[str]) -> dict[str, str]:
         """Content hashes of those of ``article_ids`` that are stored."""
@@ -303,12 +400,14 @@ class Store:
     # -- search -------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        """FTS5 search over titles and texts; raises QueryError for empty or malformed queries.
+        """FTS5 search over titles and texts; raises QueryError for empty, malformed or too
+        costly queries (see :func:`check_query_cost`).
 
         Each hit names the story its article belongs to (``story_id``, ``story_title``; None
         when it has none yet)."""
         if not query or not query.strip():
             raise QueryError("empty search query")
+        check_query_cost(query)
         try:
             rows = self.db.execute(
                 "SELECT a.id, a.title, a.outlet, a.published, a.duplicate_of, "
@@ -504,6 +603,7 @@ class Store:
     ) -> tuple[str, list[Any]]:
         where, params = [], []
         if q:
+            check_query_cost(q)
             where.append(
                 "s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
                 "JOIN articles_fts f ON f.rowid = a.rowid WHERE articles_fts MATCH ?)"
@@ -573,6 +673,29 @@ class Store:
             return self.db.execute(f"SELECT count(*) FROM stories s {clause}", params).fetchone()[0]
         except sqlite3.OperationalError as exc:
             raise QueryError(f"cannot search for {q!r}: {exc}; put phrases in double quotes") from None
+
+
+MAX_QUERY_TERMS = 32
+MAX_PREFIX_TERMS = 4
+MIN_PREFIX_LENGTH = 2
+_QUERY_TOKEN = re.compile(r'"[^"]*"?|[^\s()"]+')
+
+
+def check_query_cost(query: str) -> None:
+    """Refuse an FTS5 query that would cost far more than any reader's search: more than
+    MAX_QUERY_TERMS terms, more than MAX_PREFIX_TERMS prefix terms (``word*``), or a prefix
+    shorter than MIN_PREFIX_LENGTH characters (each expands to a large part of the index)."""
+    tokens = [t for t in _QUERY_TOKEN.findall(query) if t.upper() not in ("AND", "OR", "NOT", "NEAR")]
+    terms = sum(max(1, len(t.strip('"').split())) if t.startswith('"') else 1 for t in tokens)
+    prefixes = [t for t in tokens if t.endswith("*")]
+    if len(prefixes) > MAX_PREFIX_TERMS:
+        raise QueryError(f"too many prefix terms ({len(prefixes)}; the limit is {MAX_PREFIX_TERMS})")
+    if terms > MAX_QUERY_TERMS:
+        raise QueryError(f"too many terms ({terms}; the limit is {MAX_QUERY_TERMS})")
+    for term in prefixes:
+        stem = term.strip('"*').rsplit(":", 1)[-1]
+        if len(stem) < MIN_PREFIX_LENGTH:
+            raise QueryError(f"prefix {term!r} is too short (at least {MIN_PREFIX_LENGTH} characters before *)")
 
 
 def _row_to_article(row: sqlite3.Row) -> Article:

@@ -168,6 +168,25 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
     """,
+    # 7: earlier versions of articles replaced by an update (same id, new content): an
+    # update never loses what was stored before it.
+    """
+    CREATE TABLE article_versions (
+        article_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        replaced_at TEXT,
+        title TEXT,
+        outlet TEXT,
+        url TEXT,
+        published TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',
+        text TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        source_path TEXT,
+        ingested_at TEXT,
+        PRIMARY KEY (article_id, version)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -122,12 +122,12 @@ def story_context(request: Request, story: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@router.get("/stories/{story_id}.json")
+@router.get("/stories/{story_id:path}.json")
 async def story_json(request: Request, story_id: IdPath) -> Response:
     return json_text_response(load_story_json(backend_of(request), story_id))
 
 
-@router.get("/stories/{story_id}", response_class=HTMLResponse)
+@router.get("/stories/{story_id:path}", response_class=HTMLResponse)
 async def story_page(request: Request, story_id: IdPath, format: Format = "html") -> Response:
     # The hot path (one primary-key read, then a cache hit) runs on the event loop: the
     # thread-pool hop would cost more than the work. The cache compares the stored JSON
@@ -151,12 +151,12 @@ async def story_page(request: Request, story_id: IdPath, format: Format = "html"
     return await run_in_threadpool(render)
 
 
-@router.get("/articles/{article_id}.json")
+@router.get("/articles/{article_id:path}.json")
 def article_json(request: Request, article_id: IdPath) -> Response:
     return JSONResponse(load_article(backend_of(request), article_id))
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(
     request: Request, article_id: Annotated[str, Path(min_length=1, max_length=200)], format: Format = "html"
 ) -> Response:

@@ -9,6 +9,8 @@ with a few rules (titles, outlets, role-phrase organisations, geographic names; 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from warta.analyze.entities.linking import Mention, resolve_names
 from warta.analyze.entities.resources import Resources, get_resources
 from warta.analyze.entities.rules import apply_rules
@@ -96,11 +98,24 @@ def _propagate_names(mentions: list[Mention], tokens: list[Token], res: Resource
     parts -= {w for w in parts if w.lower() in res.titles or w.lower() in res.places}
     if not parts:
         return []
-    covered = [(m.start, m.end) for m in mentions]
+    # Whether a token overlaps a mention: among mentions starting before the token ends,
+    # does the furthest end reach past its start? (bisection and a running maximum, instead
+    # of every mention per token, which made a text of many names quadratic)
+    covered = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in covered]
+    reach: list[int] = []
+    furthest = -1
+    for _, end in covered:
+        furthest = max(furthest, end)
+        reach.append(furthest)
     found = []
     for tok in tokens:
-        if tok.text in parts and not any(s < tok.end and tok.start < e for s, e in covered):
-            found.append(Mention(tok.text, tok.start, tok.end, "PER"))
+        if tok.text not in parts:
+            continue
+        before = bisect_left(starts, tok.end)
+        if before and reach[before - 1] > tok.start:
+            continue
+        found.append(Mention(tok.text, tok.start, tok.end, "PER"))
     return found
 
 

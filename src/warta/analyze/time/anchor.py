@@ -8,10 +8,11 @@ because news mostly reports what happened (a Friday report's "Senin" is this wee
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from datetime import date, timedelta
 from itertools import compress
+from typing import Any
 
 from warta.analyze.time.lexicon import FUTURE_CUES, PAST_CUES, PAST_VERBS
 from warta.analyze.time.words import Words, split_words
@@ -160,6 +161,7 @@ class TenseFinder:
         self._cues: dict[int, tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]] = {}
         self._english: bool | None = None
         self._sentences: list[tuple[int, int]] = []  # found so far, when no starts were given
+        self._indexes: dict[tuple[str, int], Any] = {}  # bisection indexes of long sentences
 
     def _split(self) -> Words:
         """The text's words."""
@@ -221,13 +223,67 @@ class TenseFinder:
         if not cues:
             return None
         c_start, c_end = s_start, s_end
-        for br_start, br_end in breaks:
-            if br_end <= start:
-                c_start = br_end
-            elif br_start >= end:
-                c_end = br_start
-                break
-        return _nearest(cues, c_start, c_end, start, end) or _nearest(cues, s_start, s_end, start, end)
+        if len(breaks) <= 8:
+            for br_start, br_end in breaks:
+                if br_end <= start:
+                    c_start = br_end
+                elif br_start >= end:
+                    c_end = br_start
+                    break
+        else:  # a long sentence: the breaks around the span by bisection (they are sorted)
+            c_start, c_end = _clause_around(breaks, start, end, s_start, s_end, self._break_index(s_start, breaks))
+        if len(cues) <= 8:
+            return _nearest(cues, c_start, c_end, start, end) or _nearest(cues, s_start, s_end, start, end)
+        index = self._cue_index(s_start, cues)
+        return _nearest_sorted(cues, index, c_start, c_end, start, end) or _nearest_sorted(
+            cues, index, s_start, s_end, start, end
+        )
+
+    def _cue_index(self, s_start: int, cues: list[tuple[int, int, str, int]]) -> tuple[list[int], int, int]:
+        """(cue starts, longest cue, largest penalty) of a sentence's cues, cached."""
+        key = ("cues", s_start)
+        found = self._indexes.get(key)
+        if found is None:
+            found = self._indexes[key] = (
+                [c[0] for c in cues],
+                max(c[1] - c[0] for c in cues),
+                max(c[3] for c in cues),
+            )
+        return found
+
+    def _break_index(self, s_start: int, breaks: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+        key = ("breaks", s_start)
+        found = self._indexes.get(key)
+        if found is None:
+            prefix_max_end: list[int] = []
+            top = -1
+            for _, br_end in breaks:
+                top = max(top, br_end)
+                prefix_max_end.append(top)
+            found = self._indexes[key] = ([b[0] for b in breaks], prefix_max_end)
+        return found
+
+
+def _clause_around(
+    breaks: list[tuple[int, int]],
+    start: int,
+    end: int,
+    s_start: int,
+    s_end: int,
+    index: tuple[list[int], list[int]],
+) -> tuple[int, int]:
+    """What the linear walk over sorted breaks finds: c_start is the end of the last break
+    (in order) ending at or before ``start`` before the first break starting at or after
+    ``end``; c_end is that break's start."""
+    starts, _ = index
+    stop = bisect_left(starts, end)  # first break starting at or after end
+    c_end = breaks[stop][0] if stop < len(breaks) else s_end
+    c_start = s_start
+    for i in range(stop - 1, -1, -1):  # the last break before it that ends by start
+        if breaks[i][1] <= start:  # the breaks passed over overlap the span: a few at most
+            c_start = breaks[i][1]
+            break
+    return c_start, c_end
 
 
 def _nearest(cues: list[tuple[int, int, str, int]], lo: int, hi: int, start: int, end: int) -> str | None:
@@ -239,6 +295,56 @@ def _nearest(cues: list[tuple[int, int, str, int]], lo: int, hi: int, start: int
         if best is None or distance < best[0]:
             best = (distance, kind)
     return best[1] if best else None
+
+
+def _nearest_sorted(
+    cues: list[tuple[int, int, str, int]],
+    index: tuple[list[int], int, int],
+    lo: int,
+    hi: int,
+    start: int,
+    end: int,
+) -> str | None:
+    """:func:`_nearest` over cues sorted by start, looking outward from the span and stopping
+    once no cue further out can be nearer (the same answer, ties included: the first cue in
+    order wins among equals, as in the linear scan)."""
+    starts, longest, _ = index
+    middle = bisect_left(starts, start)
+    candidates: list[int] = []
+    best = None
+    # Left: cues starting before the span; their distance is at least start - (cue_start + longest).
+    for i in range(middle - 1, -1, -1):
+        cue_start, cue_end, _, penalty = cues[i]
+        if best is not None and cue_start <= start - longest and start - (cue_start + longest) > best:
+            break  # no cue further left can overlap the span or come nearer
+        if cue_start < lo:
+            break
+        if cue_end > hi or start <= cue_start < end:
+            continue
+        distance = (start - cue_end if cue_end <= start else cue_start - end) + penalty
+        candidates.append(i)
+        best = distance if best is None else min(best, distance)
+    # Right: cues starting at or after the span's start; distance at least cue_start - end.
+    for i in range(middle, len(cues)):
+        cue_start, cue_end, _, penalty = cues[i]
+        if cue_start > hi or (best is not None and cue_start - end > best):
+            break
+        if cue_start < lo or cue_end > hi or start <= cue_start < end:
+            continue
+        distance = (start - cue_end if cue_end <= start else cue_start - end) + penalty
+        candidates.append(i)
+        best = distance if best is None else min(best, distance)
+    if best is None:
+        return None
+    winner = min(
+        (i for i in candidates if _distance_to(cues[i], start, end) == best), default=None
+    )
+    return cues[winner][2] if winner is not None else None
+
+
+def _distance_to(cue: tuple[int, int, str, int], start: int, end: int) -> int:
+    cue_start, cue_end, _, penalty = cue
+    return (start - cue_end if cue_end <= start else cue_start - end) + penalty
 
 
 def resolve_weekday(dct: date, weekday: int, tense: str | None) -> date:
