@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from warta.analyze import analyze
 from warta.clean import clean_document
-from warta.dedup import canonical_url, content_hash, is_variant_url, minhash_of, normalise_for_hash
+from warta.dedup import canonical_url, content_hash, is_excerpt, is_variant_url, minhash_of, normalise_for_hash
 from warta.dedup.near import THRESHOLD as NEAR_THRESHOLD
 from warta.dedup.near import (
     LeanMinHash,
@@ -184,6 +184,12 @@ def ingest_documents(
     return report
 
 
+def _teaser_of_stored(store: Store, article: Article) -> bool:
+    """Whether ``article`` is a cut of the text stored under its id (a feed teaser of the page)."""
+    stored = store.get_article(article.id)
+    return stored is not None and is_excerpt(article.text, stored.text)
+
+
 def _skip(report: IngestReport, message: str, on_problem: Callable[[str], None] | None) -> None:
     report.skipped.append(message)
     if on_problem is not None:
@@ -253,8 +259,15 @@ class Ingestor:
             article.id = article_id_for(article)
             article.ingested_at = now
         stored_hashes = store.article_hashes([a.id for a in batch])
+        sightings: list[Article] = []  # other texts of an article kept beside it, never over it
         for article in batch:
             if stored_hashes.get(article.id) == article.content_hash:
+                report.unchanged += 1
+                report.article_ids.append(article.id)
+            elif article.id in stored_hashes and _teaser_of_stored(store, article):
+                # A feed's teaser of a page already stored: the fuller text stays.
+                if not store.seen_text(article.id, article.content_hash):
+                    sightings.append(article)
                 report.unchanged += 1
                 report.article_ids.append(article.id)
             elif article.id in stored_hashes and not replace:
@@ -271,8 +284,15 @@ class Ingestor:
         # (and, between copies published together, the one at the plain URL, not AMP).
         fresh.sort(key=lambda a: (a.published or "9999", is_variant_url(a.url), a.id))
         first_by_id: dict[str, Article] = {}
-        for article in fresh:
-            first_by_id.setdefault(article.id, article)  # the same article twice in one batch
+        for article in fresh:  # the same article twice in one batch: the fuller text is stored
+            kept = first_by_id.setdefault(article.id, article)
+            if kept is not article:
+                if is_excerpt(kept.text, article.text):
+                    kept, article = article, kept
+                    first_by_id[article.id] = kept
+                if not store.seen_text(article.id, article.content_hash):
+                    sightings.append(article)
+                report.unchanged += 1
         fresh = list(first_by_id.values())
         analyses: dict[str, Analysis] = {}
         if self.analyse and fresh:
@@ -280,10 +300,16 @@ class Ingestor:
                 analyses[analysis.id] = analysis
         # The batch is counted only once it is committed: a batch that waits too long for
         # another writer's lock is rolled back and retried whole, never half-counted.
+        if not fresh and not sightings and not (self.analyse and store.has_unassigned_analyses()):
+            return  # nothing to write: a second run of the same ingest leaves the file as it was
+
         def attempt() -> IngestReport:
             part = IngestReport()
             try:
                 self._write_batch(fresh, folded, analyses, part)
+                with store.transaction():
+                    for article in sightings:
+                        store.keep_sighting(article, seen_at=article.ingested_at)
             except BaseException:
                 self.generation = None  # the batch rolled back: what is in memory may be ahead
                 raise
@@ -297,8 +323,8 @@ class Ingestor:
 
     def finish(self, report: IngestReport) -> None:
         """End of an ingest: let the stories recluster if their term weights have gone stale."""
-        if not self.analyse:
-            return
+        if not self.analyse or not self.stories.touched:
+            return  # nothing was added: the database stays as it was
 
         def attempt() -> int:
             try:

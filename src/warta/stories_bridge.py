@@ -92,6 +92,11 @@ class StoryKeeper:
         # (another writer came in between) dropped the index that knew it was due.
         return self.recluster() if self.pending or self._recluster_due() else 0
 
+    @property
+    def touched(self) -> bool:
+        """Whether this ingest added to the stories or left them a recluster to do."""
+        return self._index is not None or self.pending
+
     def _recluster_due(self) -> bool:
         """Whether the term frequencies are stale: the canonical articles have grown by
         RECLUSTER_GROWTH since the last recluster (and number RECLUSTER_MIN_ARTICLES)."""

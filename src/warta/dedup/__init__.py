@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from warta.dedup.exact import canonical_url, content_hash, is_variant_url, normalise_for_hash
+from warta.dedup.exact import canonical_url, content_hash, is_excerpt, is_variant_url, normalise_for_hash
 
 _NEAR = frozenset({"NearDuplicateIndex", "minhash_of", "shingle_hashes"})
 
 __all__ = [
     "canonical_url",
     "content_hash",
+    "is_excerpt",
     "is_variant_url",
     "normalise_for_hash",
     "NearDuplicateIndex",

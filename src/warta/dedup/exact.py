@@ -89,3 +89,20 @@ def is_variant_url(url: str | None) -> bool:
     if host.startswith("amp.") or _AMP_PATH.search(parts.path):
         return True
     return any(_TRACKING_PARAMS.match(k) for k, _ in parse_qsl(parts.query, keep_blank_values=True))
+
+
+_WORDS = re.compile(r"\w+")
+EXCERPT_SHARE = 0.8  # of the shorter text's words found in the longer one
+EXCERPT_LENGTH = 0.9  # the shorter text is at most this share of the longer one's length
+
+
+def is_excerpt(short: str, long: str) -> bool:
+    """Whether ``short`` is a cut of ``long`` (a feed teaser of the page, a lede): clearly
+    shorter, and most of its words are the longer text's words."""
+    if not short or len(short) > EXCERPT_LENGTH * len(long):
+        return False
+    words = _WORDS.findall(short.lower())
+    if not words:
+        return False
+    vocabulary = set(_WORDS.findall(long.lower()))
+    return sum(w in vocabulary for w in words) >= EXCERPT_SHARE * len(words)

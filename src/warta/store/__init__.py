@@ -285,6 +285,39 @@ class Store:
         )
         return version if cursor.rowcount else None
 
+    def seen_text(self, article_id: str, content_hash: str | None) -> bool:
+        """Whether this text of the article is stored, as the article or one of its versions."""
+        return self.db.execute(
+            "SELECT 1 FROM article_versions WHERE article_id = ? AND content_hash = ? "
+            "UNION ALL SELECT 1 FROM articles WHERE id = ? AND content_hash = ? LIMIT 1",
+            (article_id, content_hash, article_id, content_hash),
+        ).fetchone() is not None
+
+    def has_unassigned_analyses(self) -> bool:
+        """Whether an analysed article has no story yet (an ingest stopped before its stories)."""
+        return self.db.execute(
+            "SELECT 1 FROM analyses a LEFT JOIN story_articles s ON s.article_id = a.article_id "
+            "WHERE s.article_id IS NULL LIMIT 1"
+        ).fetchone() is not None
+
+    def keep_sighting(self, article: Article, *, seen_at: str | None) -> bool:
+        """Keep another text of a stored article that does not replace it (a feed's teaser of
+        the page, a second copy in one batch) among its versions, once per content; returns
+        whether it was new."""
+        if self.seen_text(article.id, article.content_hash):
+            return False
+        version = self.db.execute(
+            "SELECT coalesce(max(version), 0) + 1 FROM article_versions WHERE article_id = ?", (article.id,)
+        ).fetchone()[0]
+        self.db.execute(
+            "INSERT INTO article_versions(article_id, version, replaced_at, title, outlet, url, published, "
+            "authors, text, content_hash, source_path, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, version, seen_at, article.title, article.outlet, article.url, article.published,
+             json.dumps(article.authors, ensure_ascii=False), article.text, article.content_hash,
+             article.source_path, article.ingested_at),
+        )
+        return True
+
     def article_versions(self, article_id: str) -> list[dict[str, Any]]:
         """Earlier versions of an article, oldest first (the current one is in ``articles``)."""
         rows = self.db.execute(
@@ -375,7 +408,8 @@ class Store:
         return [r[0] for r in self.db.execute(sql)]
 
     def article_sources(self, article_id: str) -> list[dict[str, Any]]:
-        """Every copy of an article's content: itself (or its canonical) and its duplicates."""
+        """Every copy of an article's content: itself (or its canonical), its duplicates, and the
+        other texts of it seen (versions: a teaser, an earlier text)."""
         row = self.db.execute("SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?", (article_id,)).fetchone()
         if not row:
             return []
@@ -385,7 +419,7 @@ class Store:
             "WHERE id = ? OR duplicate_of = ? ORDER BY duplicate_of IS NOT NULL, coalesce(published, ''), id",
             (canonical, canonical),
         )
-        return [
+        out = [
             {
                 "article_id": r["id"],
                 "outlet": r["outlet"],
@@ -396,6 +430,23 @@ class Store:
             }
             for r in rows
         ]
+        # Other texts seen of the same article (a feed's teaser, a replaced version).
+        out += [
+            {
+                "article_id": r["article_id"],
+                "outlet": r["outlet"],
+                "url": r["url"],
+                "source_path": r["source_path"],
+                "duplicate_kind": "version",
+                "published": r["published"],
+            }
+            for r in self.db.execute(
+                "SELECT article_id, outlet, url, source_path, published FROM article_versions "
+                "WHERE article_id = ? ORDER BY version",
+                (canonical,),
+            )
+        ]
+        return out
 
     # -- search -------------------------------------------------------------------------
 
