@@ -17,7 +17,14 @@ from typing import Any, TextIO
 
 from warta.analyze import analyze
 from warta.clean import clean_document
-from warta.dedup import canonical_url, content_hash, is_excerpt, is_variant_url, minhash_of, normalise_for_hash
+from warta.dedup import (
+    canonical_url,
+    content_hash,
+    is_excerpt,
+    is_variant_url,
+    minhash_of,
+    normalise_for_hash,
+)
 from warta.dedup.near import THRESHOLD as NEAR_THRESHOLD
 from warta.dedup.near import (
     LeanMinHash,
