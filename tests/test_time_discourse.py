@@ -26,7 +26,8 @@ def test_bare_clock_times_take_the_narrated_day() -> None:
     times = found(ARTICLE)
     assert times["Minggu (3/11/2024) pagi"] == ("TIME", "2024-11-03TMO", None)
     assert times["pukul 05.40 WIB"] == ("TIME", "2024-11-03T05:40+07:00", "narrated")
-    assert times["Sejam kemudian"] == ("TIME", "2024-11-03T06:40", "narrated")
+    # Counted from a zoned clock time, it keeps that clock time's zone.
+    assert times["Sejam kemudian"] == ("TIME", "2024-11-03T06:40+07:00", "narrated")
     assert times["Hari itu"][:2] == ("DATE", "2024-11-03")
     # "Sabtu malam itu" is the Saturday before that Sunday, not a Saturday to come.
     assert times["Sabtu malam itu"][:2] == ("TIME", "2024-11-02TNI")
@@ -51,7 +52,7 @@ def test_that_time_without_a_day_told_before_is_no_expression() -> None:
 def test_pada_saat_yang_sama_is_the_last_clock_time() -> None:
     text = "Pada Selasa (5/11/2024) pukul 10.00 WIB sirene berbunyi. Pada saat yang sama warga berlari."
     times = found(text, "2024-11-06")
-    assert times["saat yang sama"][:2] == ("TIME", "2024-11-05T10:00")
+    assert times["saat yang sama"][:2] == ("TIME", "2024-11-05T10:00+07:00")
 
 
 def test_quoted_kemarin_is_the_day_before_the_speaker_spoke() -> None:

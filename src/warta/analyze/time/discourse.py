@@ -75,6 +75,46 @@ def _speech_dates(text: str, kept: list[Candidate], dct: date | None) -> set[int
     return speech
 
 
+_BOUNDARY_RE = re.compile(r"\b(?:sejak|hingga|sampai|until|since)\s+(?:pada\s+|hari\s+)?$", re.IGNORECASE)
+
+
+def _rolls_over(last: datetime, clock: str | None) -> bool:
+    """A bare clock time told after a late-evening one and earlier than it: past midnight."""
+    if not clock or not clock[:2].isdigit():
+        return False
+    hour = int(clock[:2])
+    return last.hour >= 18 and hour < 12 and (hour, clock[3:5]) < (last.hour, f"{last.minute:02d}")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where quotations lie: between straight or curly double quotes, within a paragraph."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        opened = -1
+        for mark in re.finditer(r"[\"“”]", paragraph.group(0)):
+            at = paragraph.start() + mark.start()
+            if opened < 0 and mark.group(0) != "”":
+                opened = at
+            elif opened >= 0 and mark.group(0) != "“":
+                spans.append((opened, at))
+                opened = -1
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(start < pos < end for start, end in spans)
+
+
+def _reanchor(cand: Candidate, new_day: date) -> None:
+    """Move a deictic expression's value onto ``new_day``, keeping its part of day or clock."""
+    assert cand.day is not None
+    old = cand.day.isoformat()
+    if cand.value.startswith(old) and new_day != cand.day:
+        cand.value = new_day.isoformat() + cand.value[len(old) :]
+        cand.day = new_day
+        cand.day_value = new_day.isoformat()
+
+
 def _nearest_weekday(day: date, weekday: int) -> date:
     """The given weekday nearest ``day`` (the past one on a tie): "Sabtu itu" seen from Sunday."""
     back = (day.isoweekday() - weekday) % 7
@@ -85,14 +125,27 @@ def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object)
     """Resolve anaphors, bare clock times and narrated expressions in text order, moving the
     narrated day with each expression that names a day. ``anchors`` is extract._Anchors."""
     speech = _speech_dates(text, kept, dct)
+    quotes = _quoted_spans(text) if any(c.deixis is not None for c in kept) else []
     moved = False  # whether the narrated day has left the DCT by an expression in the text
     last_clock: datetime | None = None  # the last clock time told, on its day
+    last_offset = ""  # the UTC offset written with it
     for index, cand in enumerate(kept):
         day: date | None = anchors.day  # type: ignore[attr-defined]
+        if (
+            cand.deixis is not None and cand.anchor is None and moved and day is not None and day != dct
+            and cand.day is not None and _inside(quotes, cand.start)
+        ):
+            # "Tadi sore ...", "kemarin" quoted with no day said for the quote: the speaker
+            # speaks on the day the narration has reached, and that day does not move.
+            _reanchor(cand, day + timedelta(days=cand.deixis))
+            cand.anchor = "narrated"
+            continue
         if cand.anaphor is not None:
             cand.value, cand.day = anchors.resolve(*cand.anaphor)  # type: ignore[attr-defined]
         elif _is_bare_clock(cand):
             if day is not None:
+                if last_clock is not None and last_clock.date() == day and _rolls_over(last_clock, cand.clock):
+                    day += timedelta(days=1)  # "pukul 23.10 ... dan pukul 01.25": past midnight
                 cand.day = day
                 cand.value = f"{day.isoformat()}T{cand.clock}"
             cand.anchor = "narrated" if moved else "dct"
@@ -100,11 +153,15 @@ def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object)
             _resolve_narrated(cand, day, last_clock, moved)
         if cand.clock is not None or cand.narrative is not None:
             offset = zone_offset(text, cand) if _CLOCK_VALUE_RE.match(cand.value) else None
+            if not offset and cand.narrative is not None and cand.narrative[0] in {"shift", "same"} and _CLOCK_VALUE_RE.match(cand.value):
+                offset = last_offset  # "sejam kemudian", "saat itu": the zone of the clock time they count from
             if offset:
                 cand.value += offset
         if index in speech or cand.anchor == "speech":
             continue  # the day a speaker spoke, and what they said, are not the day the story tells
         if cand.type in {"DATE", "TIME"} and cand.value:
+            if moved and cand.day is not None and cand.day != day and cand.anaphor is None and _BOUNDARY_RE.search(text, max(0, cand.start - 12), cand.start):
+                continue  # "hingga Minggu malam", "sejak Senin pukul 06.00": a state's bound, not the story's day
             if cand.day is not None and cand.day != day:
                 last_clock = None
             if cand.day is not None and cand.narrative is None and not _is_bare_clock(cand):
@@ -112,6 +169,7 @@ def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object)
             clock = _CLOCK_VALUE_RE.match(cand.value[:16]) if len(cand.value) >= 16 else None
             if clock:
                 last_clock = datetime(*(int(g) for g in clock.groups()))  # type: ignore[misc]
+                last_offset = cand.value[16:] if _OFFSET_RE.fullmatch(cand.value[16:]) else ""
             anchors.update(cand)  # type: ignore[attr-defined]
     share_zones(text, kept)
 
@@ -156,6 +214,8 @@ def _resolve_narrated(cand: Candidate, day: date | None, last_clock: datetime | 
         day = _nearest_weekday(day, weekday)
     elif kind == "pod":
         pod = arg
+        if pod == "TNI" and last_clock is not None and last_clock.date() == day and last_clock.hour < 5:
+            day -= timedelta(days=1)  # "malam itu" after "pukul 01.25": the night that began the day before
     cand.day = day
     cand.day_value = day.isoformat()
     cand.type = "TIME" if pod else "DATE"
