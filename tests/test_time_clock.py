@@ -45,7 +45,7 @@ def test_clock_times_without_a_keyword(text: str, span: str, value: str) -> None
 
 def test_numbers_next_to_no_clock_word_are_no_times() -> None:
     assert triples("Sebanyak 10 orang dan 2.5 ton bantuan tiba dengan 3 kapal.", None) == []
-    assert triples("Jam dinding itu berumur 10 tahun.", None) == [("10 tahun", "DURATION", "P10Y", None)]
+    assert triples("Jam dinding itu rusak selama 10 tahun.", None) == [("10 tahun", "DURATION", "P10Y", None)]
 
 
 def test_clock_joins_its_day() -> None:

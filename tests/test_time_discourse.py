@@ -99,15 +99,15 @@ def test_anchor_survives_the_json_round_trip() -> None:
     assert Timex.from_dict({"text": "x", "start": 0, "end": 1, "type": "DATE", "value": "2024"}).anchor is None
 
 
-def test_halves_and_finishing_times_are_durations() -> None:
+def test_halves_are_read_and_finishing_times_and_ages_are_no_durations() -> None:
     times = found(
         "Ia finis dengan catatan waktu 1 jam 32 menit 10 detik. Pendakian memakan waktu dua setengah jam. "
         "Proyek itu berjalan satu setengah tahun. Pelari berusia 24 tahun itu menunggu setengah hari."
     )
-    assert times["1 jam 32 menit 10 detik"][:2] == ("DURATION", "PT1H32M10S")
+    # A result and an age measure something; TIMEX3 annotates how long events last.
+    assert "1 jam 32 menit 10 detik" not in times and "24 tahun" not in times
     assert times["dua setengah jam"][:2] == ("DURATION", "PT2H30M")
     assert times["satu setengah tahun"][:2] == ("DURATION", "P18M")
-    assert times["24 tahun"][:2] == ("DURATION", "P24Y")
     assert times["setengah hari"][:2] == ("DURATION", "PT12H")
     english = found("The climb took two and a half hours.")
     assert english["two and a half hours"][:2] == ("DURATION", "PT2H30M")

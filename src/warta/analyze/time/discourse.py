@@ -212,6 +212,9 @@ def _resolve_narrated(cand: Candidate, day: date | None, last_clock: datetime | 
     if kind == "weekday":
         weekday, pod = arg  # type: ignore[misc]
         day = _nearest_weekday(day, weekday)
+    elif kind == "next":  # "keesokan paginya"
+        pod = arg
+        day += timedelta(days=1)
     elif kind == "pod":
         pod = arg
         if pod == "TNI" and last_clock is not None and last_clock.date() == day and last_clock.hour < 5:

@@ -11,6 +11,7 @@ from warta.analyze.time.anchor import TenseFinder, parse_dct
 from warta.analyze.time.candidates import Candidate, Context
 from warta.analyze.time.discourse import narrate, needs_discourse
 from warta.analyze.time.fragments import alternation
+from warta.analyze.time.measures import is_measure
 from warta.analyze.time.lexicon import (
     AMOUNT_ONLY_MODIFIERS,
     AMOUNT_ONLY_WORDS,
@@ -373,6 +374,7 @@ def extract_timexes(
             cand.settle_tense(ctx.tense(cand.tense_choice.start, cand.tense_choice.end))
     kept = _merge_durations(text, kept)
     _add_modifiers_and_zones(text, kept, words)
+    kept = [c for c in kept if not is_measure(text, c)]
     if needs_discourse(kept):
         narrate(text, kept, ctx.dct, _Anchors(ctx.dct))
     return [

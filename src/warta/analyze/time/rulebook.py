@@ -114,7 +114,8 @@ _AMOUNT_OPENERS = frozenset(
      "ratusan", "dozens", "many", *first_words(NUMBER_WORD_LIST)}
 )
 _NARRATED_OPENERS = frozenset(
-    {*_WEEKDAY_WORDS, *first_words(PARTS_OF_DAY), "hari", "dini", "tengah", "saat", "waktu", "ketika", "at", "that"}
+    {*_WEEKDAY_WORDS, *first_words(PARTS_OF_DAY), "hari", "dini", "tengah", "saat", "waktu", "ketika", "at", "that",
+     "keesokan"}
 )
 _UNIT_PERIODS = ["pekan", "minggu", "bulan", "tahun"]
 # The words a set can start with: "setiap ...", "dua kali ...", "twice a ...", "per ...".
@@ -201,9 +202,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         rel.NARRATED,
         rel.narrated,
-        {"itu": 3, "sama": 3, "time": 3, "day": 1, "morning": 1, "afternoon": 1, "evening": 1, "night": 1},
+        {"itu": 3, "sama": 3, "time": 3, "day": 1, "morning": 1, "afternoon": 1, "evening": 1, "night": 1,
+         "harinya": 3, **dict.fromkeys(["paginya", "siangnya", "sorenya", "petangnya", "malamnya"], 1)},
         _NARRATED_OPENERS,
         trigger_starts=False,
+    ),
+    Rule(rel.WORD_CLOCK, rel.word_clock, {"pukul": 0, "jam": 0}),
+    Rule(
+        rel.BARE_POD,
+        rel.bare_pod,
+        dict.fromkeys(["sejak", "hingga", "sampai", "pada", "untuk", "menjelang", "through", "by", "overnight"], 0),
     ),
     Rule(rel.PART_OF_DAY_WORD, rel.part_of_day, first_words(PARTS_OF_DAY, 2), frozenset({"in", "the"})),
 )
