@@ -19,7 +19,8 @@ def triples(text: str, dct: str | None = "2023-09-11") -> list[tuple[str, str, s
         ("Apel dimulai pukul 07.00 pagi.", "pukul 07.00 pagi", "2023-09-11T07:00"),
         ("Acara dimulai jam 7 malam.", "jam 7 malam", "2023-09-11T19:00"),
         ("Sidang dibuka pukul 09.00 WITA.", "pukul 09.00 WITA", "2023-09-11T09:00+08:00"),
-        ("Officials met at 1:21 p.m. ET.", "1:21 p.m. ET", "2023-09-11T13:21"),
+        # ET is EDT in September: daylight saving is read from the date.
+        ("Officials met at 1:21 p.m. ET.", "1:21 p.m. ET", "2023-09-11T13:21-04:00"),
         ("The shop opens at 10am.", "10am", "2023-09-11T10:00"),
     ],
 )

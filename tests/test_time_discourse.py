@@ -121,3 +121,30 @@ def test_a_range_of_clock_times_shares_its_zone() -> None:
     times = found("Jalan ditutup pukul 06.00 hingga pukul 09.30 WIB.")
     assert times["pukul 06.00"][1] == "2024-11-04T06:00+07:00"
     assert times["pukul 09.30 WIB"][1] == "2024-11-04T09:30+07:00"
+
+
+def test_zones_named_by_place_and_daylight_saving() -> None:
+    times = found(
+        "Pertemuan berlangsung hingga pukul 18.30 waktu Tokyo. The session began at 2 p.m. Jakarta time "
+        "(3 p.m. in Singapore). The outage began at 12:33 p.m. local time in Madrid.",
+        "2025-04-28",
+    )
+    assert times["pukul 18.30 waktu Tokyo"][1] == "2025-04-28T18:30+09:00"
+    assert times["2 p.m. Jakarta time"][1] == "2025-04-28T14:00+07:00"
+    assert times["3 p.m."][1] == "2025-04-28T15:00+08:00"
+    assert times["12:33 p.m. local time"][1] == "2025-04-28T12:33+02:00"  # summer time in Madrid
+    winter = found("The outage began at 12:33 p.m. local time in Madrid.", "2025-01-20")
+    assert winter["12:33 p.m. local time"][1] == "2025-01-20T12:33+01:00"
+
+
+def test_counted_times_and_quoted_deixis_follow_the_narrated_day() -> None:
+    text = (
+        "Kebakaran melanda pasar pada Minggu (13/8/2023) malam hingga Senin (14/8/2023) pagi. "
+        "Api terlihat sekitar pukul 23.45 WITA. Petugas tiba sekitar 15 menit kemudian. "
+        "Api baru padam pukul 07.30 WITA. \"Kemarin sore masih ramai,\" ujar seorang pedagang."
+    )
+    times = found(text, "2023-08-15")
+    assert times["sekitar pukul 23.45 WITA"][1] == "2023-08-13T23:45+08:00"
+    assert times["sekitar 15 menit kemudian"][1] == "2023-08-14T00:00+08:00"
+    assert times["pukul 07.30 WITA"][1] == "2023-08-14T07:30+08:00"
+    assert times["Kemarin sore"][1:] == ("2023-08-13TAF", "narrated")

@@ -12,6 +12,7 @@ from warta.analyze.time.candidates import Candidate, Context
 from warta.analyze.time.discourse import narrate, needs_discourse
 from warta.analyze.time.fragments import alternation
 from warta.analyze.time.measures import is_measure
+from warta.analyze.time.zones import DST_PLACES, PLACE_TIME_RE, PLACE_ZONES
 from warta.analyze.time.lexicon import (
     AMOUNT_ONLY_MODIFIERS,
     AMOUNT_ONLY_WORDS,
@@ -197,6 +198,7 @@ _MODIFIER_WORD_RE = re.compile(r"[\w-]+")
 _WORD_RE = re.compile(r"\w+")
 _MODIFIER_LAST_WORDS = frozenset(_WORD_RE.findall(m.lower())[-1] for m in PREFIX_MODIFIERS)
 _ZONE_FIRST = frozenset(_WORD_RE.findall(z.lower())[0] for z in TIMEZONES)
+_PLACE_TIME_FIRST = frozenset({"waktu", *(_WORD_RE.findall(p)[0] for p in (*PLACE_ZONES, *DST_PLACES))})
 _SUFFIX_FIRST = frozenset(_WORD_RE.findall(m.lower())[0] for m in SUFFIX_MODIFIERS)
 
 
@@ -257,6 +259,11 @@ def _add_modifiers_and_zones(text: str, kept: list[Candidate], words: Words) -> 
             )
             if zone:
                 cand.end = zone.end()
+                after = _word_after(words, cand.end)
+        if cand.clock and after in _PLACE_TIME_FIRST:
+            named = PLACE_TIME_RE.match(text, cand.end, ceiling)
+            if named:
+                cand.end = named.end()
                 after = _word_after(words, cand.end)
         if cand.mod is not None or after is not None and after not in _SUFFIX_FIRST:
             continue
