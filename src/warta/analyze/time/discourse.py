@@ -86,6 +86,26 @@ def _rolls_over(last: datetime, clock: str | None) -> bool:
     return last.hour >= 18 and hour < 12 and (hour, clock[3:5]) < (last.hour, f"{last.minute:02d}")
 
 
+_ALSO_RE = re.compile(r"\s*(?:atau|or|,\s*or|\(|/)\s*", re.IGNORECASE)
+
+
+def _same_instant(text: str, previous: Candidate, cand: Candidate, offset: str) -> None:
+    """ "pukul 04.12 WIT atau 02.12 WIB", "4:17 a.m. local time (0117 GMT)": the second clock
+    time is the same moment in another zone, so it takes the day that moment falls on there."""
+    match = _CLOCK_VALUE_RE.match(previous.value[:16])
+    theirs = _OFFSET_RE.search(previous.value)
+    if not match or not theirs or len(previous.value) != 16 + 6 or not _ALSO_RE.fullmatch(text[previous.end : cand.start]):
+        return
+    def minutes(zone: str) -> int:
+        return (1 if zone[0] == "+" else -1) * (int(zone[1:3]) * 60 + int(zone[4:6]))
+    moment = datetime(*(int(g) for g in match.groups())) - timedelta(minutes=minutes(theirs.group(0)))  # type: ignore[misc]
+    here = moment + timedelta(minutes=minutes(offset))
+    if here.strftime("%H:%M") == cand.clock:
+        cand.day = here.date()
+        cand.day_value = here.date().isoformat()
+        cand.value = f"{here.date().isoformat()}T{cand.clock}"
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Where quotations lie: between straight or curly double quotes, within a paragraph."""
     spans: list[tuple[int, int]] = []
@@ -153,6 +173,8 @@ def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object)
             _resolve_narrated(cand, day, last_clock, moved)
         if cand.clock is not None or cand.narrative is not None:
             offset = zone_offset(text, cand) if _CLOCK_VALUE_RE.match(cand.value) else None
+            if offset and index and _is_bare_clock(cand):
+                _same_instant(text, kept[index - 1], cand, offset)
             if not offset and cand.narrative is not None and cand.narrative[0] in {"shift", "same"} and _CLOCK_VALUE_RE.match(cand.value):
                 offset = last_offset  # "sejam kemudian", "saat itu": the zone of the clock time they count from
             if offset:

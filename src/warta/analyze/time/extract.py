@@ -28,8 +28,10 @@ from warta.model import Sentence, Timex
 _SUFFIX_RE = re.compile(r"\s*,?\s+(?P<mod>" + alternation(SUFFIX_MODIFIERS)[3:-1] + r")\b", re.IGNORECASE)
 _ZONE_WORDS = [z for z in TIMEZONES if z.islower()]
 _ZONE_CODES = [z for z in TIMEZONES if z.isupper()]
-_ZONE_WORD_RE = re.compile(r"\s+(?:\(\s*)?" + alternation(_ZONE_WORDS) + r"\b(?:\s*\))?", re.IGNORECASE)
-_ZONE_CODE_RE = re.compile(r"\s*(?:\(\s*)?" + alternation(_ZONE_CODES) + r"(?:\s*[+-]\s*\d{1,2})?\b(?:\s*\))?")
+# A closing bracket belongs to the zone only when the zone opened it: "pukul 10.00 (WIB)", but
+# not the one closing "(10:33 GMT)".
+_ZONE_WORD_RE = re.compile(r"\s+(\(\s*)?" + alternation(_ZONE_WORDS) + r"\b(?(1)\s*\))", re.IGNORECASE)
+_ZONE_CODE_RE = re.compile(r"\s*(\(\s*)?" + alternation(_ZONE_CODES) + r"(?:\s*[+-]\s*\d{1,2})?\b(?(1)\s*\))")
 _JOIN_BEFORE_DAY_RE = re.compile(r"[\s,]*(?:(?:pada|on)\s+)?(?:hari\s+)?$", re.IGNORECASE)
 _JOIN_AFTER_DAY_RE = re.compile(
     r"[\s,]*(?:(?:pada|on|at)\s+)?(?:(?:" + alternation(TIMEZONES)[3:-1] + r")\s*)?", re.IGNORECASE

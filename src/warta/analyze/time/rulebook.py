@@ -170,7 +170,7 @@ RULES: tuple[Rule, ...] = (
         trigger_starts=False,
     ),
     Rule(rel.PAST_PERIOD, rel.past_period, first_words(UNITS, 2), frozenset({"past", "last", "previous"}), trigger_starts=False),
-    Rule(cal.YEAR_ALONE, cal.year_alone, {FOUR_DIGITS: 1, FOUR_DIGITS_DASH: 1}, frozenset({"tahun", "thn"})),
+    Rule(cal.YEAR_ALONE, cal.year_alone, {FOUR_DIGITS: 2, FOUR_DIGITS_DASH: 2}, frozenset({"tahun", "thn", "anggaran"})),
     Rule(rel.REFERENCE, rel.reference, *_REFERENCE_TRIGGERS[:2], whole_words=_REFERENCE_TRIGGERS[2]),
     Rule(rel.AMOUNT_OF_TIME, rel.amount_of_time, first_words(UNITS, 5), _AMOUNT_OPENERS, trigger_starts=False),
     Rule(rel.SE_DURATION, rel.se_duration, first_words([*SE_UNITS, *PLURAL_UNITS])),
@@ -208,6 +208,7 @@ RULES: tuple[Rule, ...] = (
         trigger_starts=False,
     ),
     Rule(rel.WORD_CLOCK, rel.word_clock, {"pukul": 0, "jam": 0}),
+    Rule(rel.ZONED_CLOCK, rel.zoned_clock, dict.fromkeys([SMALL_NUMBER_SEP, SMALL_NUMBER_COLON, FOUR_DIGITS], 0)),
     Rule(
         rel.BARE_POD,
         rel.bare_pod,

@@ -571,3 +571,17 @@ def _hour_in_context(text: str, start: int, hour: int) -> int:
         told = int(clocks[-1].group(1)) * 60 + int(clocks[-1].group(2))
         return min((hour, hour + 12), key=lambda h: min(abs(h * 60 - told), 1440 - abs(h * 60 - told)))
     return hour
+
+
+# --- a clock time written only with its zone: "atau 02.12 WIB", "(0117 GMT)" -----------------------
+ZONED_CLOCK = re.compile(
+    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d)|(?P<m2>[0-5]\d))(?=\s+(?:WIB|WITA|WIT|UTC|GMT)\b)"
+)
+
+
+def zoned_clock(match: re.Match[str], ctx: Context) -> Candidate | None:
+    if match.group("m2") is not None and len(match.group("h")) != 2:
+        return None  # "117 GMT" is no clock time; "0117 GMT" is
+    clock_text = f"{int(match.group('h')):02d}:{match.group('m') or match.group('m2')}"
+    day_value = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return Candidate(match.start(), match.end(), "TIME", f"{day_value}T{clock_text}", day=ctx.dct, clock=clock_text)
