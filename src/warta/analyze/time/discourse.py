@@ -14,6 +14,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from warta.analyze.time.candidates import Candidate
+from warta.analyze.time.lexicon import WEEKDAYS
 from warta.analyze.time.zones import zone_offset
 
 # A date right after a verb of saying and the speaker: "kata Budi, Senin (15/3)", "ujarnya, Senin".
@@ -43,8 +44,9 @@ def _speech_dates(text: str, kept: list[Candidate], dct: date | None) -> set[int
     """The indexes of dates that say when a speaker spoke ("kata X, Senin (15/3)"); the deictic
     words quoted before them in the same sentence ("kemarin") are re-anchored on that day."""
     speech: set[int] = set()
-    if dct is None or not any(c.deixis is not None for c in kept):
+    if dct is None:
         return speech
+    quoting = any(c.deixis is not None for c in kept)
     for index, cand in enumerate(kept):
         if cand.day is None or cand.deixis is not None or cand.clock or cand.type not in {"DATE", "TIME"}:
             continue
@@ -52,7 +54,12 @@ def _speech_dates(text: str, kept: list[Candidate], dct: date | None) -> set[int
         match = _SPEECH_BEFORE_RE.search(before)
         if not match:
             continue
+        if cand.day > dct and _BARE_WEEKDAY_RE.match(text, cand.start, cand.end) and _TAG_COMMA_RE.search(before):
+            # "ujar Sutrisno, Minggu siang": a speaker spoke on the last such weekday, not a coming one.
+            _reanchor(cand, cand.day - timedelta(days=7 * -(-(cand.day - dct).days // 7)))
         speech.add(index)
+        if not quoting:
+            continue
         verb_at = cand.start - len(before) + match.start()
         # The quote: back to its opening mark when the verb follows a closing one, else the sentence.
         head = text[:verb_at].rstrip(" ,")
@@ -135,6 +142,14 @@ def _reanchor(cand: Candidate, new_day: date) -> None:
         cand.day_value = new_day.isoformat()
 
 
+_BARE_WEEKDAY_RE = re.compile(
+    r"(?:hari\s+)?(?:" + "|".join(w for w in WEEKDAYS if w[0].isalpha()) + r")\b[^\d]*$", re.IGNORECASE
+)
+
+
+_TAG_COMMA_RE = re.compile(r",\s*(?:pada\s+|on\s+)?$")
+
+
 def _nearest_weekday(day: date, weekday: int) -> date:
     """The given weekday nearest ``day`` (the past one on a tie): "Sabtu itu" seen from Sunday."""
     back = (day.isoweekday() - weekday) % 7
@@ -149,6 +164,7 @@ def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object)
     moved = False  # whether the narrated day has left the DCT by an expression in the text
     last_clock: datetime | None = None  # the last clock time told, on its day
     last_offset = ""  # the UTC offset written with it
+    lead_day: date | None = None  # the first day the article tells: its main day
     for index, cand in enumerate(kept):
         day: date | None = anchors.day  # type: ignore[attr-defined]
         if (
@@ -179,8 +195,9 @@ def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object)
                 offset = last_offset  # "sejam kemudian", "saat itu": the zone of the clock time they count from
             if offset:
                 cand.value += offset
-        if index in speech or cand.anchor == "speech":
+        if cand.anchor == "speech" or index in speech and cand.day != lead_day:
             continue  # the day a speaker spoke, and what they said, are not the day the story tells
+            # (unless the speaker spoke on the article's main day: the narration is back on it)
         if cand.type in {"DATE", "TIME"} and cand.value:
             if moved and cand.day is not None and cand.day != day and cand.anaphor is None and _BOUNDARY_RE.search(text, max(0, cand.start - 12), cand.start):
                 continue  # "hingga Minggu malam", "sejak Senin pukul 06.00": a state's bound, not the story's day
@@ -188,6 +205,8 @@ def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object)
                 last_clock = None
             if cand.day is not None and cand.narrative is None and not _is_bare_clock(cand):
                 moved = True
+                if lead_day is None:
+                    lead_day = cand.day
             clock = _CLOCK_VALUE_RE.match(cand.value[:16]) if len(cand.value) >= 16 else None
             if clock:
                 last_clock = datetime(*(int(g) for g in clock.groups()))  # type: ignore[misc]

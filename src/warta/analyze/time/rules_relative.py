@@ -580,8 +580,8 @@ ZONED_CLOCK = re.compile(
 
 
 def zoned_clock(match: re.Match[str], ctx: Context) -> Candidate | None:
-    if match.group("m2") is not None and len(match.group("h")) != 2:
-        return None  # "117 GMT" is no clock time; "0117 GMT" is
+    if match.group("m2") is not None and (len(match.group("h")) != 2 or ctx.text[max(0, match.start() - 1) : match.start()] != "("):
+        return None  # "(0117 GMT)" restates a clock time; "2023 WIB" and "117 GMT" are none
     clock_text = f"{int(match.group('h')):02d}:{match.group('m') or match.group('m2')}"
     day_value = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     return Candidate(match.start(), match.end(), "TIME", f"{day_value}T{clock_text}", day=ctx.dct, clock=clock_text)
