@@ -148,3 +148,16 @@ def test_counted_times_and_quoted_deixis_follow_the_narrated_day() -> None:
     assert times["sekitar 15 menit kemudian"][1] == "2023-08-14T00:00+08:00"
     assert times["pukul 07.30 WITA"][1] == "2023-08-14T07:30+08:00"
     assert times["Kemarin sore"][1:] == ("2023-08-13TAF", "narrated")
+
+
+def test_a_weekday_after_a_speaker_is_a_past_day_and_does_not_move_the_story() -> None:
+    text = (
+        "Kereta anjlok di Banyumas, Sabtu (11/5/2024) dini hari. Kereta berangkat pukul 02.10. "
+        "\"Saat itu kecepatan kereta sekitar 60 kilometer per jam,\" kata Rina, Minggu (12/5/2024). "
+        "Sekitar pukul 05.00, penumpang sudah dipindahkan. \"Kami tambah petugas,\" ujar Sutrisno, Senin malam."
+    )
+    times = found(text, "2024-05-13")  # a Monday: "Senin malam" said by a speaker is today's night
+    assert times["Sekitar pukul 05.00"][1] == "2024-05-11T05:00"
+    assert times["Senin malam"][1] == "2024-05-13TNI"
+    later = found(text.replace("Senin malam", "Minggu siang"), "2024-05-13")
+    assert later["Minggu siang"][1] == "2024-05-12TMI"
