@@ -24,6 +24,9 @@ _SPEECH_BEFORE_RE = re.compile(
     r"said|says|told)\b)[^.!?\n\"“”]{0,60}?,?\s*(?:pada\s+|on\s+)?$",
     re.IGNORECASE,
 )
+# The stems those verbs start with: a plain substring test rules most dates out cheaply.
+_SPEECH_VERBS = ("kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "tegas", "terang", "imbuh", "tambah", "papar",
+                 "sebut", "said", "says", "told")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’]?\s+|\n")
 _CLOCK_VALUE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
 
@@ -51,6 +54,9 @@ def _speech_dates(text: str, kept: list[Candidate], dct: date | None) -> set[int
         if cand.day is None or cand.deixis is not None or cand.clock or cand.type not in {"DATE", "TIME"}:
             continue
         before = text[max(0, cand.start - 90) : cand.start]
+        lowered = before.lower()
+        if not any(verb in lowered for verb in _SPEECH_VERBS):
+            continue
         match = _SPEECH_BEFORE_RE.search(before)
         if not match:
             continue
@@ -113,13 +119,17 @@ def _same_instant(text: str, previous: Candidate, cand: Candidate, offset: str) 
         cand.value = f"{here.date().isoformat()}T{cand.clock}"
 
 
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+_QUOTE_MARK_RE = re.compile(r"[\"“”]")
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Where quotations lie: between straight or curly double quotes, within a paragraph."""
     spans: list[tuple[int, int]] = []
-    for paragraph in re.finditer(r"[^\n]+", text):
+    for paragraph in _PARAGRAPH_RE.finditer(text):
         opened = -1
-        for mark in re.finditer(r"[\"“”]", paragraph.group(0)):
-            at = paragraph.start() + mark.start()
+        for mark in _QUOTE_MARK_RE.finditer(text, paragraph.start(), paragraph.end()):
+            at = mark.start()
             if opened < 0 and mark.group(0) != "”":
                 opened = at
             elif opened >= 0 and mark.group(0) != "“":
@@ -160,7 +170,7 @@ def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object)
     """Resolve anaphors, bare clock times and narrated expressions in text order, moving the
     narrated day with each expression that names a day. ``anchors`` is extract._Anchors."""
     speech = _speech_dates(text, kept, dct)
-    quotes = _quoted_spans(text) if any(c.deixis is not None for c in kept) else []
+    quotes: list[tuple[int, int]] | None = None  # where quotations lie, found when first needed
     moved = False  # whether the narrated day has left the DCT by an expression in the text
     last_clock: datetime | None = None  # the last clock time told, on its day
     last_offset = ""  # the UTC offset written with it
@@ -169,13 +179,16 @@ def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object)
         day: date | None = anchors.day  # type: ignore[attr-defined]
         if (
             cand.deixis is not None and cand.anchor is None and moved and day is not None and day != dct
-            and cand.day is not None and _inside(quotes, cand.start)
+            and cand.day is not None
         ):
-            # "Tadi sore ...", "kemarin" quoted with no day said for the quote: the speaker
-            # speaks on the day the narration has reached, and that day does not move.
-            _reanchor(cand, day + timedelta(days=cand.deixis))
-            cand.anchor = "narrated"
-            continue
+            if quotes is None:
+                quotes = _quoted_spans(text)
+            if _inside(quotes, cand.start):
+                # "Tadi sore ...", "kemarin" quoted with no day said for the quote: the speaker
+                # speaks on the day the narration has reached, and that day does not move.
+                _reanchor(cand, day + timedelta(days=cand.deixis))
+                cand.anchor = "narrated"
+                continue
         if cand.anaphor is not None:
             cand.value, cand.day = anchors.resolve(*cand.anaphor)  # type: ignore[attr-defined]
         elif _is_bare_clock(cand):

@@ -277,6 +277,22 @@ def _add_modifiers_and_zones(text: str, kept: list[Candidate], words: Words) -> 
                 cand.end = suffix.end()
 
 
+def _clock_on_that_day(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """ "pukul 12.00 WIT hari itu" is one clock time on the narrated day: the clock time takes
+    "hari itu" into its span (its day is the one "hari itu" would name)."""
+    merged: list[Candidate] = []
+    for cand in kept:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None and cand.narrative == ("day", None) and previous.clock and previous.day_value is None
+            and previous.narrative is None and not text[previous.end : cand.start].strip()
+        ):
+            previous.end = cand.end
+            continue
+        merged.append(cand)
+    return merged
+
+
 _CALENDAR_YEARS = (1000, 9999)  # four-digit years: what TIMEX3 values write without a sign
 
 
@@ -383,7 +399,8 @@ def extract_timexes(
             cand.settle_tense(ctx.tense(cand.tense_choice.start, cand.tense_choice.end))
     kept = _merge_durations(text, kept)
     _add_modifiers_and_zones(text, kept, words)
-    kept = [c for c in kept if not is_measure(text, c)]
+    kept = [c for c in kept if c.type != "DURATION" or not is_measure(text, c)]
+    kept = _clock_on_that_day(text, kept)
     if needs_discourse(kept):
         narrate(text, kept, ctx.dct, _Anchors(ctx.dct))
     return [

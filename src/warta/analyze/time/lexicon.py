@@ -92,7 +92,7 @@ SUFFIX_MODIFIERS: dict[str, str] = {
 
 TIMEZONES: tuple[str, ...] = (
     "WIB", "WITA", "WIT", "GMT", "UTC", "waktu setempat", "waktu lokal", "local time", "ET",
-    "EST", "EDT", "PST", "PDT", "KST", "JST", "CET", "CEST", "BST",
+    "EST", "EDT", "PST", "PDT", "KST", "JST", "CET", "CEST", "BST", "IST",
 )
 
 # Tense cues in the sentence around a bare weekday, month or date.

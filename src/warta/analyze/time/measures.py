@@ -20,6 +20,11 @@ _BEFORE_RE = re.compile(
     r"aged)\s*[,:]?\s*)$",
     re.IGNORECASE,
 )
+# The words that can end those cues: the regex runs only when one of them is near.
+_CUE_WORDS = frozenset(
+    "berusia usia umur berumur bertenor tenor waktu bawah terbaik tercepat unggul selisih dalam in clocking "
+    "clocked of aged".split()
+)
 # Words right after an amount that make it a measure.
 _AFTER_RE = re.compile(
     r"^(?:[\s-]*(?:terbang|flight\s+hours|of\s+flying|ahead|behind|off\b|of\s+the\s+(?:leaders?|winner)|"
@@ -33,6 +38,7 @@ _DECIMAL_SECONDS_RE = re.compile(r"T(?:\d+[HM])*\d+\.\d+S$")
 _MINUTES_BEFORE_RE = re.compile(r"\d+\s*(?:jam|menit|hours?|minutes?)\s*$", re.IGNORECASE)
 _ORDINAL_SECOND_RE = re.compile(r"^\s+[a-z]", re.IGNORECASE)
 _YEARS_RE = re.compile(r"^P\d+Y$")
+_LARGER_UNIT_RE = re.compile(r"\d[HM]")
 
 
 def is_measure(text: str, cand: Candidate) -> bool:
@@ -42,14 +48,14 @@ def is_measure(text: str, cand: Candidate) -> bool:
     before = text[max(0, cand.start - 40) : cand.start]
     after = text[cand.end : cand.end + 30]
     span = text[cand.start : cand.end].lower()
-    if _BEFORE_RE.search(before):
+    if _CUE_WORDS.intersection(before.lower().split()[-4:]) and _BEFORE_RE.search(before):
         return True
     if _AFTER_RE.match(after):
         return True
     if _YEARS_RE.match(cand.value) and _NAME_BEFORE_RE.search(before) and after.lstrip().startswith(","):
         return True
     # "2 jam 16 menit 41 detik", "1 menit 59,842 detik": a time to the second is a result.
-    if "T" in cand.value and cand.value.endswith("S") and re.search(r"\d[HM]", cand.value):
+    if "T" in cand.value and cand.value.endswith("S") and _LARGER_UNIT_RE.search(cand.value):
         return True
     if _DECIMAL_SECONDS_RE.search(cand.value) or _SECONDS_RE.match(after):
         return True

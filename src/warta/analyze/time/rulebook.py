@@ -208,12 +208,22 @@ RULES: tuple[Rule, ...] = (
         trigger_starts=False,
     ),
     Rule(rel.WORD_CLOCK, rel.word_clock, {"pukul": 0, "jam": 0}),
-    Rule(rel.ZONED_CLOCK, rel.zoned_clock, dict.fromkeys([SMALL_NUMBER_SEP, SMALL_NUMBER_COLON, FOUR_DIGITS], 0)),
+    # Tried back from the zone word, which is rare, rather than at every number or preposition.
+    Rule(
+        rel.ZONED_CLOCK,
+        rel.zoned_clock,
+        dict.fromkeys(["wib", "wita", "wit", "utc", "gmt"], 2),
+        frozenset({SMALL_NUMBER_SEP, SMALL_NUMBER_COLON, FOUR_DIGITS}),
+        trigger_starts=False,
+    ),
     Rule(
         rel.BARE_POD,
         rel.bare_pod,
-        dict.fromkeys(["sejak", "hingga", "sampai", "pada", "untuk", "menjelang", "through", "by", "overnight"], 0),
+        {**first_words([*PARTS_OF_DAY, "dawn", "daybreak"], 2)},
+        frozenset({"sejak", "hingga", "sampai", "pada", "untuk", "menjelang", "through", "by"}),
+        trigger_starts=False,
     ),
+    Rule(rel.OVERNIGHT, rel.overnight, {"overnight": 0}),
     Rule(rel.PART_OF_DAY_WORD, rel.part_of_day, first_words(PARTS_OF_DAY, 2), frozenset({"in", "the"})),
 )
 

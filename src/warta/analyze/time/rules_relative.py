@@ -488,7 +488,7 @@ def narrated(match: re.Match[str], ctx: Context) -> Candidate | None:
 # It is a part of the day the narration has reached (discourse.py); "makan malam", "malam
 # tahun baru" and parts of day joined to a day ("pada malam hari Minggu") are not.
 BARE_POD = re.compile(
-    rf"(?:sejak|hingga|sampai|pada|untuk|menjelang|through\s+the|by|overnight)\b(?:\s+(?P<pod>{PART_OF_DAY}|dawn|daybreak)(?:\s+hari\b)?)?"
+    rf"(?:sejak|hingga|sampai|pada|untuk|menjelang|through\s+the|by)\s+(?P<pod>{PART_OF_DAY}|dawn|daybreak)(?:\s+hari\b)?"
     r"(?!\s*(?:itu|ini|tadi|harinya|tahun\s+baru|takbiran|natal|hari\s+[A-Z]|\d|\()|\s+(?:hingga|sampai|dan|to|until)\s)",
     FLAGS,
 )
@@ -497,13 +497,7 @@ _DAWN = {"dawn": "MO", "daybreak": "MO"}
 
 def bare_pod(match: re.Match[str], ctx: Context) -> Candidate | None:
     word = match.group(0).split()[0].lower()
-    if word == "overnight":
-        if match.group("pod"):
-            return None
-        return Candidate(match.start(), match.start() + len("overnight"), "TIME", "", narrative=("pod", "NI"))
     pod_word = match.group("pod")
-    if not pod_word:
-        return None
     english = word in {"through", "by"}
     if english != (pod_word.lower() in {*_DAWN, "morning", "noon", "midday", "afternoon", "evening", "night"}):
         return None
@@ -511,6 +505,14 @@ def bare_pod(match: re.Match[str], ctx: Context) -> Candidate | None:
         return None
     pod = _DAWN.get(pod_word.lower()) or PARTS_OF_DAY[" ".join(pod_word.lower().split())]
     return Candidate(match.start("pod"), match.end(), "TIME", "", narrative=("pod", pod))
+
+
+OVERNIGHT = re.compile(r"overnight\b(?!\s+(?:flight|train|bus|stay|rate|trip))", FLAGS)
+
+
+def overnight(match: re.Match[str], ctx: Context) -> Candidate | None:
+    """ "Temperatures fell below freezing overnight": the night of the narrated day."""
+    return Candidate(match.start(), match.end(), "TIME", "", narrative=("pod", "NI"))
 
 
 # --- clock times in words: "jam tiga sore", "jam setengah lima", "jam tiga kurang seperempat" ----

@@ -118,6 +118,22 @@ def _day_of(value: str) -> date | None:
         return None
 
 
+_FIRST_WORDS = frozenset(p.split()[0] for p in _ALL_PLACES)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _places(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Place names in ``text[start:end]``: the long alternation is tried only at words that can
+    begin a name, not at every character."""
+    found: list[re.Match[str]] = []
+    for word in _WORD_RE.finditer(text, start, end):
+        if word.group(0).lower() in _FIRST_WORDS and (not found or word.start() >= found[-1].end()):
+            match = _PLACE_RE.match(text, word.start(), end)
+            if match:
+                found.append(match)
+    return found
+
+
 def local_offset(text: str, start: int, end: int, day: date | None = None) -> str | None:
     """The zone of the place nearest ``start..end`` in its sentence, else of the nearest place
     told before it, else of the dateline."""
@@ -125,12 +141,12 @@ def local_offset(text: str, start: int, end: int, day: date | None = None) -> st
     stop = _SENTENCE_RE.search(text, end)
     right = stop.start() if stop else len(text)
     best: tuple[int, str] | None = None
-    for match in _PLACE_RE.finditer(text, left, right):
+    for match in _places(text, left, right):
         distance = start - match.end() if match.end() <= start else match.start() - end
         if best is None or distance < best[0]:
             best = (distance, match.group(0))
     if best is None:
-        earlier = list(_PLACE_RE.finditer(text, 0, left))
+        earlier = _places(text, max(0, left - 600), left) or _places(text, 0, max(0, left - 600))
         if earlier:
             best = (0, earlier[-1].group(0))
     if best is not None:
@@ -146,7 +162,7 @@ def zone_offset(text: str, cand: Candidate) -> str | None:
     day = _day_of(cand.value)
     if any(local in words for local in _LOCAL):
         return local_offset(text, cand.start, cand.end, day)
-    named = PLACE_TIME_RE.search(span)
+    named = PLACE_TIME_RE.search(span) if "waktu" in words or "time" in words else None
     if named:
         return _place_zone(named.group("id") or named.group("en"), day)
     shifted = _SHIFTED_RE.search(span)
@@ -159,5 +175,7 @@ def zone_offset(text: str, cand: Candidate) -> str | None:
         if key in DST_CODES:
             return _dst_offset(*DST_CODES[key], day)
         return ZONE_OFFSETS.get(key)
+    if text[cand.end : cand.end + 4].lower() not in {" in ", " di "}:
+        return None
     tied = _IN_PLACE_RE.match(text, cand.end)
     return _place_zone(tied.group("place"), day) if tied else None
