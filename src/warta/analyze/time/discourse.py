@@ -54,10 +54,7 @@ def _speech_dates(text: str, kept: list[Candidate], dct: date | None) -> set[int
         if cand.day is None or cand.deixis is not None or cand.clock or cand.type not in {"DATE", "TIME"}:
             continue
         before = text[max(0, cand.start - 90) : cand.start]
-        lowered = before.lower()
-        if not any(verb in lowered for verb in _SPEECH_VERBS):
-            continue
-        match = _SPEECH_BEFORE_RE.search(before)
+        match = _speech_tag(before)
         if not match:
             continue
         if cand.day > dct and _BARE_WEEKDAY_RE.match(text, cand.start, cand.end) and _TAG_COMMA_RE.search(before):
@@ -121,6 +118,23 @@ def _same_instant(text: str, previous: Candidate, cand: Candidate, offset: str) 
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _QUOTE_MARK_RE = re.compile(r"[\"“”]")
+
+
+def _speech_tag(before: str) -> re.Match[str] | None:
+    """``_SPEECH_BEFORE_RE.search(before)``, tried only where a verb of saying starts: a plain
+    substring search finds those places far faster than the pattern scanning every character."""
+    lowered = before.lower()
+    starts: list[int] = []
+    for verb in _SPEECH_VERBS:
+        at = lowered.find(verb)
+        while at >= 0:
+            starts.append(at)
+            at = lowered.find(verb, at + 1)
+    for at in sorted(starts):
+        match = _SPEECH_BEFORE_RE.match(before, at)
+        if match:
+            return match
+    return None
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
