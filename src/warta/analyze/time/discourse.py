@@ -24,9 +24,9 @@ _SPEECH_BEFORE_RE = re.compile(
     r"said|says|told)\b)[^.!?\n\"“”]{0,60}?,?\s*(?:pada\s+|on\s+)?$",
     re.IGNORECASE,
 )
-# The stems those verbs start with: a plain substring test rules most dates out cheaply.
-_SPEECH_VERBS = ("kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "tegas", "terang", "imbuh", "tambah", "papar",
-                 "sebut", "said", "says", "told")
+_TAG_ENDINGS = (",", " pada", " on", "Pada", "On")
+_TAG_VERB_ENDINGS = ("nya", "kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "tegas", "terang", "imbuh", "tambah",
+                     "papar", "sebut", "said", "says", "told")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’]?\s+|\n")
 _CLOCK_VALUE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
 
@@ -53,8 +53,13 @@ def _speech_dates(text: str, kept: list[Candidate], dct: date | None) -> set[int
     for index, cand in enumerate(kept):
         if cand.day is None or cand.deixis is not None or cand.clock or cand.type not in {"DATE", "TIME"}:
             continue
+        # A speech tag ends with a comma, "pada"/"on" or the verb ("kata Budi, Senin", "said on
+        # Monday", "ujarnya Senin"): a cheap look at the last word decides whether to try it.
+        last = text[max(0, cand.start - 12) : cand.start].rstrip()
+        if not last.endswith(_TAG_ENDINGS) and not last.lower().endswith(_TAG_VERB_ENDINGS):
+            continue
         before = text[max(0, cand.start - 90) : cand.start]
-        match = _speech_tag(before)
+        match = _SPEECH_BEFORE_RE.search(before)
         if not match:
             continue
         if cand.day > dct and _BARE_WEEKDAY_RE.match(text, cand.start, cand.end) and _TAG_COMMA_RE.search(before):
@@ -118,23 +123,6 @@ def _same_instant(text: str, previous: Candidate, cand: Candidate, offset: str) 
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _QUOTE_MARK_RE = re.compile(r"[\"“”]")
-
-
-def _speech_tag(before: str) -> re.Match[str] | None:
-    """``_SPEECH_BEFORE_RE.search(before)``, tried only where a verb of saying starts: a plain
-    substring search finds those places far faster than the pattern scanning every character."""
-    lowered = before.lower()
-    starts: list[int] = []
-    for verb in _SPEECH_VERBS:
-        at = lowered.find(verb)
-        while at >= 0:
-            starts.append(at)
-            at = lowered.find(verb, at + 1)
-    for at in sorted(starts):
-        match = _SPEECH_BEFORE_RE.match(before, at)
-        if match:
-            return match
-    return None
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -119,14 +119,15 @@ def _day_of(value: str) -> date | None:
 
 
 _FIRST_WORDS = frozenset(p.split()[0] for p in _ALL_PLACES)
-_WORD_RE = re.compile(r"[^\W\d_]+")
+# Place names are written capitalised ("Madrid", "UK", "Kahramanmaras"): only such words are tried.
+_CAPITALISED_RE = re.compile(r"\b[A-ZÀ-Ý][^\W\d_]*")
 
 
 def _places(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """Place names in ``text[start:end]``: the long alternation is tried only at words that can
-    begin a name, not at every character."""
+    """Place names in ``text[start:end]``: the long alternation is tried only at capitalised
+    words that can begin a name, not at every character."""
     found: list[re.Match[str]] = []
-    for word in _WORD_RE.finditer(text, start, end):
+    for word in _CAPITALISED_RE.finditer(text, start, end):
         if word.group(0).lower() in _FIRST_WORDS and (not found or word.start() >= found[-1].end()):
             match = _PLACE_RE.match(text, word.start(), end)
             if match:
