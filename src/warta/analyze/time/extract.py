@@ -11,8 +11,6 @@ from warta.analyze.time.anchor import TenseFinder, parse_dct
 from warta.analyze.time.candidates import Candidate, Context
 from warta.analyze.time.discourse import narrate, needs_discourse
 from warta.analyze.time.fragments import alternation
-from warta.analyze.time.measures import is_measure
-from warta.analyze.time.zones import DST_PLACES, PLACE_TIME_RE, PLACE_ZONES
 from warta.analyze.time.lexicon import (
     AMOUNT_ONLY_MODIFIERS,
     AMOUNT_ONLY_WORDS,
@@ -21,8 +19,10 @@ from warta.analyze.time.lexicon import (
     SUFFIX_MODIFIERS,
     TIMEZONES,
 )
+from warta.analyze.time.measures import is_measure
 from warta.analyze.time.rulebook import TRIGGER_WORDS, run_rules
 from warta.analyze.time.words import Words, split_words
+from warta.analyze.time.zones import DST_PLACES, PLACE_TIME_RE, PLACE_ZONES
 from warta.model import Sentence, Timex
 
 _SUFFIX_RE = re.compile(r"\s*,?\s+(?P<mod>" + alternation(SUFFIX_MODIFIERS)[3:-1] + r")\b", re.IGNORECASE)
