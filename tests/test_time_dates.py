@@ -114,3 +114,28 @@ def test_year_range_is_two_years() -> None:
     assert [(t.text, t.value) for t in found] == [("2018", "2018"), ("2023", "2023")]
     # A pair of numbers that cannot be a span of years is not one.
     assert extract_timexes("Skor pertandingan 2019-1998 tercatat.", "2024-03-20") == []
+
+
+def test_bare_years_in_lists_names_and_after_cue_words() -> None:
+    from warta.analyze.time import extract_timexes
+
+    def spans(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.value) for t in extract_timexes(text, "2024-05-01")]
+
+    assert spans("Gempa merusak melanda pada 1844, 1910, dan 2000.") == [("1844", "1844"), ("1910", "1910"), ("2000", "2000")]
+    assert spans("Ia menjuarai Liga Voli Nusantara 2025 di Bandung.") == [("2025", "2025")]
+    assert spans("Kapal buatan 1996 itu terbakar.") == [("1996", "1996")]
+    assert spans("The 1939 Erzincan earthquake killed thousands.") == [("1939", "1939")]
+    assert spans("Proyek tahun anggaran 2023 diperiksa.") == [("tahun anggaran 2023", "2023")]
+    # Numbers that are no years stay out.
+    assert spans("Tamu menginap di Room 1945 dan mobil B 1945 KJT diparkir.") == []
+    assert spans("Sebanyak 2024 orang hadir.") == []
+
+
+def test_clock_times_in_another_zone_fall_on_their_own_day() -> None:
+    from warta.analyze.time import extract_timexes
+
+    text = "Gempa terjadi Senin (16/6/2025) pukul 01.12 WIT atau 23.12 WIB, BMKG melaporkan. The quake hit at 4:17 a.m. local time in Turkey (0117 GMT)."
+    values = {t.text: t.value for t in extract_timexes(text, "2025-06-17")}
+    assert values["23.12 WIB"] == "2025-06-15T23:12+07:00"
+    assert values["0117 GMT"] == "2025-06-16T01:17+00:00"

@@ -19,7 +19,7 @@ WORDS = [
     "3,2", "triliun", "COVID-19", "akan", "telah", "paling", "cepat", "yang", "sama", "keesokan", "harinya",
 ]
 TIMEX_VALUE = re.compile(
-    r"^(?:[\dX]{4}(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W[\dX]{2}(?:-(?:\d|WE))?|Q[1-4X]|H[12X]))?(?:T(?:MO|MI|AF|EV|NI|\d{2}:\d{2}))?"
+    r"^(?:[\dX]{4}(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W[\dX]{2}(?:-(?:\d|WE))?|Q[1-4X]|H[12X]))?(?:T(?:MO|MI|AF|EV|NI|\d{2}:\d{2}(?:[+-]\d{2}:\d{2})?))?"
     r"|\d{2,3}|P(?:[\dX.]+[YMWD]|T[\dX.]+[HMS])+(?:T[\dX.]+[HMS])*|(?:PRESENT|PAST|FUTURE)_REF|XXXX-XX-XXT(?:MO|MI|AF|EV|NI))$"
 )
 

@@ -19,15 +19,19 @@ from warta.analyze.time.lexicon import (
     SUFFIX_MODIFIERS,
     TIMEZONES,
 )
+from warta.analyze.time.measures import is_measure
 from warta.analyze.time.rulebook import TRIGGER_WORDS, run_rules
 from warta.analyze.time.words import Words, split_words
+from warta.analyze.time.zones import DST_PLACES, PLACE_TIME_RE, PLACE_ZONES
 from warta.model import Sentence, Timex
 
 _SUFFIX_RE = re.compile(r"\s*,?\s+(?P<mod>" + alternation(SUFFIX_MODIFIERS)[3:-1] + r")\b", re.IGNORECASE)
 _ZONE_WORDS = [z for z in TIMEZONES if z.islower()]
 _ZONE_CODES = [z for z in TIMEZONES if z.isupper()]
-_ZONE_WORD_RE = re.compile(r"\s+(?:\(\s*)?" + alternation(_ZONE_WORDS) + r"\b(?:\s*\))?", re.IGNORECASE)
-_ZONE_CODE_RE = re.compile(r"\s*(?:\(\s*)?" + alternation(_ZONE_CODES) + r"(?:\s*[+-]\s*\d{1,2})?\b(?:\s*\))?")
+# A closing bracket belongs to the zone only when the zone opened it: "pukul 10.00 (WIB)", but
+# not the one closing "(10:33 GMT)".
+_ZONE_WORD_RE = re.compile(r"\s+(\(\s*)?" + alternation(_ZONE_WORDS) + r"\b(?(1)\s*\))", re.IGNORECASE)
+_ZONE_CODE_RE = re.compile(r"\s*(\(\s*)?" + alternation(_ZONE_CODES) + r"(?:\s*[+-]\s*\d{1,2})?\b(?(1)\s*\))")
 _JOIN_BEFORE_DAY_RE = re.compile(r"[\s,]*(?:(?:pada|on)\s+)?(?:hari\s+)?$", re.IGNORECASE)
 _JOIN_AFTER_DAY_RE = re.compile(
     r"[\s,]*(?:(?:pada|on|at)\s+)?(?:(?:" + alternation(TIMEZONES)[3:-1] + r")\s*)?", re.IGNORECASE
@@ -196,6 +200,7 @@ _MODIFIER_WORD_RE = re.compile(r"[\w-]+")
 _WORD_RE = re.compile(r"\w+")
 _MODIFIER_LAST_WORDS = frozenset(_WORD_RE.findall(m.lower())[-1] for m in PREFIX_MODIFIERS)
 _ZONE_FIRST = frozenset(_WORD_RE.findall(z.lower())[0] for z in TIMEZONES)
+_PLACE_TIME_FIRST = frozenset({"waktu", *(_WORD_RE.findall(p)[0] for p in (*PLACE_ZONES, *DST_PLACES))})
 _SUFFIX_FIRST = frozenset(_WORD_RE.findall(m.lower())[0] for m in SUFFIX_MODIFIERS)
 
 
@@ -257,6 +262,11 @@ def _add_modifiers_and_zones(text: str, kept: list[Candidate], words: Words) -> 
             if zone:
                 cand.end = zone.end()
                 after = _word_after(words, cand.end)
+        if cand.clock and after in _PLACE_TIME_FIRST:
+            named = PLACE_TIME_RE.match(text, cand.end, ceiling)
+            if named:
+                cand.end = named.end()
+                after = _word_after(words, cand.end)
         if cand.mod is not None or after is not None and after not in _SUFFIX_FIRST:
             continue
         suffix = _SUFFIX_RE.match(text, cand.end, ceiling)
@@ -265,6 +275,22 @@ def _add_modifiers_and_zones(text: str, kept: list[Candidate], words: Words) -> 
             if suffix.group("mod").lower() != "lebih" and _compatible(mod, cand):
                 cand.mod = mod
                 cand.end = suffix.end()
+
+
+def _clock_on_that_day(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """ "pukul 12.00 WIT hari itu" is one clock time on the narrated day: the clock time takes
+    "hari itu" into its span (its day is the one "hari itu" would name)."""
+    merged: list[Candidate] = []
+    for cand in kept:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None and cand.narrative == ("day", None) and previous.clock and previous.day_value is None
+            and previous.narrative is None and not text[previous.end : cand.start].strip()
+        ):
+            previous.end = cand.end
+            continue
+        merged.append(cand)
+    return merged
 
 
 _CALENDAR_YEARS = (1000, 9999)  # four-digit years: what TIMEX3 values write without a sign
@@ -373,6 +399,8 @@ def extract_timexes(
             cand.settle_tense(ctx.tense(cand.tense_choice.start, cand.tense_choice.end))
     kept = _merge_durations(text, kept)
     _add_modifiers_and_zones(text, kept, words)
+    kept = [c for c in kept if c.type != "DURATION" or not is_measure(text, c)]
+    kept = _clock_on_that_day(text, kept)
     if needs_discourse(kept):
         narrate(text, kept, ctx.dct, _Anchors(ctx.dct))
     return [

@@ -73,7 +73,10 @@ PREFIX_MODIFIERS: dict[str, str] = {
     "early": "START", "mid": "MID", "mid-": "MID", "middle of": "MID", "late": "END", "end of": "END",
     "about": "APPROX", "around": "APPROX",
     "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX", "more than": "MORE_THAN",
-    "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN", "nearly": "LESS_THAN",
+    "well over": "MORE_THAN", "just over": "MORE_THAN", "a little over": "MORE_THAN",
+    "a little more than": "MORE_THAN", "just under": "LESS_THAN", "well under": "LESS_THAN",
+    "tidak sampai": "LESS_THAN", "tak sampai": "LESS_THAN",
+    "less than": "LESS_THAN", "under": "LESS_THAN", "nearly": "LESS_THAN",
     "almost": "LESS_THAN", "at least": "EQUAL_OR_MORE", "no later than": "ON_OR_BEFORE",
     "no earlier than": "ON_OR_AFTER", "beginning of": "START", "start of": "START",
 }
@@ -89,7 +92,7 @@ SUFFIX_MODIFIERS: dict[str, str] = {
 
 TIMEZONES: tuple[str, ...] = (
     "WIB", "WITA", "WIT", "GMT", "UTC", "waktu setempat", "waktu lokal", "local time", "ET",
-    "EST", "EDT", "PST", "PDT", "KST", "JST", "CET", "CEST", "BST",
+    "EST", "EDT", "PST", "PDT", "KST", "JST", "CET", "CEST", "BST", "IST",
 )
 
 # Tense cues in the sentence around a bare weekday, month or date.

@@ -114,7 +114,8 @@ _AMOUNT_OPENERS = frozenset(
      "ratusan", "dozens", "many", *first_words(NUMBER_WORD_LIST)}
 )
 _NARRATED_OPENERS = frozenset(
-    {*_WEEKDAY_WORDS, *first_words(PARTS_OF_DAY), "hari", "dini", "tengah", "saat", "waktu", "ketika", "at", "that"}
+    {*_WEEKDAY_WORDS, *first_words(PARTS_OF_DAY), "hari", "dini", "tengah", "saat", "waktu", "ketika", "at", "that",
+     "keesokan"}
 )
 _UNIT_PERIODS = ["pekan", "minggu", "bulan", "tahun"]
 # The words a set can start with: "setiap ...", "dua kali ...", "twice a ...", "per ...".
@@ -169,7 +170,7 @@ RULES: tuple[Rule, ...] = (
         trigger_starts=False,
     ),
     Rule(rel.PAST_PERIOD, rel.past_period, first_words(UNITS, 2), frozenset({"past", "last", "previous"}), trigger_starts=False),
-    Rule(cal.YEAR_ALONE, cal.year_alone, {FOUR_DIGITS: 1, FOUR_DIGITS_DASH: 1}, frozenset({"tahun", "thn"})),
+    Rule(cal.YEAR_ALONE, cal.year_alone, {FOUR_DIGITS: 2, FOUR_DIGITS_DASH: 2}, frozenset({"tahun", "thn", "anggaran"})),
     Rule(rel.REFERENCE, rel.reference, *_REFERENCE_TRIGGERS[:2], whole_words=_REFERENCE_TRIGGERS[2]),
     Rule(rel.AMOUNT_OF_TIME, rel.amount_of_time, first_words(UNITS, 5), _AMOUNT_OPENERS, trigger_starts=False),
     Rule(rel.SE_DURATION, rel.se_duration, first_words([*SE_UNITS, *PLURAL_UNITS])),
@@ -201,10 +202,28 @@ RULES: tuple[Rule, ...] = (
     Rule(
         rel.NARRATED,
         rel.narrated,
-        {"itu": 3, "sama": 3, "time": 3, "day": 1, "morning": 1, "afternoon": 1, "evening": 1, "night": 1},
+        {"itu": 3, "sama": 3, "time": 3, "day": 1, "morning": 1, "afternoon": 1, "evening": 1, "night": 1,
+         "harinya": 3, **dict.fromkeys(["paginya", "siangnya", "sorenya", "petangnya", "malamnya"], 1)},
         _NARRATED_OPENERS,
         trigger_starts=False,
     ),
+    Rule(rel.WORD_CLOCK, rel.word_clock, {"pukul": 0, "jam": 0}),
+    # Tried back from the zone word, which is rare, rather than at every number or preposition.
+    Rule(
+        rel.ZONED_CLOCK,
+        rel.zoned_clock,
+        dict.fromkeys(["wib", "wita", "wit", "utc", "gmt"], 2),
+        frozenset({SMALL_NUMBER_SEP, SMALL_NUMBER_COLON, FOUR_DIGITS}),
+        trigger_starts=False,
+    ),
+    Rule(
+        rel.BARE_POD,
+        rel.bare_pod,
+        {**first_words([*PARTS_OF_DAY, "dawn", "daybreak"], 2)},
+        frozenset({"sejak", "hingga", "sampai", "pada", "untuk", "menjelang", "through", "by"}),
+        trigger_starts=False,
+    ),
+    Rule(rel.OVERNIGHT, rel.overnight, {"overnight": 0}),
     Rule(rel.PART_OF_DAY_WORD, rel.part_of_day, first_words(PARTS_OF_DAY, 2), frozenset({"in", "the"})),
 )
 

@@ -314,15 +314,46 @@ def month_alone(match: re.Match[str], ctx: Context) -> Candidate | None:
 _COUNTED_NOUN_RE = re.compile(
     r"\s*(?:orang|personel|unit|km|meter|ton|kg|%|persen|rupiah|dolar|jiwa|warga)\b", re.IGNORECASE
 )
-YEAR_ALONE = re.compile(rf"(?:(?P<kw>tahun|thn\.?)\s+)?(?P<y>{YEAR})(?:\s+(?:lalu|silam))?(?!\s*-?\s*an\b|'?s\b)", FLAGS)
+YEAR_ALONE = re.compile(
+    rf"(?:(?P<kw>tahun(?:\s+anggaran)?|thn\.?)\s+)?(?P<y>{YEAR})(?:\s+(?:lalu|silam))?(?!\s*-?\s*an\b|'?s\b)", FLAGS
+)
+# Words after which a bare year is one: "kapal buatan 1996", "well into 2024", "dates back to 2002".
+_MORE_YEAR_CUES = frozenset("sekitar buatan produksi kelahiran angkatan serentak into to".split())
+# A year in a list after another: "pada 1844, 1910, dan 2000", "pada 2015 dan 2019".
+_LISTED_YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d\d(?:\s*,\s*(?:dan\s+|and\s+)?|\s+(?:dan|and|atau|or)\s+)$")
+# "Pemilihan Umum 2024", "Liga Voli Nusantara 2025": a year that ends a name. Not a number
+# after a word that numbers things ("Room 1945", "Pasal 2019") or a licence plate ("B 1945 KJT").
+_NAME_WORD_RE = re.compile(r"\b[A-Z][a-z]{2,}\s+$")
+_NUMBERING_WORDS = frozenset("room kamar nomor pasal jalan gate flight tps km rt rw kode seri type tipe model".split())
+_CAPITAL_AFTER_RE = re.compile(r"\s+[A-Z]")
 
 
 def year_alone(match: re.Match[str], ctx: Context) -> Candidate | None:
-    if not match.group("kw") and ctx.previous_word(match.start()) not in YEAR_CUES:
+    previous = ctx.previous_word(match.start())
+    if not match.group("kw") and previous not in YEAR_CUES and not _bare_year(match, ctx, previous):
         return None
     if _COUNTED_NOUN_RE.match(ctx.text, match.end()):
         return None  # "pada 2019 orang" counts people
     return Candidate(match.start(), match.end(), "DATE", match.group("y"))
+
+
+def _bare_year(match: re.Match[str], ctx: Context, previous: str) -> bool:
+    text, start = ctx.text, match.start()
+    year = int(match.group("y"))
+    if not 1800 <= year <= 2100:
+        return False
+    if previous in _MORE_YEAR_CUES:
+        return previous not in {"to", "into"} or 1950 <= year <= 2100
+    if _LISTED_YEAR_RE.search(text, max(0, start - 12), start):
+        return True
+    after_capital = _CAPITAL_AFTER_RE.match(text, match.end())
+    if previous == "the":
+        return after_capital is not None  # "the 1939 Erzincan earthquake"
+    name = _NAME_WORD_RE.search(text, max(0, start - 20), start)
+    return (
+        name is not None and 1950 <= year <= 2100 and previous not in _NUMBERING_WORDS
+        and after_capital is None and text[start - len(name.group(0)) - 2 : start - len(name.group(0))].strip() not in {".", ""}
+    )
 
 
 # --- decades: "1980an", "1990-an", "era 1990-an", "tahun 80-an", "the 1990s" -------------------

@@ -454,7 +454,8 @@ def past_period(match: re.Match[str], ctx: Context) -> Candidate | None:
 # --- the narrated time: "hari itu", "saat itu", "pada saat yang sama", "Sabtu malam itu" -----------
 NARRATED = re.compile(
     rf"(?:hari\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<wpod>{PART_OF_DAY}))?\s+itu\b"
-    rf"|(?P<pod>{PART_OF_DAY})(?:\s+hari)?\s+itu\b"
+    rf"|(?P<pod>{PART_OF_DAY})(?:\s+hari)?\s+(?:itu\b|harinya\b)"
+    r"|keesokan\s+(?P<next>pagi|siang|sore|petang|malam)nya\b"
     r"|(?P<day>hari\s+itu)\b"
     r"|(?P<same>(?:saat|waktu|ketika)\s+itu|(?:saat|waktu)\s+yang\s+sama|at\s+that\s+time|at\s+the\s+same\s+time)\b"
     r"|that\s+(?P<eday>day)\b|that\s+(?P<epod>morning|afternoon|evening|night)\b",
@@ -471,6 +472,8 @@ def narrated(match: re.Match[str], ctx: Context) -> Candidate | None:
             return None  # "minggu itu" is that week
         pod = PARTS_OF_DAY[" ".join(groups["wpod"].lower().split())] if groups["wpod"] else None
         return Candidate(start, end, "TIME" if pod else "DATE", "", narrative=("weekday", (WEEKDAYS[groups["wd"].lower()], pod)))
+    if groups["next"]:
+        return Candidate(start, end, "TIME", "", narrative=("next", PARTS_OF_DAY[groups["next"].lower()]))
     if groups["pod"] or groups["epod"]:
         pod = PARTS_OF_DAY[" ".join((groups["pod"] or groups["epod"]).lower().split())]
         return Candidate(start, end, "TIME", "", narrative=("pod", pod))
@@ -479,3 +482,108 @@ def narrated(match: re.Match[str], ctx: Context) -> Candidate | None:
     if ctx.previous_word(start) in {"pada", "sejak", "sampai", "hingga", "sebelum", "setelah", "sesudah", "dan", ""}:
         return Candidate(start, end, "DATE", "", narrative=("same", None))
     return None
+
+
+# --- a bare part of day after a preposition: "sejak pagi", "hingga malam", "pada siang hari" -----
+# It is a part of the day the narration has reached (discourse.py); "makan malam", "malam
+# tahun baru" and parts of day joined to a day ("pada malam hari Minggu") are not.
+BARE_POD = re.compile(
+    rf"(?:sejak|hingga|sampai|pada|untuk|menjelang|through\s+the|by)\s+(?P<pod>{PART_OF_DAY}|dawn|daybreak)(?:\s+hari\b)?"
+    r"(?!\s*(?:itu|ini|tadi|harinya|tahun\s+baru|takbiran|natal|hari\s+[A-Z]|\d|\()|\s+(?:hingga|sampai|dan|to|until)\s)",
+    FLAGS,
+)
+_DAWN = {"dawn": "MO", "daybreak": "MO"}
+
+
+def bare_pod(match: re.Match[str], ctx: Context) -> Candidate | None:
+    word = match.group(0).split()[0].lower()
+    pod_word = match.group("pod")
+    english = word in {"through", "by"}
+    if english != (pod_word.lower() in {*_DAWN, "morning", "noon", "midday", "afternoon", "evening", "night"}):
+        return None
+    if word == "by" and pod_word.lower() not in {*_DAWN, "afternoon", "evening", "night"}:
+        return None
+    pod = _DAWN.get(pod_word.lower()) or PARTS_OF_DAY[" ".join(pod_word.lower().split())]
+    return Candidate(match.start("pod"), match.end(), "TIME", "", narrative=("pod", pod))
+
+
+OVERNIGHT = re.compile(r"overnight\b(?!\s+(?:flight|train|bus|stay|rate|trip))", FLAGS)
+
+
+def overnight(match: re.Match[str], ctx: Context) -> Candidate | None:
+    """ "Temperatures fell below freezing overnight": the night of the narrated day."""
+    return Candidate(match.start(), match.end(), "TIME", "", narrative=("pod", "NI"))
+
+
+# --- clock times in words: "jam tiga sore", "jam setengah lima", "jam tiga kurang seperempat" ----
+_HOUR_WORDS = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12,
+}
+WORD_CLOCK = re.compile(
+    r"(?:pukul|jam)\s+(?P<half>setengah\s+)?(?P<h>dua\s+belas|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)\b"
+    r"(?:\s+(?P<dir>kurang|lewat|lebih)\s+(?P<q>seperempat|setengah|(?:\d{1,2}|lima|sepuluh|dua\s+puluh)\s+menit))?"
+    rf"(?:\s+(?P<pod>{PART_OF_DAY}))?(?!\s*(?:menit|jam|detik|kemudian|lagi|lamanya)\b)",
+    FLAGS,
+)
+_PM_WORDS_RE = re.compile(r"\b(?:sore|petang|malam|siang)\b", re.IGNORECASE)
+_AM_WORDS_RE = re.compile(r"\b(?:pagi|subuh|dini\s+hari)\b", re.IGNORECASE)
+_CLOCK_BEFORE_RE = re.compile(r"\b(?:pukul\s+)?([01]?\d|2[0-3])[.:]([0-5]\d)\b")
+
+
+def word_clock(match: re.Match[str], ctx: Context) -> Candidate | None:
+    hour = _HOUR_WORDS[" ".join(match.group("h").lower().split())]
+    minute = 0
+    if match.group("half"):
+        hour, minute = hour - 1, 30
+    quarter = (match.group("q") or "").lower()
+    if quarter:
+        amount = 15 if quarter == "seperempat" else 30 if quarter == "setengah" else None
+        if amount is None:
+            number = quarter.split()[0]
+            amount = int(number) if number.isdigit() else {"lima": 5, "sepuluh": 10, "dua": 20}.get(number, 0)
+        if match.group("dir").lower() == "kurang":
+            hour, minute = hour - 1, 60 - amount
+        else:
+            minute = amount
+    hour %= 12
+    pod = PARTS_OF_DAY.get(" ".join((match.group("pod") or "").lower().split()))
+    if pod in {"AF", "EV"} or pod == "NI" and hour >= 6 or pod == "MI" and hour < 6:
+        hour += 12
+    elif pod is None:
+        hour = _hour_in_context(ctx.text, match.start(), hour)
+    clock_text = f"{hour:02d}:{minute:02d}"
+    day_value = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return Candidate(match.start(), match.end(), "TIME", f"{day_value}T{clock_text}", day=ctx.dct, clock=clock_text)
+
+
+def _hour_in_context(text: str, start: int, hour: int) -> int:
+    """Morning or afternoon for "jam tiga" with no part of day: a part of day said just before
+    in the sentence ("Tadi sore, kira-kira jam tiga"), else the reading nearest the last clock
+    time told in the text, else the hour as written."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind('"', 0, start), start - 120)
+    before = text[max(0, sentence_start) : start]
+    pm, am = list(_PM_WORDS_RE.finditer(before)), list(_AM_WORDS_RE.finditer(before))
+    if pm or am:
+        last_pm = pm[-1].start() if pm else -1
+        last_am = am[-1].start() if am else -1
+        return hour + 12 if last_pm > last_am and hour < 12 else hour
+    clocks = list(_CLOCK_BEFORE_RE.finditer(text, max(0, start - 600), start))
+    if clocks:
+        told = int(clocks[-1].group(1)) * 60 + int(clocks[-1].group(2))
+        return min((hour, hour + 12), key=lambda h: min(abs(h * 60 - told), 1440 - abs(h * 60 - told)))
+    return hour
+
+
+# --- a clock time written only with its zone: "atau 02.12 WIB", "(0117 GMT)" -----------------------
+ZONED_CLOCK = re.compile(
+    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d)|(?P<m2>[0-5]\d))(?=\s+(?:WIB|WITA|WIT|UTC|GMT)\b)"
+)
+
+
+def zoned_clock(match: re.Match[str], ctx: Context) -> Candidate | None:
+    if match.group("m2") is not None and (len(match.group("h")) != 2 or ctx.text[max(0, match.start() - 1) : match.start()] != "("):
+        return None  # "(0117 GMT)" restates a clock time; "2023 WIB" and "117 GMT" are none
+    clock_text = f"{int(match.group('h')):02d}:{match.group('m') or match.group('m2')}"
+    day_value = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return Candidate(match.start(), match.end(), "TIME", f"{day_value}T{clock_text}", day=ctx.dct, clock=clock_text)
