@@ -75,7 +75,7 @@ _BARE_NUMBER = re.compile(r"(?<![\w/:.,-])\d{1,3}(?:[.,]\d{3})*(?![\w/:%]|[.,]\d
 # Words that set one time against another ("sehari setelah gempa", "a day after the quake"):
 # a time on one side is not the time of a predicate on the other.
 _TEMPORAL_CONNECTIVES = frozenset("setelah sesudah sebelum sejak usai seusai after before since following".split())
-SPEECH_WORDS = 4  # words before a time where a speech verb makes it the time of speaking
+SPEECH_WORDS = 2  # a speech verb this close before a time makes it the time of speaking ("said on Tuesday")
 SPEECH_REACH = 20  # characters after an attribution cue where a time is the time of speaking
 _OTHERS = frozenset("lainnya others lain".split())  # "14 lainnya luka-luka": 14 more people
 # A bare figure per unit is a rupiah rate in Indonesian news ("16,482 per dollar").
@@ -322,6 +322,19 @@ def _sentence_claims(
         ):
             continue  # "said on Tuesday", "kata Andi, Senin (15/3)": when it was said
         candidates.append(_Candidate(t.start, t.end, where[0], where[1], value, None))
+    # "pukul 20.40 WIB, Senin (13/5/2024)": a clock time whose day another expression of the
+    # sentence states is dated by the text, not by the time engine's anchoring.
+    stated_days = {(t.value or "")[:10] for t in timexes if states_day(t.text) and _DATED.match(t.value or "")}
+    for c in candidates:
+        if c.value.kind == "time" and not c.value.day_stated and (c.value.timex or "")[:10] in stated_days:
+            c.value.day_stated = True
+    # A date and its clock time ("pukul 20.40 WIB, Senin (13/5/2024)") state one moment: the
+    # clock time, more precise, is the claim.
+    clock_days = {(c.value.timex or "")[:10] for c in candidates if c.value.kind == "time" and c.value.granularity == "time"}
+    candidates = [
+        c for c in candidates
+        if not (c.value.kind == "time" and c.value.granularity == "day" and (c.value.timex or "")[:10] in clock_days)
+    ]
     taken = [(c.start, c.end) for c in candidates] + [(t.start, t.end) for t in timexes]
     for m in _BARE_NUMBER.finditer(text, sentence.start, sentence.end):
         where = _word_index(words, m.start(), m.end())
@@ -398,6 +411,11 @@ def _fits(table: MeasureTable, cue: _Cue, c: _Candidate) -> bool:
     return True
 
 
+def _same_day(a: _Candidate, b: _Candidate) -> bool:
+    """Two times of one day ("Selasa (8/10/2024) sekitar pukul 15.40"): a date and its clock."""
+    return a.value.kind == b.value.kind == "time" and (a.value.timex or "")[:10] == (b.value.timex or "")[:10]
+
+
 def _cost(
     c: _Candidate, cue: _Cue, candidates: list[_Candidate], break_before: list[int], comma_before: list[int],
     connectives: list[bool],
@@ -413,14 +431,22 @@ def _cost(
     linked = c.linked and cue.last < c.first
     cost = (LINKED_WORD_COST if linked else WORD_COST) * (hi - lo - 1)
     if c.value.kind == "time" and (
-        any(connectives[lo + 1 : hi]) or (cue.last < c.first and any(connectives[max(0, cue.first - 2) : cue.first]))
+        any(connectives[lo + 1 : hi])
+        or (
+            cue.last < c.first
+            and any(connectives[max(0, cue.first - 2) : cue.first])
+            and break_before[c.first] + comma_before[c.first] > break_before[cue.last] + comma_before[cue.last]
+        )
     ):
         # "on Friday, a day after the quake", "Sehari setelah diresmikan, kereta ... Selasa pagi":
         # a connective sets the cue's time against this one.
         return float("inf")
     cost += BREAK_COST * (break_before[hi] - break_before[lo])
     cost += COMMA_COST * (comma_before[hi] - comma_before[lo])
-    cost += VALUE_COST * sum(1 for o in candidates if o is not c and lo < o.first and o.last < hi and o.value.dimension == c.value.dimension)
+    cost += VALUE_COST * sum(
+        1 for o in candidates
+        if o is not c and lo < o.first and o.last < hi and o.value.dimension == c.value.dimension and not _same_day(o, c)
+    )
     return cost
 
 

@@ -172,9 +172,10 @@ def _aligned(items: list[Stated]) -> list[list[Stated]]:
             left, right = by_article[first], by_article[second]
             if len(left) == 1 and len(right) == 1:
                 i, j = left[0], right[0]
-                # One figure each: the same thing; for times, unless told with other words and
-                # nothing in common around them ("pencarian dihentikan" / "status darurat berakhir").
-                if items[i].measure.dimension != "time" or _cue_word(items[i]) == _cue_word(items[j]) or _similarity(contexts[i], contexts[j], idf) > 0:
+                # One figure each: the same thing; for a generic measure (a start, an end, "terjadi"),
+                # unless told with other words and nothing in common around them ("pencarian
+                # dihentikan" / "status darurat berakhir").
+                if not items[i].measure.generic or _cue_word(items[i]) == _cue_word(items[j]) or _similarity(contexts[i], contexts[j], idf) > 0:
                     parent[find(i)] = find(j)
                 continue
             sim = {
