@@ -27,17 +27,19 @@ from warta.pipeline import ingest_dicts, ingest_paths  # noqa: E402
 from warta.store import Store  # noqa: E402
 from warta.stories import StoryFeatures, StoryIndex, build_story  # noqa: E402
 
-from _report import write_section  # noqa: E402
+from _report import append_blind_run, write_section  # noqa: E402
 
 EXAMPLES = ROOT / "examples" / "corpus"
 SEEDS = ROOT.parent / "shared" / "seeds"
 CONFUSABLE = ROOT / "tests" / "gold" / "stories_confusable" / "articles.jsonl"
+BLIND = ROOT / "tests" / "gold" / "blind" / "stories" / "articles.jsonl"
 REAL_PAGES = ROOT.parent / "shared" / "data" / "real_pages"
 
 
-def confusable_scores() -> tuple[str, list[str]]:
-    """BCubed on the confusable dev set, ingested through the pipeline into a temporary store."""
-    rows = [json.loads(line) for line in CONFUSABLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+def gold_stories(path: Path) -> tuple[dict[str, str], dict[str, str], list[StoryFeatures]]:
+    """(gold story by article, predicted story by article, features) for a stories gold set
+    (docs/dev/gold_formats.md), ingested through the pipeline into a temporary store."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     items = [
         {"id": r["id"], "url": r["url"], "outlet": r["outlet"], "title": r["title"],
          "published": r["published"], "language": r["lang"], "text": r["text"]}
@@ -45,11 +47,17 @@ def confusable_scores() -> tuple[str, list[str]]:
     ]
     gold = {r["id"]: r["story"] for r in rows}
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "confusable.db")
-        ingest_dicts(items, store, origin=str(CONFUSABLE))
+        store = Store(Path(tmp) / "gold.db")
+        ingest_dicts(items, store, origin=str(path))
         predicted = store.memberships()
         features = [StoryFeatures.from_dict(f) for f in store.all_features().values()]
         store.close()
+    return gold, predicted, features
+
+
+def confusable_scores() -> tuple[str, list[str]]:
+    """BCubed on the confusable dev set, ingested through the pipeline into a temporary store."""
+    gold, predicted, features = gold_stories(CONFUSABLE)
     # The same articles in reverse arrival order, one at a time, from an empty index.
     index = StoryIndex()
     for f in sorted(features, key=lambda f: f.id, reverse=True):
@@ -251,6 +259,14 @@ def main() -> None:
     text = "\n".join(md)
     print(text)
     write_section("stories", text)
+    if "--blind" in sys.argv[1:] and BLIND.exists():
+        gold, predicted, _features = gold_stories(BLIND)
+        blind = bcubed(predicted, gold)
+        cells = [str(len(gold)), str(len(set(gold.values()))), str(len(set(predicted.values()))),
+                 f"{blind.precision:.3f}", f"{blind.recall:.3f}", f"{blind.f1:.3f}"]
+        append_blind_run("stories", "Stories: blind set log (`bench/stories.py --blind`)",
+                         ["articles", "gold stories", "stories built", "BCubed P", "BCubed R", "BCubed F1"], cells)
+        print("blind:", cells)
 
 
 if __name__ == "__main__":
