@@ -172,3 +172,13 @@ def test_feed_plain_text_entities_are_unescaped(tmp_path: Path) -> None:
     )
     [raw] = list(read_paths([feed]))
     assert "&amp;" not in (raw.text or raw.html or "") and "&" in (raw.text or raw.html or "")
+
+
+def test_a_page_declaring_latin1_but_written_in_utf8_is_read_as_utf8():
+    from warta.ingest.streams import decode_html
+
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Kafé “Nusantara” – Rp5.000</p></body></html>'
+    assert "Kafé “Nusantara” – Rp5.000" in decode_html(page.encode("utf-8"))
+    # A page really in Latin-1 keeps its declared charset.
+    latin = '<meta charset="iso-8859-1"><p>Café crème</p>'.encode("latin-1")
+    assert "Café crème" in decode_html(latin)

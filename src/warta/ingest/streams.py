@@ -228,6 +228,23 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
     return match.group(1).decode("ascii").lower() if match else None
 
 
+_SINGLE_BYTE = re.compile(r"^(?:iso[-_]?8859[-_]?\d+|latin[-_]?1|l1|windows-125\d|cp125\d|us-ascii|ascii)$")
+
+
+def _really_utf8(data: bytes, charset: str) -> bool:
+    """A page declaring a single-byte charset whose bytes hold UTF-8 multi-byte sequences and
+    decode as UTF-8 throughout: text in Latin-1 almost never does, so UTF-8 it is."""
+    if not _SINGLE_BYTE.match(codecs.lookup(charset).name) and not _SINGLE_BYTE.match(charset):
+        return False
+    if not re.search(rb"[\xc2-\xf4][\x80-\xbf]", data):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_html(data: bytes, content_type: str | None = None) -> str:
     """Bytes of an HTML page as str: its declared charset if it names a known one, else UTF-8."""
     charset = declared_charset(data, content_type)
@@ -236,6 +253,8 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
             codecs.lookup(charset)
         except LookupError:
             charset = None
+        if charset and _really_utf8(data, charset):
+            charset = None  # the page says Latin-1 but its bytes are UTF-8 ("Ã©" otherwise)
         if charset:
             if data.find(b"\x00") >= 0 and not charset.startswith("utf-16"):
                 raise ReadFailure("binary data (NUL bytes); not an HTML page")
