@@ -390,3 +390,21 @@ def test_50_mb_json_lines_streams_in_bounded_memory(tmp_path: Path) -> None:
     assert count == 5201 and last == "terakhir"
     assert long_line is not None and long_line.locator == "line 5201" and "line too long" in long_line.message
     assert peak < 20 * 1024 * 1024
+
+
+def test_a_feed_title_names_an_outlet_only_when_it_names_the_entries_address(tmp_path) -> None:
+    feed = tmp_path / "section.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Berita Terkini - Nasional</title>'
+        "<item><title>Satu</title><link>https://www.kabarpesisir.example/a</link>"
+        "<description>Nelayan di pesisir utara tidak melaut selama tiga hari.</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    [entry] = docs(read_all(feed))
+    assert entry.outlet is None  # a section feed's title is no outlet: the address decides when cleaning
+    own = tmp_path / "own.rss"
+    own.write_text(feed.read_text(encoding="utf-8").replace("Berita Terkini - Nasional", "Kabar Pesisir - Nasional"),
+                   encoding="utf-8")
+    [entry] = docs(read_all(own))
+    assert entry.outlet == "Kabar Pesisir"

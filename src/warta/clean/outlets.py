@@ -105,7 +105,7 @@ def domain_label(url: str | None) -> str | None:
         return None
     known = _match_domain(host)
     parts = (known or host).split(".")
-    generic = {"www", "m", "amp", "mobile", "com", "co", "id", "net", "org", "or", "go", "ac", "news", "tv"}
+    generic = {"www", "m", "amp", "mobile", "com", "co", "id", "net", "org", "or", "go", "ac", "news", "tv", "example"}
     labels = [p for p in parts if p not in generic]
     return labels[-1] if labels else None
 

@@ -68,6 +68,25 @@ def _entry_source(entry: Any) -> str | None:
     return (source.get("title") or "").strip() or None
 
 
+def _feed_outlet(feed_title: str | None, link: str | None) -> str | None:
+    """The part of a feed's title that names the outlet of its entries' address ("Kabar
+    Pesisir" for kabarpesisir.example, "Kompas.com" of "Kompas.com - Nasional"); None when the
+    title names something else (an aggregator, a section), and the address decides."""
+    if not feed_title:
+        return None
+    if not link:
+        return feed_title
+    from warta.clean.outlets import domain_label
+
+    label = domain_label(link)
+    if not label:
+        return None
+    for part in re.split(r"\s+[-|:–—]\s+|:\s+", feed_title):
+        if label in re.sub(r"[^a-z0-9]", "", part.lower()):
+            return part.strip()
+    return None
+
+
 def _entry_language(entry: Any) -> str | None:
     """The entry's own language (Atom xml:lang on its content or summary)."""
     for part in list(entry.get("content") or []) + [entry.get("summary_detail"), entry.get("title_detail")]:
@@ -103,7 +122,10 @@ def read_feed_file(
             text=text,
             html=html,
             url=(entry.get("link") or "").strip() or None,
-            outlet=_entry_source(entry) or feed_title or outlet,
+            # A feed's own title ("Kompas.com - Nasional") names no outlet: the entry's
+            # <source>, the caller's --outlet, else the outlet of the entry's address (found
+            # when cleaning); the title only for an entry with no address at all.
+            outlet=_entry_source(entry) or outlet or _feed_outlet(feed_title, entry.get("link")),
             title=(entry.get("title") or "").strip() or None,
             published=_entry_date(entry) or published,
             language=_entry_language(entry) or (feed.feed.get("language") or "").strip() or None,
