@@ -527,7 +527,7 @@ def _claim(
         qualifiers=qualifiers,
         time_scope=_scope(c, timexes, words, first, last, lowered),
         modality=modality,
-        revised=_has_phrase(lowered, c.first - 4, c.first, table.revision_cues),
+        revised=_has_phrase(lowered, first, last + 1, table.revision_cues),
         attribution=attribution_index,
         source=(attribution.source.canonical or attribution.source.text.strip() or None) if attribution else None,
         via=list(attribution.via) if attribution else [],

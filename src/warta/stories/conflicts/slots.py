@@ -230,21 +230,44 @@ def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
         # Each says when it held and the moments differ: whatever the measure, two moments
         # (12.400 vehicles on Wednesday, 15.870 on Thursday); a measure that changes, updated.
         return "different_scope" if a.measure.temporal == "static" else "update"
+    if a.claim.value.kind == "time" and _times_far_apart(a.claim.value, b.claim.value):
+        return "different_scope"  # the eruption of 2021 told beside this one: two happenings
+    first, last = sorted((a, b), key=lambda s: (s.moment or "", s.reported or ""))
+    if last.claim.revised and (last.reported or "") > (first.reported or ""):
+        return "update"  # the later report says its figure changed: "bertambah menjadi", "up from"
     if a.measure.temporal == "static" or a.claim.value.kind == "time":
         return "disagree"
-    first, last = sorted((a, b), key=lambda s: (s.moment or "", s.reported or ""))
-    if last.claim.revised:
-        return "update"  # "bertambah menjadi", "rose to"
     explicit = a if a.claim.time_scope else b if b.claim.time_scope else None
     if explicit is not None and _days_apart(a, b) > (1 if _scheduled(explicit) else 0):
         # One says when it held, another day than the other was reported; a day's slack for a
         # value announced ahead ("berlaku 1 Agustus" told on 31 July).
         return "update"
-    if a.measure.temporal == "monotone" and first.moment != last.moment:
-        # A running count grows: a later, larger figure is an update; a later, smaller one is not.
-        if (last.claim.value.low or 0) >= (first.claim.value.high or float("inf")):
-            return "update"
+    if explicit is None and _hours_apart(a, b) > UPDATE_HOURS:
+        # A measure that changes, told half a day apart with no moment of its own: the later
+        # report's figure is the later one (a toll the next morning, a price the next day).
+        return "update"
     return "disagree"
+
+
+UPDATE_HOURS = 12
+FAR_TIME_DAYS = 180  # two times of "the" happening this far apart are two happenings
+
+
+def _hours_apart(a: Stated, b: Stated) -> float:
+    try:
+        ta, tb = datetime.fromisoformat(a.reported or ""), datetime.fromisoformat(b.reported or "")
+    except ValueError:
+        return 0.0
+    if (ta.tzinfo is None) != (tb.tzinfo is None):
+        ta, tb = ta.replace(tzinfo=None), tb.replace(tzinfo=None)
+    return abs((ta - tb).total_seconds()) / 3600
+
+
+def _times_far_apart(a: ClaimValue, b: ClaimValue) -> bool:
+    ia, ib = interval((a.timex or "")[:10]), interval((b.timex or "")[:10])
+    if ia is None or ib is None:
+        return False
+    return max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days) > FAR_TIME_DAYS
 
 
 FAR_DAYS = 7

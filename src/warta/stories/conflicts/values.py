@@ -145,6 +145,18 @@ def _with_moment(similarity: float, a: Stated, b: Stated) -> float:
     return similarity + MOMENT_BONUS if similarity > 0 and a.moment == b.moment else similarity
 
 
+def _aligned_alone(a: Stated, b: Stated, similarity: float) -> bool:
+    """Whether one claim each of two articles are about the same thing: yes for a specific
+    measure; for a generic one ("terjadi", a start) only with the same word or something in
+    common around them; for a counted thing no measure names ("14 titik", "412 TPS") only
+    with enough in common around them."""
+    if a.claim.cue is None or b.claim.cue is None:
+        return similarity >= MIN_ALIGNMENT
+    if a.measure.generic:
+        return _cue_word(a) == _cue_word(b) or similarity > 0
+    return True
+
+
 def _cue_word(s: Stated) -> str:
     return (s.claim.cue.text if s.claim.cue else s.claim.measure).lower()
 
@@ -175,7 +187,7 @@ def _aligned(items: list[Stated]) -> list[list[Stated]]:
                 # One figure each: the same thing; for a generic measure (a start, an end, "terjadi"),
                 # unless told with other words and nothing in common around them ("pencarian
                 # dihentikan" / "status darurat berakhir").
-                if not items[i].measure.generic or _cue_word(items[i]) == _cue_word(items[j]) or _similarity(contexts[i], contexts[j], idf) > 0:
+                if _aligned_alone(items[i], items[j], _similarity(contexts[i], contexts[j], idf)):
                     parent[find(i)] = find(j)
                 continue
             sim = {
