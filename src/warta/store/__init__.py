@@ -419,7 +419,13 @@ class Store:
             "WHERE id = ? OR duplicate_of = ? ORDER BY duplicate_of IS NOT NULL, coalesce(published, ''), id",
             (canonical, canonical),
         )
-        out = [
+        # Then the other texts seen of the same article (a feed's teaser, a replaced version).
+        versions = self.db.execute(
+            "SELECT article_id AS id, outlet, url, source_path, 'version' AS duplicate_kind, published "
+            "FROM article_versions WHERE article_id = ? ORDER BY version",
+            (canonical,),
+        )
+        return [
             {
                 "article_id": r["id"],
                 "outlet": r["outlet"],
@@ -428,25 +434,8 @@ class Store:
                 "duplicate_kind": r["duplicate_kind"],
                 "published": r["published"],
             }
-            for r in rows
+            for r in [*rows, *versions]
         ]
-        # Other texts seen of the same article (a feed's teaser, a replaced version).
-        out += [
-            {
-                "article_id": r["article_id"],
-                "outlet": r["outlet"],
-                "url": r["url"],
-                "source_path": r["source_path"],
-                "duplicate_kind": "version",
-                "published": r["published"],
-            }
-            for r in self.db.execute(
-                "SELECT article_id, outlet, url, source_path, published FROM article_versions "
-                "WHERE article_id = ? ORDER BY version",
-                (canonical,),
-            )
-        ]
-        return out
 
     # -- search -------------------------------------------------------------------------
 

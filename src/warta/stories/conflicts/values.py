@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from warta.stories.conflicts.slots import Slots, Stated, relate, values_agree
+from warta.stories.conflicts.slots import Slots, Stated, _norm, relate, values_agree
 from warta.stories.records import Conflict, ConflictValue
 
 CONTEXT_WORDS = 8
@@ -87,10 +87,6 @@ def _buckets(singles: list[Stated]) -> list[list[Stated]]:
     return buckets
 
 
-def _norm_name(name: str | None) -> str:
-    return " ".join((name or "").lower().split())
-
-
 def _firm(s: Stated) -> bool:
     """An open bound ("lebih dari 30", "hingga 2 meter") can fail to contain a figure without
     contradicting it: the writer only said how far it goes. Such values agree or abstain."""
@@ -104,7 +100,7 @@ def _told_together(a: list[Stated], b: list[Stated], per_article: dict[str, list
     for claims in per_article.values():
         for x in claims:
             for y in claims:
-                if values_agree(x.claim.value, y.claim.value) or _norm_name(x.speaker) != _norm_name(y.speaker):
+                if values_agree(x.claim.value, y.claim.value) or _norm(x.speaker) != _norm(y.speaker):
                     continue
                 if any(values_agree(x.claim.value, o.claim.value) for o in a[:1]) and any(
                     values_agree(y.claim.value, o.claim.value) for o in b[:1]
