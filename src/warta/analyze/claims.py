@@ -94,7 +94,6 @@ _CURRENCY_NAME = re.compile(r"(?i:dolar|dollar|yen|yuan|won|ringgit)\s+$")
 _YEAR_FIRST = re.compile(r"^\d{4}(?:$|-)")
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _APPROX_SHARE = 0.1  # "sekitar 400" allows 360..440
-_APPROX_MINUTES = 15  # "sekitar pukul 06.00" allows a quarter of an hour either way
 
 
 @dataclass(slots=True)
