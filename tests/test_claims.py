@@ -222,6 +222,19 @@ def test_development_set_floors():
     scores = score_claims(sorted(p for p in root.iterdir() if p.is_dir()))
     assert scores.gold_claims >= 580
     assert scores.precision >= 0.95, scores.as_dict()
-    assert scores.recall >= 0.40, scores.as_dict()
+    assert scores.recall >= 0.42, scores.as_dict()
     assert scores.update_error_rate <= 0.05, scores.as_dict()
-    assert scores.claim_recall >= 0.69, scores.as_dict()
+    assert scores.claim_recall >= 0.72, scores.as_dict()
+
+
+def test_figures_about_two_named_people_are_two_scopes():
+    story = _story(
+        ("Hakim menjatuhkan vonis kepada Hendra berupa denda Rp500 juta.", "2025-05-20T15:00:00+07:00", "Kabar Satu"),
+        ("Dalam berkas terpisah, Lusiana Dewi divonis denda Rp200 juta.", "2025-05-20T16:00:00+07:00", "Warta Dua"),
+    )
+    assert _values(story) == []
+
+
+def test_new_measures_need_only_the_table():
+    (sentence,) = [c for c in _claims("Majelis hakim menjatuhkan vonis 8 tahun penjara kepada terdakwa.") if c.measure == "prison_sentence"]
+    assert sentence.value.unit == "minute" and sentence.value.number == 8 * 525600

@@ -494,9 +494,13 @@ def _claim(
             place = place or name
         elif e.type in ("PER", "ORG") and name not in subjects:
             subjects.append(name)
+    person = _person_of(c, entities, source_spans, sentence_start, lowered)
     qualifiers: dict[str, str] = {}
     if place:
         qualifiers["place"] = place
+    if person:
+        # The person the figure is about ("Lusiana divonis 5 tahun"), the speaker left out.
+        qualifiers["person"] = person
     segment = _segment(table.measure(measure_id), lowered, c, *_reach(c, candidates, lowered))
     if segment:
         qualifiers["segment"] = segment
@@ -581,6 +585,26 @@ def _segment(measure: Measure, lowered: list[str], c: _Candidate, first: int, la
                     best = (distance, name)
                 break
     return best[1] if best else None
+
+
+_PRONOUNS = frozenset("dia ia beliau he she".split())
+
+
+def _person_of(
+    c: _Candidate, entities: list[Entity], source_spans: list[tuple[int, int]], sentence_start: int, lowered: list[str]
+) -> str | None:
+    """The person a figure is about: the person named nearest before it in its sentence (not a
+    speaker), else, when the sentence opens with "Dia"/"Ia"/"He", the last person named before it."""
+    before = [
+        e for e in entities
+        if e.type == "PER" and e.start < c.start and not any(s <= e.start < t for s, t in source_spans)
+    ]
+    inside = [e for e in before if e.start >= sentence_start]
+    if inside:
+        return inside[-1].canonical or inside[-1].text
+    if before and lowered and lowered[0] in _PRONOUNS:
+        return before[-1].canonical or before[-1].text
+    return None
 
 
 def _attribution_at(attributions: list[Attribution], pos: int, start: int, end: int) -> int | None:

@@ -212,7 +212,7 @@ def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
     ka, kb = slots.key(a), slots.key(b)
     if ka is None or kb is None:
         return None
-    if ka != kb:
+    if ka != kb or _other_people(a, b):
         return "different_scope"
     agree = values_agree(a.claim.value, b.claim.value)
     if agree is None:
@@ -271,6 +271,12 @@ def _times_far_apart(a: ClaimValue, b: ClaimValue) -> bool:
 
 
 FAR_DAYS = 7
+
+
+def _other_people(a: Stated, b: Stated) -> bool:
+    """Each figure is about a named person, and not the same one (two defendants' sentences)."""
+    pa, pb = a.claim.qualifiers.get("person"), b.claim.qualifiers.get("person")
+    return bool(pa and pb) and not (_norm(pa) in _norm(pb) or _norm(pb) in _norm(pa))
 
 
 def _scheduled(s: Stated) -> bool:
