@@ -100,3 +100,32 @@ def test_running_an_ingest_again_with_analysis_changes_nothing(tmp_path):
     store.close()
     assert again.stored == 0 and again.stories_updated == 0
     assert _dump(db) == before
+
+
+def test_analyses_made_by_older_rules_are_found_and_made_again(tmp_path):
+    import sqlite3 as sq
+
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+
+    corpus = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "articles"
+    db = tmp_path / "warta.db"
+    store = Store(db)
+    ingest_paths([corpus], store)
+    assert store.stale_analyses() == []
+    ids = [a.id for a in store.list_articles(limit=3)]
+    store.close()
+    raw = sq.connect(db)
+    raw.executemany("UPDATE analyses SET rules = 'old', analysis = '{}' WHERE article_id = ?", [(i,) for i in ids])
+    raw.commit()
+    raw.close()
+    runner = CliRunner()
+    noted = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    assert "3 stored analyses were made by older rules" in noted.stderr
+    done = runner.invoke(app, ["reanalyze", "--db", str(db)])
+    assert done.exit_code == 0 and done.stdout.startswith("reanalysed 3 articles")
+    store = Store(db)
+    assert store.stale_analyses() == []
+    assert all(store.get_analysis(i).sentences for i in ids)
+    assert set(store.memberships()) >= set(ids)

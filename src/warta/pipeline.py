@@ -42,6 +42,7 @@ from warta.store import Store
 from warta.stories_bridge import StoryKeeper
 
 __all__ = [
+    "reanalyze",
     "IngestReport",
     "Ingestor",
     "ingest_paths",
@@ -417,6 +418,27 @@ def _load_near_index(store: Store) -> NearDuplicateIndex:
     for article_id, blob in store.signatures():
         index.add(article_id, signature_from_bytes(blob))
     return index
+
+
+def reanalyze(store: Store, *, batch_size: int = 250) -> tuple[int, int]:
+    """Analyse again every stored article whose analysis older rules made, then rebuild every
+    story; returns (articles analysed, stories). Each batch is one transaction."""
+    from warta.stories import extract_features
+    from warta.stories_bridge import rebuild_all
+
+    stale = store.stale_analyses()
+    for start in range(0, len(stale), batch_size):
+        articles = store.get_articles(stale[start : start + batch_size])
+
+        def attempt(articles: list[Article] = articles) -> None:
+            with store.transaction():
+                for article in articles:
+                    analysis = analyze(article)
+                    store.save_analysis(analysis, extract_features(article, analysis).to_dict())
+
+        store.write(attempt)
+    stories = store.write(lambda: rebuild_all(store)) if stale else 0
+    return len(stale), stories
 
 
 def recluster(store: Store) -> int:

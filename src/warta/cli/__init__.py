@@ -158,6 +158,7 @@ def ingest(
                     markup=False,
                 ),
             )
+            stale = len(store.stale_analyses())
         finally:
             if executor is not None:
                 executor.close()
@@ -166,6 +167,12 @@ def ingest(
         _print_json(report.to_dict())
     else:
         _print_report(report)
+    if stale:
+        err.print(
+            f"note: {stale} stored analyses were made by older rules; run `warta reanalyze"
+            + (f" --db {db}`" if db else "`") + " to bring them and their stories up to date",
+            markup=False,
+        )
     if report.rejected:
         raise typer.Exit(1)
 
@@ -450,6 +457,16 @@ def recluster(db: DbOption = None, wait: WaitOption = None) -> None:
     with _user_errors():
         count = rebuild(_open_store(_existing_db(db), wait))
     _out().print(f"{count} stories", markup=False)
+
+
+@app.command()
+def reanalyze(db: DbOption = None, wait: WaitOption = None) -> None:
+    """Analyse again the articles whose stored analysis older rules made, then rebuild the stories."""
+    from warta.pipeline import reanalyze as redo
+
+    with _user_errors():
+        articles, stories = redo(_open_store(_existing_db(db), wait))
+    _out().print(f"reanalysed {articles} articles · {stories} stories", markup=False)
 
 
 @app.command()

@@ -285,6 +285,17 @@ class Store:
         )
         return version if cursor.rowcount else None
 
+    def stale_analyses(self) -> list[str]:
+        """Articles whose stored analysis older rules made (or rules not recorded)."""
+        from warta.analyze.version import rules_version
+
+        return [
+            r[0] for r in self.db.execute(
+                "SELECT article_id FROM analyses WHERE rules IS NULL OR rules != ? ORDER BY article_id",
+                (rules_version(),),
+            )
+        ]
+
     def seen_text(self, article_id: str, content_hash: str | None) -> bool:
         """Whether this text of the article is stored, as the article or one of its versions."""
         return self.db.execute(
@@ -474,14 +485,17 @@ class Store:
     # -- analyses and features ----------------------------------------------------------
 
     def save_analysis(self, analysis: Analysis, features: dict[str, Any] | None = None) -> None:
+        from warta.analyze.version import rules_version
+
         data = analysis.to_dict()
         data.pop("text", None)  # the article row already holds it
         self.db.execute(
-            "INSERT OR REPLACE INTO analyses(article_id, analysis, features) VALUES (?, ?, ?)",
+            "INSERT OR REPLACE INTO analyses(article_id, analysis, features, rules) VALUES (?, ?, ?, ?)",
             (
                 analysis.id,
                 json.dumps(data, ensure_ascii=False),
                 json.dumps(features, ensure_ascii=False) if features is not None else None,
+                rules_version(),
             ),
         )
         self.db.execute("DELETE FROM entity_mentions WHERE article_id = ?", (analysis.id,))

@@ -187,6 +187,11 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (article_id, version)
     );
     """,
+    # 8: the rules that made each analysis (warta.analyze.version), so that analyses made by
+    # older rules can be found and made again (warta reanalyze).
+    """
+    ALTER TABLE analyses ADD COLUMN rules TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
