@@ -1,17 +1,20 @@
 """Slots and relations: which claims of a story state the same thing, and how their values relate.
 
-A *slot* is one measure of one subject: claims share it when they name the same measure
-(``deaths``), the same role ("penumpang"), and places and subjects that do not differ. A
-claim that names no place (or no subject) fits a slot whose claims name exactly one; where a
-story's claims name several, it is ambiguous and left out rather than guessed.
+A *slot* is one measure of one thing: claims share it when they name the same measure
+(``deaths``), the same role ("penumpang"), part ("luka berat") and phase ("naik dari"), and
+the same gazetteer place. A claim that names no place fits a slot whose claims name one place;
+where a story's claims name several, it is ambiguous and left out rather than guessed.
 
-Between two values of one slot :func:`relate` decides:
+Between two values :func:`relate` decides:
+- **different scope**: other slots, two named people ("Hendra" / "Lusiana"), moments each
+  stated and different, a background figure a week or more away, or two times of "the"
+  happening half a year apart;
 - **agree**: what the words allow overlaps ("sekitar 400" and "412"; "Rp3,5 triliun" and
   "Rp3.482.000.000.000"); exact values must be equal, times equal at the coarser precision;
-- **correction**: the same outlet or speaker gives another value later;
-- **update**: a measure that changes (a toll, a price) given for another moment, or told
-  as a change ("bertambah menjadi");
-- **disagree**: neither of those: independent sources, the same moment, values that cannot
+- **correction**: the same outlet, speaker or relay gives another value;
+- **update**: the later report says its figure changed ("bertambah menjadi", "up from"), or a
+  measure that changes (a toll, a price) is given for another moment or half a day later;
+- **disagree**: none of those: independent sources, the same moment, values that cannot
   both be true.
 """
 
