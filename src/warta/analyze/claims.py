@@ -530,7 +530,7 @@ def _claim(
         qualifiers=qualifiers,
         time_scope=_scope(c, timexes, words, first, last, lowered),
         modality=modality,
-        revised=_has_phrase(lowered, first, last + 1, table.revision_cues),
+        revised=_revised(lowered, first, last, cue, table),
         attribution=attribution_index,
         source=(attribution.source.canonical or attribution.source.text.strip() or None) if attribution else None,
         via=list(attribution.via) if attribution else [],
@@ -585,6 +585,13 @@ def _segment(measure: Measure, lowered: list[str], c: _Candidate, first: int, la
                     best = (distance, name)
                 break
     return best[1] if best else None
+
+
+def _revised(lowered: list[str], first: int, last: int, cue: _Cue | None, table: MeasureTable) -> bool:
+    """A revision word in the clause, outside the cue's own words ("komunikasi terakhir" names
+    the measure; "data terakhir" says the figure is the latest)."""
+    words = [w if cue is None or not (cue.first <= i <= cue.last) else "" for i, w in enumerate(lowered)]
+    return _has_phrase(words, first, last + 1, table.revision_cues)
 
 
 _PRONOUNS = frozenset("dia ia beliau he she".split())
