@@ -198,3 +198,14 @@ def test_english_geographic_names_meet_their_indonesian_form() -> None:
     # Only places: an organisation named after a mountain keeps its name.
     (org,) = resolve_names([Mention("Mount Sinai Hospital", 0, 20, "ORG")], res)
     assert org.canonical == "Mount Sinai Hospital"
+
+
+def test_a_name_tagged_two_ways_in_one_article_takes_its_majority_label():
+    from warta.analyze.entities import _one_label_per_name
+    from warta.analyze.entities.linking import Mention
+
+    mentions = [Mention("Lewotobi", 0, 8, "LOC"), Mention("Lewotobi", 40, 48, "PER"), Mention("Lewotobi", 90, 98, "LOC"),
+                Mention("Antara", 120, 126, "ORG"), Mention("Antara", 150, 156, "PER")]
+    _one_label_per_name(mentions)
+    assert [m.type for m in mentions[:3]] == ["LOC", "LOC", "LOC"]
+    assert [m.type for m in mentions[3:]] == ["ORG", "PER"]  # a tie keeps each mention's own

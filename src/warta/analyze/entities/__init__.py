@@ -10,8 +10,9 @@ with a few rules (titles, outlets, role-phrase organisations, geographic names; 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter, defaultdict
 
-from warta.analyze.entities.linking import Mention, resolve_names
+from warta.analyze.entities.linking import Mention, normalise_surface, resolve_names
 from warta.analyze.entities.resources import Resources, get_resources
 from warta.analyze.entities.rules import apply_rules
 from warta.analyze.entities.tagger import tag_tokens
@@ -119,6 +120,20 @@ def _propagate_names(mentions: list[Mention], tokens: list[Token], res: Resource
     return found
 
 
+def _one_label_per_name(mentions: list[Mention]) -> None:
+    """One label per name within an article: a name tagged two ways takes the label most of
+    its mentions have (a tie keeps each mention's own)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        votes[normalise_surface(m.text).lower()][m.type] += 1
+    for m in mentions:
+        counts = votes[normalise_surface(m.text).lower()]
+        if len(counts) > 1:
+            (top, n), (_second, n2) = counts.most_common(2)
+            if n > n2:
+                m.type = top
+
+
 def extract_entities(
     text: str, *, sentences: list[Sentence] | None = None, language: str | None = None
 ) -> list[Entity]:
@@ -137,5 +152,6 @@ def extract_entities(
             all_tokens.extend(tokens)
     mentions.extend(_propagate_names(mentions, all_tokens, res))
     mentions.sort(key=lambda m: (m.start, m.end))
+    _one_label_per_name(mentions)
     resolve_names(mentions, res)
     return [Entity(m.text, m.start, m.end, m.type, m.canonical, m.lat, m.lon) for m in mentions]
