@@ -238,3 +238,11 @@ def test_figures_about_two_named_people_are_two_scopes():
 def test_new_measures_need_only_the_table():
     (sentence,) = [c for c in _claims("Majelis hakim menjatuhkan vonis 8 tahun penjara kepada terdakwa.") if c.measure == "prison_sentence"]
     assert sentence.value.unit == "minute" and sentence.value.number == 8 * 525600
+
+
+def test_a_compound_duration_is_one_value_and_a_baseline_date_no_scope():
+    (sentence,) = [c for c in _claims("Majelis hakim menjatuhkan vonis 8 tahun 6 bulan penjara kepada terdakwa.")
+                   if c.measure == "prison_sentence"]
+    assert sentence.span.text == "8 tahun 6 bulan" and sentence.value.number == 8 * 525600 + 6 * 43200
+    (turnout,) = _claims("Partisipasi pemilih mencapai 71,2 persen, naik dibandingkan pemilihan November 2024.")
+    assert turnout.time_scope is None

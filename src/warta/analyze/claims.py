@@ -29,6 +29,9 @@ _BREAK_CHARS = frozenset(";:()[]—–“”\"")
 _BREAK_WORDS = frozenset(
     "dan serta sedangkan sementara namun tetapi tapi sedang adapun and but while whereas although".split()
 )
+# "naik dibandingkan pemilihan November 2024": a date after these is the baseline, not the
+# moment the figure holds for.
+_COMPARISON_WORDS = frozenset("dibandingkan dibanding daripada ketimbang than compared versus".split())
 _CLASSIFIERS = frozenset("unit buah ekor batang lembar".split())
 _CUTOFF_WORDS = frozenset("hingga sampai per until through by as of".split())
 # How far a cue may govern a value: half a point a word between them ("korban tewas gempa
@@ -308,6 +311,11 @@ def _sentence_claims(
             if value.unit != "person":
                 value.unit = noun
         candidates.append(_Candidate(q.start, q.end, where[0], where[1], value, noun))
+    candidates = _joined_durations(text, candidates, timexes)
+    for c in candidates:  # a joined duration ends further on
+        where = _word_index(words, c.start, c.end)
+        if where is not None:
+            c.last = where[1]
     counts = bool(candidates)
     for t in timexes:
         value = value_of_timex(t)
@@ -408,6 +416,46 @@ def _fits(table: MeasureTable, cue: _Cue, c: _Candidate) -> bool:
             return c.value.unit in measure.counts
         return c.value.unit == "person"
     return True
+
+
+_ISO_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$")
+_MINUTES = (525600, 43200, 10080, 1440, 60, 1)  # a year, month, week, day, hour, minute
+
+
+def _duration_minutes(value: str) -> float | None:
+    match = _ISO_DURATION.match(value)
+    if not match or not any(match.groups()):
+        return None
+    return float(sum(int(n) * m for n, m in zip(match.groups(), _MINUTES, strict=True) if n))
+
+
+def _joined_durations(text: str, candidates: list[_Candidate], timexes: list[Timex]) -> list[_Candidate]:
+    """ "8 tahun 6 bulan", "2 jam 15 menit": one duration, not two; where the time engine read
+    the whole expression (P8Y6M), its reading spans and values it."""
+    for c in candidates:
+        if c.value.dimension != "duration":
+            continue
+        for t in timexes:
+            minutes = _duration_minutes(t.value) if t.type == "DURATION" else None
+            if minutes and t.start <= c.start and t.end > c.end:
+                c.end = t.end
+                c.value = ClaimValue(kind="number", dimension="duration", precision="exact", number=minutes,
+                                     low=minutes, high=minutes, unit="minute")
+    out: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: c.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.value.dimension == c.value.dimension == "duration"
+            and prev.value.number is not None and c.value.number is not None
+            and text[prev.end : c.start].strip().lower() in ("", "dan", "and")
+        ):
+            total = prev.value.number + c.value.number
+            prev.value = ClaimValue(kind="number", dimension="duration", precision="exact", number=total,
+                                    low=total, high=total, unit=prev.value.unit)
+            prev.end, prev.last = c.end, c.last
+            continue
+        out.append(c)
+    return out
 
 
 def _same_day(a: _Candidate, b: _Candidate) -> bool:
@@ -656,6 +704,8 @@ def _scope(c: _Candidate, timexes: list[Timex], words: list[tuple[str, int, int]
             in_clause = t.value
         if where[1] < c.first:
             earlier = t.value  # the last date before the value in its sentence ("Tahun lalu, gaji naik 8 persen")
-        elif later is None and where[0] > c.last and not any(w in _BREAK_WORDS for w in lowered[c.last + 1 : where[0]]):
+        elif later is None and where[0] > c.last and not any(
+            w in _BREAK_WORDS or w in _COMPARISON_WORDS for w in lowered[c.last + 1 : where[0]]
+        ):
             later = t.value  # a lede's closing date: "12.400 kendaraan melintas ..., Rabu (11/9/2024)"
     return in_clause or earlier or later
