@@ -203,10 +203,6 @@ def values_agree(a: ClaimValue, b: ClaimValue) -> bool | None:
     return low_a <= high_b and low_b <= high_a
 
 
-def _later(a: Stated, b: Stated) -> bool:
-    return (b.reported or "") > (a.reported or "")
-
-
 def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
     """How ``b``'s value stands to ``a``'s: one of :data:`RELATIONS`, or None when the two
     are about different measures altogether (or cannot be compared)."""
