@@ -246,3 +246,10 @@ def test_a_compound_duration_is_one_value_and_a_baseline_date_no_scope():
     assert sentence.span.text == "8 tahun 6 bulan" and sentence.value.number == 8 * 525600 + 6 * 43200
     (turnout,) = _claims("Partisipasi pemilih mencapai 71,2 persen, naik dibandingkan pemilihan November 2024.")
     assert turnout.time_scope is None
+
+
+def test_the_time_of_speaking_is_only_right_after_the_speaker():
+    spoken = _claims("Kapal itu tenggelam di Selat Sape, kata Kepala Basarnas Andi, Senin (16/12/2024).")
+    assert not [c for c in spoken if c.value.kind == "time"]
+    told = _claims("Kepala BPBD Luwu, Andi, mengatakan air bah datang sekitar pukul 02.30 WITA setelah hujan deras.")
+    assert [c.span.text for c in told if c.value.kind == "time"] == ["sekitar pukul 02.30 WITA"]

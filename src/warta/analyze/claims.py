@@ -79,7 +79,7 @@ _BARE_NUMBER = re.compile(r"(?<![\w/:.,-])\d{1,3}(?:[.,]\d{3})*(?![\w/:%]|[.,]\d
 # a time on one side is not the time of a predicate on the other.
 _TEMPORAL_CONNECTIVES = frozenset("setelah sesudah sebelum sejak usai seusai after before since following".split())
 SPEECH_WORDS = 2  # a speech verb this close before a time makes it the time of speaking ("said on Tuesday")
-SPEECH_REACH = 20  # characters after an attribution cue where a time is the time of speaking
+SPEECH_REACH = 60  # characters after an attribution cue where a time is the time of speaking
 _OTHERS = frozenset("lainnya others lain".split())  # "14 lainnya luka-luka": 14 more people
 # A bare figure per unit is a rupiah rate in Indonesian news ("16,482 per dollar").
 _PER_UNIT = ("per dolar", "per dollar", "per us", "per liter", "per litre", "per kilogram", "per kg")
@@ -324,7 +324,7 @@ def _sentence_claims(
             continue
         if counts and where[0] > 0 and lowered[where[0] - 1] in _CUTOFF_WORDS:
             continue  # "hingga Selasa sore" bounds a count: it is the count's time scope
-        if any(0 <= t.start - a.cue.end <= SPEECH_REACH for a in attributions) or _has_phrase(
+        if any(_speech_time(text, a, t) for a in attributions) or _has_phrase(
             lowered, where[0] - SPEECH_WORDS, where[0], table.speech_cues
         ):
             continue  # "said on Tuesday", "kata Andi, Senin (15/3)": when it was said
@@ -456,6 +456,23 @@ def _joined_durations(text: str, candidates: list[_Candidate], timexes: list[Tim
             continue
         out.append(c)
     return out
+
+
+# Between a verb of saying and the time it was said: a comma, "pada"/"on", and the speaker's
+# name and title (capitalised words): "kata Kepala Basarnas Andi, Senin (16/12/2024)".
+_SPEECH_GAP = re.compile(r"^[\s,]*(?:[A-Z][\w.'’-]*[\s,]+)*(?:(?:pada|on|hari)\s+)?$")
+
+
+def _speech_time(text: str, attribution: Attribution, t: Timex) -> bool:
+    """The time says when the words were spoken: nothing but the speaker, a comma or "pada"
+    stands between the verb of saying and it ("kata Andi, Senin (15/3)", "said on Tuesday")."""
+    if not 0 <= t.start - attribution.cue.end <= SPEECH_REACH:
+        return False
+    gap = text[attribution.cue.end : t.start]
+    source = attribution.source
+    if attribution.cue.end <= source.start and source.end <= t.start:
+        gap = text[attribution.cue.end : source.start] + text[source.end : t.start]
+    return _SPEECH_GAP.match(gap) is not None
 
 
 def _same_day(a: _Candidate, b: _Candidate) -> bool:
