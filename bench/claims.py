@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/claims.py            # the development set (tests/gold/claims_dev/)
     .venv/bin/python bench/claims.py --blind    # also the blind set, once per release
+    .venv/bin/python bench/claims.py --blind=claims_v2    # another blind set under tests/gold/blind/
 
 Scores are explained in :mod:`warta.eval.claims`. The development figures replace their
 section of docs/benchmarks.md; every blind run is appended to the blind log there, good or
@@ -21,7 +22,7 @@ from warta.eval.claims import ClaimScores, score_claims  # noqa: E402
 from _report import append_blind_run, write_section  # noqa: E402
 
 DEV = sorted(p for p in (ROOT / "tests" / "gold" / "claims_dev").iterdir() if p.is_dir())
-BLIND = ROOT / "tests" / "gold" / "blind" / "claims"
+BLIND_ROOT = ROOT / "tests" / "gold" / "blind"
 COLUMNS = ("claim recall", "attribute accuracy", "slot pairwise F1", "relation macro F1",
            "disagreement precision", "disagreement recall", "updates shown as disagreements")
 
@@ -46,10 +47,13 @@ def main() -> None:
     write_section("claims", "## Claims and disagreements (`bench/claims.py`)\n\n"
                   f"Development set: {dev.articles} articles, {dev.gold_claims} gold claims "
                   "(tests/gold/claims_dev/, tuned on).\n\n" + _table([("development", dev)]))
-    if "--blind" in sys.argv[1:]:
-        blind = score_claims([BLIND])
-        print(_table([("blind", blind)]))
-        append_blind_run("claims", "Claims: blind set log (`bench/claims.py --blind`)", list(COLUMNS), _row(blind))
+    for arg in sys.argv[1:]:
+        if arg == "--blind" or arg.startswith("--blind="):
+            name = arg.partition("=")[2] or "claims"
+            blind = score_claims([BLIND_ROOT / name])
+            print(_table([(f"blind ({name})", blind)]))
+            append_blind_run(name, f"Claims: blind set log, tests/gold/blind/{name} (`bench/claims.py --blind={name}`)",
+                             list(COLUMNS), _row(blind))
 
 
 if __name__ == "__main__":
