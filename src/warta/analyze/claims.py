@@ -16,7 +16,9 @@ denied, whether it is told as a change ("bertambah menjadi"), and who said it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from warta.analyze.hedging import hedge_cues
 from warta.analyze.measures import Measure, MeasureTable, load_measures
@@ -253,20 +255,75 @@ def extract_claims(
     attributions: list[Attribution],
     table: MeasureTable | None = None,
 ) -> list[Claim]:
-    """Every claim in ``text``, in text order."""
+    """Every claim in ``text``, in text order.
+
+    Each sentence reads only the quantities, times, entities and attributions near it, found
+    by bisection: the work grows with the text, never with its square.
+    """
     table = table or load_measures()
     claims: list[Claim] = []
-    q_iter = sorted(quantities, key=lambda q: q.start)
-    t_iter = sorted(timexes, key=lambda t: t.start)
+    quantities = sorted(quantities, key=lambda q: q.start)
+    timexes = sorted(timexes, key=lambda t: t.start)
+    entities = sorted(entities, key=lambda e: e.start)
+    q_starts, t_starts, e_starts = [q.start for q in quantities], [t.start for t in timexes], [e.start for e in entities]
+    near = _Attributions(attributions)
+    people = _People(entities, attributions)
     for index, sentence in enumerate(sentences):
-        sentence_quantities = [q for q in q_iter if sentence.start <= q.start < sentence.end]
-        sentence_timexes = [t for t in t_iter if sentence.start <= t.start < sentence.end]
+        sentence_quantities = _within(quantities, q_starts, sentence)
+        sentence_timexes = _within(timexes, t_starts, sentence)
         if not sentence_quantities and not sentence_timexes and not _DIGIT.search(text, sentence.start, sentence.end):
             continue
         claims.extend(
-            _sentence_claims(text, index, sentence, sentence_quantities, sentence_timexes, entities, attributions, table)
+            _sentence_claims(text, index, sentence, sentence_quantities, sentence_timexes,
+                             _within(entities, e_starts, sentence), near.around(sentence), people, table)
         )
     return claims
+
+
+def _within(items: list[Any], starts: list[int], sentence: Sentence) -> list[Any]:
+    """The items (sorted by start) that start inside the sentence."""
+    return items[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+
+
+class _Attributions:
+    """The attributions touching a stretch of text, found by bisection on where they begin."""
+
+    REACH = 5000  # an attribution longer than this is not looked for from a later sentence
+
+    def __init__(self, attributions: list[Attribution]) -> None:
+        def bounds(a: Attribution) -> tuple[int, int]:
+            return (min(a.source.start, a.cue.start, a.content.start), max(a.source.end, a.cue.end, a.content.end))
+
+        # Kept in the article's order (an index into it is the claim's attribution).
+        self.items = [(bounds(a), i, a) for i, a in enumerate(attributions)]
+        self.items.sort(key=lambda x: x[0][0])
+        self.starts = [x[0][0] for x in self.items]
+
+    def around(self, sentence: Sentence) -> list[tuple[int, Attribution]]:
+        """(index, attribution) of those overlapping the sentence, in the article's order."""
+        hi = bisect_left(self.starts, sentence.end)
+        lo = bisect_left(self.starts, sentence.start - self.REACH)
+        found = [(i, a) for (start, end), i, a in self.items[lo:hi] if end > sentence.start]
+        return sorted(found, key=lambda x: x[0])
+
+
+class _People:
+    """Persons named in the article outside any speaker's name, in text order."""
+
+    def __init__(self, entities: list[Entity], attributions: list[Attribution]) -> None:
+        sources = sorted((a.source.start, a.source.end) for a in attributions)
+        source_starts = [s for s, _ in sources]
+
+        def spoken(pos: int) -> bool:  # inside a speaker's name?
+            i = bisect_right(source_starts, pos) - 1
+            return i >= 0 and sources[i][0] <= pos < sources[i][1]
+
+        self.people = [e for e in entities if e.type == "PER" and not spoken(e.start)]
+        self.starts = [e.start for e in self.people]
+
+    def last_before(self, pos: int) -> Entity | None:
+        i = bisect_left(self.starts, pos)
+        return self.people[i - 1] if i else None
 
 
 def _sentence_claims(
@@ -276,7 +333,8 @@ def _sentence_claims(
     quantities: list[Quantity],
     timexes: list[Timex],
     entities: list[Entity],
-    attributions: list[Attribution],
+    attributions: list[tuple[int, Attribution]],
+    people: _People,
     table: MeasureTable,
 ) -> list[Claim]:
     words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text, sentence.start, sentence.end)]
@@ -324,7 +382,7 @@ def _sentence_claims(
             continue
         if counts and where[0] > 0 and lowered[where[0] - 1] in _CUTOFF_WORDS:
             continue  # "hingga Selasa sore" bounds a count: it is the count's time scope
-        if any(_speech_time(text, a, t) for a in attributions) or _has_phrase(
+        if any(_speech_time(text, a, t) for _i, a in attributions) or _has_phrase(
             lowered, where[0] - SPEECH_WORDS, where[0], table.speech_cues
         ):
             continue  # "said on Tuesday", "kata Andi, Senin (15/3)": when it was said
@@ -388,7 +446,7 @@ def _sentence_claims(
         else:
             continue
         out.append(_claim(text, index, c, cue, measure.id, measure.attribute, words, lowered, clause_before,
-                          timexes, entities, attributions, table, candidates))
+                          timexes, entities, attributions, people, table, candidates))
     return out
 
 
@@ -537,7 +595,8 @@ def _claim(
     break_before: list[int],
     timexes: list[Timex],
     entities: list[Entity],
-    attributions: list[Attribution],
+    attributions: list[tuple[int, Attribution]],
+    people: _People,
     table: MeasureTable,
     candidates: list[_Candidate],
 ) -> Claim:
@@ -545,7 +604,7 @@ def _claim(
     clause_start, clause_end = words[first][1], words[last][2]
     sentence_start, sentence_end = words[0][1], words[-1][2]
     attribution_index = _attribution_at(attributions, c.start, sentence_start, sentence_end)
-    source_spans = [(a.source.start, a.source.end) for a in attributions]
+    source_spans = [(a.source.start, a.source.end) for _i, a in attributions]
     subjects: list[str] = []
     place: str | None = None
     taken = [(c.start, c.end)] + ([(cue.start, cue.end)] if cue else [])
@@ -559,7 +618,7 @@ def _claim(
             place = place or name
         elif e.type in ("PER", "ORG") and name not in subjects:
             subjects.append(name)
-    person = _person_of(c, entities, source_spans, sentence_start, lowered)
+    person = _person_of(c, people, sentence_start, lowered)
     qualifiers: dict[str, str] = {}
     if place:
         qualifiers["place"] = place
@@ -581,9 +640,9 @@ def _claim(
         value = ClaimValue(kind=value.kind, dimension=value.dimension, precision="exact", number=value.number,
                            low=value.number, high=value.number, unit=value.unit)
     modality = _modality(text, lowered, first, c, words, table)
-    if modality == "asserted" and attribution_index is not None and attributions[attribution_index].hedged:
+    attribution = dict(attributions).get(attribution_index) if attribution_index is not None else None
+    if modality == "asserted" and attribution is not None and attribution.hedged:
         modality = "hedged"
-    attribution = attributions[attribution_index] if attribution_index is not None else None
     return Claim(
         measure=measure_id,
         attribute=attribute,
@@ -662,28 +721,21 @@ def _revised(lowered: list[str], first: int, last: int, cue: _Cue | None, table:
 _PRONOUNS = frozenset("dia ia beliau he she".split())
 
 
-def _person_of(
-    c: _Candidate, entities: list[Entity], source_spans: list[tuple[int, int]], sentence_start: int, lowered: list[str]
-) -> str | None:
+def _person_of(c: _Candidate, people: _People, sentence_start: int, lowered: list[str]) -> str | None:
     """The person a figure is about: the person named nearest before it in its sentence (not a
     speaker), else, when the sentence opens with "Dia"/"Ia"/"He", the last person named before it."""
-    before = [
-        e for e in entities
-        if e.type == "PER" and e.start < c.start and not any(s <= e.start < t for s, t in source_spans)
-    ]
-    inside = [e for e in before if e.start >= sentence_start]
-    if inside:
-        return inside[-1].canonical or inside[-1].text
-    if before and lowered and lowered[0] in _PRONOUNS:
-        return before[-1].canonical or before[-1].text
-    return None
+    person = people.last_before(c.start)
+    if person is None or (person.start < sentence_start and not (lowered and lowered[0] in _PRONOUNS)):
+        return None
+    return person.canonical or person.text
 
 
-def _attribution_at(attributions: list[Attribution], pos: int, start: int, end: int) -> int | None:
-    for i, a in enumerate(attributions):
+def _attribution_at(attributions: list[tuple[int, Attribution]], pos: int, start: int, end: int) -> int | None:
+    """The index of the attribution whose words hold ``pos``, else of one cued in the sentence."""
+    for i, a in attributions:
         if a.content.start <= pos < a.content.end:
             return i
-    for i, a in enumerate(attributions):
+    for i, a in attributions:
         if start <= a.cue.start < end:
             return i
     return None

@@ -189,7 +189,7 @@ def _place(
     # ``entities`` is sorted by start: take the sentence's slice by bisection, and look at a
     # bounded number of places on either side of the trigger (a sentence of thousands of
     # places without punctuation must not cost thousands per trigger).
-    starts = _entity_starts(entities)
+    starts = _starts_of(entities)
     lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
     middle = bisect_left(starts, trigger.end, lo, hi)
     after = [
@@ -223,16 +223,19 @@ def _place(
 
 # How many places on either side of a trigger _place looks at.
 _MAX_PLACES_SCANNED = 32
-_STARTS_CACHE: dict[int, tuple[list[Entity], list[int]]] = {}
+# Start offsets of the sorted entity and timex lists of the article being analysed, by list
+# identity (the list object is kept too, so a reused id never reads another list's starts).
+_STARTS_CACHE: dict[int, tuple[list[Any], list[int]]] = {}
 
 
-def _entity_starts(entities: list[Entity]) -> list[int]:
-    """The start offsets of a sorted entity list, computed once per list."""
-    cached = _STARTS_CACHE.get(id(entities))
-    if cached is None or cached[0] is not entities:
-        _STARTS_CACHE.clear()
-        cached = (entities, [e.start for e in entities])
-        _STARTS_CACHE[id(entities)] = cached
+def _starts_of(items: list[Any]) -> list[int]:
+    """The start offsets of a sorted list of spans, computed once per list."""
+    cached = _STARTS_CACHE.get(id(items))
+    if cached is None or cached[0] is not items:
+        if len(_STARTS_CACHE) >= 4:  # one article's lists at a time
+            _STARTS_CACHE.clear()
+        cached = (items, [x.start for x in items])
+        _STARTS_CACHE[id(items)] = cached
     return cached[1]
 
 
@@ -255,7 +258,7 @@ def _participants(
 ) -> list[str]:
     countries = _country_names()
     names: list[str] = []
-    starts = _entity_starts(entities)
+    starts = _starts_of(entities)
     for entity in entities[bisect_left(starts, clause[0]) : bisect_left(starts, clause[1])]:
         if len(names) >= _MAX_PARTICIPANTS:
             break
@@ -404,21 +407,9 @@ def _frame(
 
 def _in_sentence(timexes: list[Timex], sent: Sentence) -> list[Timex]:
     """The timexes (sorted by start) inside a sentence, found by bisection."""
-    starts = [t.start for t in timexes] if len(timexes) < 64 else _timex_starts(timexes)
+    starts = [t.start for t in timexes] if len(timexes) < 64 else _starts_of(timexes)
     lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
     return [t for t in timexes[lo:hi] if t.end <= sent.end]
-
-
-_TIMEX_STARTS: dict[int, tuple[list[Timex], list[int]]] = {}
-
-
-def _timex_starts(timexes: list[Timex]) -> list[int]:
-    cached = _TIMEX_STARTS.get(id(timexes))
-    if cached is None or cached[0] is not timexes:
-        _TIMEX_STARTS.clear()
-        cached = (timexes, [t.start for t in timexes])
-        _TIMEX_STARTS[id(timexes)] = cached
-    return cached[1]
 
 
 def _statement_events(

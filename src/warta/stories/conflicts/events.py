@@ -41,11 +41,12 @@ def _value_for(group: EventGroup, value: str) -> ConflictValue:
         attribution = f.event.attribution
         if attribution is None:
             attribution = f.member.attribution_for_sentence(f.event.sentence)
-        _add(out, f.member, f.member.speaker(attribution), f.sentence)
+        add_evidence(out, f.member, f.member.speaker(attribution), f.sentence)
     return out
 
 
-def _add(value: ConflictValue, member: Member, speaker: str | None, sentence: str) -> None:
+def add_evidence(value: ConflictValue, member: Member, speaker: str | None, sentence: str) -> None:
+    """Record that ``member`` states ``value`` (once per article), whom it cites and where."""
     if member.id not in value.articles:
         value.articles.append(member.id)
         if member.article.outlet and member.article.outlet not in value.outlets:
@@ -248,7 +249,7 @@ def estimate_conflicts(members: list[Member], known: list[Conflict]) -> list[Con
             values = []
             for member, timex, sentence in sorted(((ma, ta, sa), (mb, tb, sb)), key=lambda x: x[1].value):
                 cv = ConflictValue(value=timex.value)
-                _add(cv, member, member.speaker(member.attribution_for_sentence(member.sentence_index_at(timex.start))), sentence)
+                add_evidence(cv, member, member.speaker(member.attribution_for_sentence(member.sentence_index_at(timex.start))), sentence)
                 values.append(cv)
             about = f"estimate: {one_line(' '.join(sorted(shared)), 80)}"
             subject = one_line(" ".join(sorted(shared)), 60)

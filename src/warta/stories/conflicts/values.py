@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 
+from warta.stories.conflicts.events import add_evidence
 from warta.stories.conflicts.slots import Slots, Stated, _norm, relate, values_agree
 from warta.stories.records import Conflict, ConflictValue
 
@@ -254,7 +255,7 @@ def _group_conflict(
         for s in sorted(bucket, key=lambda s: (s.reported or "", s.article)):
             if s is not head and not _firm(s):
                 continue  # "sedikitnya 62" does not state 268
-            _add(cv, s)
+            add_evidence(cv, s.member, s.speaker, s.sentence())
         values.append(cv)
     fallback = first.claim.cue is None
     score = min(1.0, 0.6 + 0.2 * (len(chosen) - 1) + 0.1 * (sum(len(b) for b in chosen) - len(chosen)))
@@ -267,18 +268,3 @@ def _group_conflict(
         label_en=_label(first, "en"),
         score=round(score - (0.2 if fallback else 0.0), 3),
     )
-
-
-def _add(value: ConflictValue, s: Stated) -> None:
-    member = s.member
-    if member.id not in value.articles:
-        value.articles.append(member.id)
-        if member.article.outlet and member.article.outlet not in value.outlets:
-            value.outlets.append(member.article.outlet)
-        if member.reported and member.reported not in value.reported:
-            value.reported.append(member.reported)
-    if s.speaker and s.speaker not in value.attributed_to:
-        value.attributed_to.append(s.speaker)
-    sentence = s.sentence()
-    if sentence and sentence not in value.sentences:
-        value.sentences.append(sentence)
