@@ -58,7 +58,9 @@ def test_adding_a_measure_is_one_data_edit():
                             quantities=analysis.quantities, entities=analysis.entities,
                             attributions=analysis.attributions, table=table)
     (claim,) = [c for c in claims if c.measure == "livestock_lost"]
-    assert claim.value.number == 12 and claim.value.unit == "sapi"  # "12 ekor sapi": the classifier counts cows
+    # "12 ekor sapi": the classifier counts cows, one of the nouns the measure counts, so the
+    # value is a count of the measure's things (as "11 nota" and "nine memorandums" are one unit).
+    assert claim.value.number == 12 and claim.value.unit == "livestock_lost"
     assert table.measure("livestock_lost").label_for("en") == "livestock lost"
 
 
@@ -222,7 +224,7 @@ def test_development_set_floors():
     scores = score_claims(sorted(p for p in root.iterdir() if p.is_dir()))
     assert scores.gold_claims >= 580
     assert scores.precision >= 0.95, scores.as_dict()
-    assert scores.recall >= 0.42, scores.as_dict()
+    assert scores.recall >= 0.54, scores.as_dict()
     assert scores.update_error_rate <= 0.05, scores.as_dict()
     assert scores.claim_recall >= 0.72, scores.as_dict()
 
@@ -267,3 +269,47 @@ def test_claims_of_a_long_claim_dense_text_take_linear_time():
     claims = analyze(article).claims
     assert len(claims) > 2000
     assert time.process_time() - started < 30  # about 2 s here; generous for slow machines
+
+
+def test_numbered_parts_and_listed_kinds_are_their_own_scopes():
+    first = _claims("Seksi 1 memiliki panjang 35,4 kilometer. Pembebasan lahan untuk Seksi 2 sepanjang 42 kilometer hampir rampung.")
+    second = _claims("Ruas sepanjang 53,4 kilometer itu merupakan seksi pertama dari jalan tol tersebut.")
+    parts = {c.value.number: c.qualifiers.get("segment") for c in first + second if c.measure == "length"}
+    assert parts == {35400: "seksi 1", 42000: "seksi 2", 53400: "seksi 1"}  # "Seksi 1" is "seksi pertama"
+    listed = _claims("Total ada 9 kendaraan yang terlibat, terdiri atas satu truk, satu bus, dan tujuh mobil pribadi.")
+    whole = [c for c in listed if c.measure == "vehicles" and not c.qualifiers.get("segment")]
+    assert [c.value.number for c in whole] == [9]  # the truck is a part of the nine, not a rival figure
+    assert [c.qualifiers.get("segment") for c in listed if c.measure == "vehicles" and c.value.number == 1] == ["truk"]
+
+
+def test_a_linked_figure_reaches_its_subject_across_joined_nouns():
+    (claim,) = [c for c in _claims(
+        "BNPB menyebut korban tewas akibat banjir bandang dan longsor di Kabupaten Luwu, Sulawesi Selatan, mencapai 11 orang."
+    ) if c.value.number == 11]
+    assert claim.measure == "deaths"
+
+
+def test_english_counts_of_words_with_an_indonesian_verb_prefix_are_read():
+    (claim,) = _claims("Indonesia and Vietnam signed nine memorandums of understanding on Tuesday.", language="en")
+    assert (claim.measure, claim.value.number, claim.value.unit) == ("agreements", 9, "agreements")
+
+
+def test_counts_of_one_kind_are_compared_only_when_they_could_be_one_figure():
+    story = _story(
+        ("Sebanyak 17 narapidana melarikan diri dari lapas itu pada Selasa sore.", "2024-10-08T20:00:00+09:00", "Kabar Satu"),
+        ("Kantor wilayah menyebut 19 narapidana kabur dari lapas tersebut.", "2024-10-08T21:00:00+09:00", "Warta Dua"),
+    )
+    assert _values(story) == [[17, 19]]
+    story = _story(
+        ("Tim pemenangan mengklaim menemukan kecurangan di sekitar 30 TPS, tetapi belum melapor.", "2024-12-01T10:00:00+07:00", "Kabar Satu"),
+        ("Dana itu digunakan untuk honor petugas dan pengamanan di 412 TPS.", "2024-12-01T11:00:00+07:00", "Warta Dua"),
+    )
+    assert _values(story) == []  # 30 where fraud is alleged, 412 in all: two different counts
+
+
+def test_figures_orders_of_magnitude_apart_are_not_one_fact():
+    story = _story(
+        ("Curah hujan di wilayah hulu mencapai 187 milimeter per hari.", "2024-10-13T10:00:00+08:00", "Kabar Satu"),
+        ("Torrential rain lashed the highlands, about 300 kilometres north of the capital.", "2024-10-13T11:00:00+08:00", "Warta Dua"),
+    )
+    assert _values(story) == []

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from warta.analyze.hedging import hedge_cues
@@ -34,7 +34,6 @@ _BREAK_WORDS = frozenset(
 # "naik dibandingkan pemilihan November 2024": a date after these is the baseline, not the
 # moment the figure holds for.
 _COMPARISON_WORDS = frozenset("dibandingkan dibanding daripada ketimbang than compared versus".split())
-_CLASSIFIERS = frozenset("unit buah ekor batang lembar".split())
 _CUTOFF_WORDS = frozenset("hingga sampai per until through by as of".split())
 # How far a cue may govern a value: half a point a word between them ("korban tewas gempa
 # bumi di Kabupaten Cianjur mencapai 271 orang"), plus penalties for what lies between.
@@ -44,6 +43,7 @@ MAX_TIME_COST = 5.0
 MAX_BARE_COST = 3.0  # a bare number ("has risen to 271") only close to its cue
 LINKED_WORD_COST = 0.2  # after "mencapai", "rose to": the value belongs to the clause's subject
 BREAK_COST = 3.0  # a clause break: ; : ( ) dashes, quotes, "dan", "while"
+LINKED_JOIN_COST = 1.0  # "dan" inside the subject a linked value belongs to
 COMMA_COST = 1.0  # a comma may only set off an apposition (", Jawa Barat,")
 VALUE_COST = 4.0  # crossing another value of the same kind: that one is nearer to the cue
 GENERIC_COST = 1.5  # a generic cue ("terjadi") yields to a specific one up to three words further
@@ -363,9 +363,13 @@ def _sentence_claims(
         if read is None or where is None:
             continue
         value, noun = read
-        if noun in _CLASSIFIERS and where[1] + 1 < len(words):
-            # "312 unit rumah", "lima buah kapal": the classifier counts the noun after it.
-            noun = lowered[where[1] + 1]
+        after = where[1] + 1
+        if noun in table.classifiers and after < len(words):
+            # "312 unit rumah", "15.000 butir pil ekstasi": the classifier counts the noun after
+            # it (past a second classifier).
+            if lowered[after] in table.classifiers and after + 1 < len(words):
+                after += 1
+            noun = lowered[after]
             if value.unit != "person":
                 value.unit = noun
         candidates.append(_Candidate(q.start, q.end, where[0], where[1], value, noun))
@@ -421,6 +425,7 @@ def _sentence_claims(
         c.linked = any(tuple(lowered[c.first - len(w) : c.first]) == w for w in table.linking_words if c.first >= len(w))
     cues = _find_cues(words, table)
     connectives = [w in _TEMPORAL_CONNECTIVES for w in lowered]
+    joining = [w in _BREAK_WORDS for w in lowered]
 
     out: list[Claim] = []
     for c in candidates:
@@ -428,7 +433,7 @@ def _sentence_claims(
         for cue in cues:
             if not _fits(table, cue, c):
                 continue
-            cost = _cost(c, cue, candidates, break_before, comma_before, connectives)
+            cost = _cost(c, cue, candidates, break_before, comma_before, connectives, joining)
             if table.measures[cue.measure].generic:
                 cost += GENERIC_COST
             # Ties go to the cue nearest the start, then the measure's name: the same in every process.
@@ -540,7 +545,7 @@ def _same_day(a: _Candidate, b: _Candidate) -> bool:
 
 def _cost(
     c: _Candidate, cue: _Cue, candidates: list[_Candidate], break_before: list[int], comma_before: list[int],
-    connectives: list[bool],
+    connectives: list[bool], joining: list[bool],
 ) -> float:
     if c.start <= cue.start and cue.end <= c.end:
         return INSIDE_COST
@@ -563,7 +568,14 @@ def _cost(
         # "on Friday, a day after the quake", "Sehari setelah diresmikan, kereta ... Selasa pagi":
         # a connective sets the cue's time against this one.
         return float("inf")
-    cost += BREAK_COST * (break_before[hi] - break_before[lo])
+    breaks = break_before[hi] - break_before[lo]
+    if linked:
+        # "korban tewas akibat banjir dan longsor di Luwu mencapai 11 orang": a joining word
+        # inside the subject of "mencapai" joins two nouns, not two clauses.
+        joins = sum(joining[lo + 1 : hi])
+        breaks -= joins
+        cost += LINKED_JOIN_COST * joins
+    cost += BREAK_COST * breaks
     cost += COMMA_COST * (comma_before[hi] - comma_before[lo])
     cost += VALUE_COST * sum(
         1 for o in candidates
@@ -625,7 +637,9 @@ def _claim(
     if person:
         # The person the figure is about ("Lusiana divonis 5 tahun"), the speaker left out.
         qualifiers["person"] = person
-    segment = _segment(table.measure(measure_id), lowered, c, *_reach(c, candidates, lowered))
+    reach = _reach(c, candidates, lowered)
+    segment = (_segment(table.measure(measure_id), lowered, c, *reach) or _numbered_part(table, lowered, c, *reach)
+               or _listed_part(table, table.measure(measure_id), lowered, c))
     if segment:
         qualifiers["segment"] = segment
     if _is_previous(lowered, c, last):
@@ -635,6 +649,11 @@ def _claim(
         if roles and measure_id not in roles:
             qualifiers["role"] = c.noun
     value = c.value
+    measure = table.measure(measure_id)
+    if value.dimension == "count" and value.unit in measure.counts:
+        # "11 nota" and "nine memorandums", "9 kendaraan" and "1 truk": counts of the measure's
+        # things, whatever the noun (the kind, where it matters, is the segment).
+        value = replace(value, unit=measure_id)
     if cue is not None and cue.start < c.start < cue.end and value.number is not None and value.precision != "range":
         # "kecepatan maksimal 350 km/jam": the modifier word belongs to the cue ("top speed").
         value = ClaimValue(kind=value.kind, dimension=value.dimension, precision="exact", number=value.number,
@@ -709,6 +728,51 @@ def _segment(measure: Measure, lowered: list[str], c: _Candidate, first: int, la
                     best = (distance, name)
                 break
     return best[1] if best else None
+
+
+ORDINAL_REACH = 4  # words between a value and the numbered part it belongs to ("Seksi 1 memiliki panjang 35,4 km")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def _ordinal(word: str, table: MeasureTable) -> int | None:
+    word = word.removeprefix("ke-")
+    if word.isdigit():
+        return int(word)
+    return _ROMAN.get(word) or (table.ordinals or {}).get(word)
+
+
+def _numbered_part(table: MeasureTable, lowered: list[str], c: _Candidate, first: int, last: int) -> str | None:
+    """A numbered part named beside the value ("Seksi 1", "tahap kedua", "phase two"): the values
+    of two parts are two scopes, and "Seksi 1" and "seksi pertama" are one."""
+    best: tuple[int, str] | None = None
+    for i in range(max(first, c.first - ORDINAL_REACH - 1), min(last, c.last + ORDINAL_REACH) + 1):
+        if lowered[i] not in table.part_nouns or i + 1 >= len(lowered) or c.first <= i + 1 <= c.last:
+            continue
+        number = _ordinal(lowered[i + 1], table)
+        if number is None:
+            continue
+        distance = c.first - (i + 2) if i < c.first else i - c.last
+        if best is None or distance < best[0]:
+            best = (distance, f"{lowered[i]} {number}")
+    return best[1] if best else None
+
+
+LIST_REACH = 10  # words from "terdiri atas" to the last item of its list
+
+
+def _listed_part(table: MeasureTable, measure: Measure, lowered: list[str], c: _Candidate) -> str | None:
+    """A count listed as part of a whole ("9 kendaraan, terdiri atas satu truk, satu bus"): the
+    kind it counts is its part, unless that kind names the measure itself."""
+    if not c.noun or c.noun not in measure.counts:
+        return None
+    if any(m == measure.id and tokens == (c.noun,) for tokens, m, _role in table.cues.get(c.noun, ())):
+        return None
+    # The list runs on past its first item ("terdiri atas satu truk, satu bus, dan tujuh mobil").
+    for cue in table.breakdown_cues:
+        for end in range(max(0, c.first - LIST_REACH), c.first + 1):
+            if end >= len(cue) and tuple(lowered[end - len(cue) : end]) == cue:
+                return c.noun
+    return None
 
 
 def _revised(lowered: list[str], first: int, last: int, cue: _Cue | None, table: MeasureTable) -> bool:

@@ -26,6 +26,7 @@ LANGUAGES = ("id", "en")
 _WORD_LISTS = (
     "person_nouns", "linking_words", "revision_cues", "expected_cues", "denial_cues", "speech_cues", "not_counts",
 )
+_OPTIONAL_WORD_LISTS = ("classifiers", "generic_counts", "part_nouns", "breakdown_cues")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,15 @@ class MeasureTable:
     expected_cues: frozenset[tuple[str, ...]]
     denial_cues: frozenset[tuple[str, ...]]
     speech_cues: frozenset[tuple[str, ...]]  # "kata", "said": a time right after is when it was said
+    # Words that count the noun after them ("12 ekor sapi", "15.000 butir ekstasi").
+    classifiers: frozenset[str] = frozenset()
+    # Counted nouns that say little of what is counted ("14 titik"): a figure needs words in
+    # common around it to be taken as another article's figure.
+    generic_counts: frozenset[str] = frozenset()
+    # Numbered parts ("Seksi 1", "tahap kedua", "phase two"): values of two parts are two scopes.
+    part_nouns: frozenset[str] = frozenset()
+    ordinals: dict[str, int] | None = None
+    breakdown_cues: frozenset[tuple[str, ...]] = frozenset()  # "terdiri atas", "including": parts follow
 
     def measure(self, measure_id: str) -> Measure:
         """The entry for ``measure_id``; ``count:<noun>`` measures are made on the fly."""
@@ -112,10 +122,16 @@ def validate_table(data: Any) -> list[str]:
         counts = entry.get("counts", [])
         if not isinstance(counts, list) or any(not isinstance(w, str) for w in counts):
             problems.append(f"{where}: 'counts' must be a list of nouns")
-    for name in _WORD_LISTS:
-        lists = data.get(name)
+    for name in _WORD_LISTS + _OPTIONAL_WORD_LISTS:
+        lists = data.get(name, {} if name in _OPTIONAL_WORD_LISTS else None)
         if not isinstance(lists, dict) or any(not isinstance(v, list) for v in lists.values()):
             problems.append(f"'{name}' must map languages to word lists")
+    ordinals = data.get("ordinals", {})
+    if not isinstance(ordinals, dict) or any(
+        not isinstance(table, dict) or any(not isinstance(k, str) or not isinstance(v, int) for k, v in table.items())
+        for table in ordinals.values()
+    ):
+        problems.append("'ordinals' must map languages to {word: number}")
     return problems
 
 
@@ -152,7 +168,10 @@ def build_table(data: dict[str, Any]) -> MeasureTable:
         options.sort(key=lambda option: -len(option[0]))  # longest cue first
 
     def word_set(name: str) -> frozenset[tuple[str, ...]]:
-        return frozenset(_words(w) for words in data[name].values() for w in words)
+        return frozenset(_words(w) for words in data.get(name, {}).values() for w in words)
+
+    def flat(name: str) -> frozenset[str]:
+        return frozenset(" ".join(w) for w in word_set(name))
 
     return MeasureTable(
         measures=measures,
@@ -164,6 +183,11 @@ def build_table(data: dict[str, Any]) -> MeasureTable:
         expected_cues=word_set("expected_cues"),
         denial_cues=word_set("denial_cues"),
         speech_cues=word_set("speech_cues"),
+        classifiers=flat("classifiers"),
+        generic_counts=flat("generic_counts"),
+        part_nouns=flat("part_nouns"),
+        ordinals={k.lower(): v for table in data.get("ordinals", {}).values() for k, v in table.items()},
+        breakdown_cues=word_set("breakdown_cues"),
     )
 
 

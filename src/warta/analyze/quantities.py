@@ -363,13 +363,16 @@ def _range_normalized(normalized: dict[str, Any], bounds: Bounds, unit: str) -> 
     return {"min": bounds[0], "max": bounds[1], "unit": normalized.get("unit", unit)}
 
 
-def _countable(word: str) -> bool:
+def _countable(word: str, language: str) -> bool:
     """Could this unknown lower-case word be what a number counts? Verbs and adverbs cannot."""
     if word in NOT_COUNTED:
         return False
-    # Indonesian verb prefixes (menjadi, berada, dilaporkan, tewas is fine) and English
-    # participles/adverbs (killed, reporting, nearly) are not counted things.
-    return not word.startswith(VERB_PREFIXES) and not word.endswith(("ed", "ing", "ly"))
+    # English participles and adverbs (killed, reporting, nearly) are not counted things, nor,
+    # in Indonesian, words with a verb prefix (menjadi, berada, dilaporkan; tewas is fine).
+    # Each language's rule only for its own text: "11 memorandums", "20 kambing".
+    if language == "en":
+        return not word.endswith(("ed", "ing", "ly"))
+    return not word.startswith(VERB_PREFIXES) and not word.endswith(("ed", "ly"))
 
 
 def _after_a_name(head: str) -> bool:
@@ -493,7 +496,7 @@ def _one_quantity(text: str, match: re.Match[str], language: str) -> Quantity | 
     elif (
         bounds is None
         and (found := _FALLBACK_NOUN_AFTER.match(text, end))
-        and _countable(found.group("unit"))
+        and _countable(found.group("unit"), language)
         and not _after_a_name(head)
         and (kind == "digits" or (value or 0) >= 2)
     ):

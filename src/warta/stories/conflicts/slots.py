@@ -101,11 +101,16 @@ class Slots:
 
     def __init__(self, stated: list[Stated]) -> None:
         places: dict[tuple[str, str], Counter[str]] = {}
+        told_in: dict[str, set[str]] = {}
         for s in stated:
             place = _scope_place(s)
             if place:
                 places.setdefault(self._base(s), Counter())[place] += 1
+                told_in.setdefault(place, set()).add(s.article)
         self._places = {k: _distinct_places(v) for k, v in places.items()}
+        # Places the story's reports share (any measure): where the story happens, not a detail
+        # one report adds ("dari Labuan Bajo dilaporkan 24 orang").
+        self._shared = {p for p, articles in told_in.items() if len(articles) > 1}
 
     @staticmethod
     def _base(s: Stated) -> tuple[str, str]:
@@ -120,6 +125,8 @@ class Slots:
         known = self._places.get(base, [])
         if place:
             place_key = next((p for p, _n in known if _same_place(p, place)), place)
+        elif len(known) == 1 and any(_same_place(known[0][0], p) for p in self._shared):
+            place_key = known[0][0]  # the one place the story gives this measure for, and its place
         else:
             strong = [p for p, n in known if n > 1]
             if len(strong) > 1:
@@ -218,6 +225,8 @@ def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
         return None
     if agree:
         return "agree"
+    if _orders_apart(a.claim.value, b.claim.value):
+        return "different_scope"  # 187 mm of rain and "300 kilometres north": not one fact
     same_source = (a.speaker and _norm(a.speaker) == _norm(b.speaker)) or (
         a.member.article.outlet and a.member.article.outlet == b.member.article.outlet
     )
@@ -250,6 +259,12 @@ def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
 
 UPDATE_HOURS = 12
 FAR_TIME_DAYS = 180  # two times of "the" happening this far apart are two happenings
+MAX_RATIO = 100  # figures this many times apart are not two reports of one fact
+
+
+def _orders_apart(a: ClaimValue, b: ClaimValue) -> bool:
+    x, y = abs(a.number or 0.0), abs(b.number or 0.0)
+    return min(x, y) > 0 and max(x, y) / min(x, y) > MAX_RATIO
 
 
 def _hours_apart(a: Stated, b: Stated) -> float:

@@ -64,10 +64,26 @@ def _one_per_article(items: list[Stated]) -> tuple[list[Stated], dict[str, list[
         per_article[s.article].append(s)
     singles = []
     for claims in per_article.values():
-        first = claims[0]
-        if all(values_agree(first.claim.value, c.claim.value) for c in claims[1:]):
-            singles.append(first)
+        if _one_value(claims):
+            singles.append(_most_precise(claims))
     return singles, per_article
+
+
+def _one_value(claims: list[Stated]) -> bool:
+    """All the claims state one value (a day and its clock time, a figure told twice)."""
+    return all(values_agree(claims[0].claim.value, c.claim.value) for c in claims[1:])
+
+
+_GRANULARITY_FIRST = {"time": 0, "daypart": 1, "day": 2}
+
+
+def _most_precise(claims: list[Stated]) -> Stated:
+    """The claim that says most: a clock time over its part of day, an exact figure over "sekitar"."""
+    return min(claims, key=_precision_rank)
+
+
+def _precision_rank(s: Stated) -> tuple[int, int]:
+    return _GRANULARITY_FIRST.get(s.claim.value.granularity or "", 3), _PRECISE_FIRST.get(s.claim.value.precision, 5)
 
 
 _PRECISE_FIRST = {"exact": 0, "rounded": 1, "approx": 2, "range": 3, "lower_bound": 4, "upper_bound": 4}
@@ -148,10 +164,30 @@ def _aligned_alone(a: Stated, b: Stated, similarity: float) -> bool:
     common around them; for a counted thing no measure names ("14 titik", "412 TPS") only
     with enough in common around them."""
     if a.claim.cue is None or b.claim.cue is None:
+        # Counts of a named kind that are close ("17 narapidana" / "19 narapidana") are taken as
+        # one count, however they are told; far apart ("30 TPS" where fraud is alleged, "412 TPS"
+        # in all) or counting places or pieces ("14 titik"), they need words in common.
+        noun = a.claim.measure.partition(":")[2]
+        if noun and a.claim.measure == b.claim.measure and noun not in _table().generic_counts and _close(a, b):
+            return True
         return similarity >= MIN_ALIGNMENT
     if a.measure.generic:
         return _cue_word(a) == _cue_word(b) or similarity > 0
     return True
+
+
+CLOSE_RATIO = 1.5
+
+
+def _close(a: Stated, b: Stated) -> bool:
+    x, y = a.claim.value.number, b.claim.value.number
+    return x is not None and y is not None and min(x, y) > 0 and max(x, y) / min(x, y) <= CLOSE_RATIO
+
+
+def _table():  # type: ignore[no-untyped-def]
+    from warta.analyze.measures import load_measures
+
+    return load_measures()
 
 
 def _cue_word(s: Stated) -> str:
@@ -179,8 +215,16 @@ def _aligned(items: list[Stated]) -> list[list[Stated]]:
     for x, first in enumerate(articles):
         for second in articles[x + 1 :]:
             left, right = by_article[first], by_article[second]
-            if len(left) == 1 and len(right) == 1:
-                i, j = left[0], right[0]
+            one_left = len(left) == 1 or _one_value([items[k] for k in left])
+            one_right = len(right) == 1 or _one_value([items[k] for k in right])
+            if one_left and one_right:
+                # One value on each side (told once, or as a day and its clock time).
+                i = min(left, key=lambda k: _precision_rank(items[k]))
+                j = min(right, key=lambda k: _precision_rank(items[k]))
+                for k in left[1:]:
+                    parent[find(k)] = find(left[0])
+                for k in right[1:]:
+                    parent[find(k)] = find(right[0])
                 # One figure each: the same thing; for a generic measure (a start, an end, "terjadi"),
                 # unless told with other words and nothing in common around them ("pencarian
                 # dihentikan" / "status darurat berakhir").
