@@ -658,7 +658,7 @@ def _claim(
         # "kecepatan maksimal 350 km/jam": the modifier word belongs to the cue ("top speed").
         value = ClaimValue(kind=value.kind, dimension=value.dimension, precision="exact", number=value.number,
                            low=value.number, high=value.number, unit=value.unit)
-    modality = _modality(text, lowered, first, c, words, table)
+    modality = _modality(text, lowered, first, c, words, table, candidates)
     attribution = dict(attributions).get(attribution_index) if attribution_index is not None else None
     if modality == "asserted" and attribution is not None and attribution.hedged:
         modality = "hedged"
@@ -805,12 +805,19 @@ def _attribution_at(attributions: list[tuple[int, Attribution]], pos: int, start
     return None
 
 
-def _modality(text: str, lowered: list[str], first: int, c: _Candidate, words: list[tuple[str, int, int]], table: MeasureTable) -> str:
+def _modality(
+    text: str, lowered: list[str], first: int, c: _Candidate, words: list[tuple[str, int, int]], table: MeasureTable,
+    candidates: list[_Candidate],
+) -> str:
     if _has_phrase(lowered, 0, c.first, table.denial_cues):
         return "denied"
-    if _has_phrase(lowered, first, c.first, table.expected_cues):
+    # An expectation or a hedge governs the value after it, not a later one it has already
+    # passed ("partisipasi diperkirakan 72 persen dari 3.985.412 pemilih": the voters are counted).
+    start = max([o.last + 1 for o in candidates if o is not c and first <= o.first and o.last < c.first
+                 and o.value.kind == "number"], default=first)
+    if _has_phrase(lowered, start, c.first, table.expected_cues):
         return "expected"
-    if hedge_cues(text, words[first][1], words[c.first][1]):
+    if hedge_cues(text, words[start][1], words[c.first][1]):
         return "hedged"
     return "asserted"
 
