@@ -224,7 +224,7 @@ def test_development_set_floors():
     scores = score_claims(sorted(p for p in root.iterdir() if p.is_dir()))
     assert scores.gold_claims >= 580
     assert scores.precision >= 0.95, scores.as_dict()
-    assert scores.recall >= 0.54, scores.as_dict()
+    assert scores.recall >= 0.56, scores.as_dict()
     assert scores.update_error_rate <= 0.05, scores.as_dict()
     assert scores.claim_recall >= 0.72, scores.as_dict()
 
@@ -312,4 +312,26 @@ def test_figures_orders_of_magnitude_apart_are_not_one_fact():
         ("Curah hujan di wilayah hulu mencapai 187 milimeter per hari.", "2024-10-13T10:00:00+08:00", "Kabar Satu"),
         ("Torrential rain lashed the highlands, about 300 kilometres north of the capital.", "2024-10-13T11:00:00+08:00", "Warta Dua"),
     )
+    assert _values(story) == []
+
+
+def test_index_levels_are_read_in_either_number_style():
+    levels = [c for c in _claims("Menurut data bursa, IHSG ditutup di level 6.912,45 pada Senin sore.") if c.measure == "index_level"]
+    assert [c.value.number for c in levels] == [6912.45]
+    english = [c for c in _claims("The main stock index fell on Tuesday, closing at 6,874.10 as foreign investors sold.",
+                                  language="en") if c.measure == "index_level"]
+    assert [c.value.number for c in english] == [6874.10]
+    assert not [c for c in _claims("Rombongan tiba di level dua gedung itu pukul 10.00.") if c.measure == "index_level"]
+
+
+def test_a_changing_figure_told_again_after_its_rival_is_a_disagreement_not_an_update():
+    price = "Pertamax di Jakarta dijual seharga Rp{} per liter."
+    told = [("13.700", "2024-08-01T08:00:00+07:00", "Kabar Satu"), ("13.070", "2024-08-01T22:00:00+07:00", "Warta Dua"),
+            ("13.700", "2024-08-02T12:00:00+07:00", "Suara Tiga")]
+    story = _story(*[(price.format(v), when, outlet) for v, when, outlet in told])
+    assert _values(story) == [[13070, 13700]]
+    # A price that changed and stayed changed is an update.
+    story = _story(*[(price.format(v), when, outlet) for v, when, outlet in
+                     [("13.700", "2024-08-01T08:00:00+07:00", "Kabar Satu"), ("14.100", "2024-08-02T22:00:00+07:00", "Warta Dua"),
+                      ("14.100", "2024-08-03T12:00:00+07:00", "Suara Tiga")]])
     assert _values(story) == []

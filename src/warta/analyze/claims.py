@@ -418,12 +418,15 @@ def _sentence_claims(
         bare = ClaimValue(kind="number", dimension="money" if money else "count", precision="exact", number=number,
                           low=number, high=number, unit="IDR" if money else "person")
         candidates.append(_Candidate(m.start(), m.end(), where[0], where[1], bare, None, bare=True))
+    cues = _find_cues(words, table)
+    if any(table.measures[cue.measure].dimension == "index" for cue in cues):
+        taken = [(c.start, c.end) for c in candidates] + [(t.start, t.end) for t in timexes]
+        candidates += _index_levels(text, sentence, words, lowered, taken)
     if not candidates:
         return []
     candidates.sort(key=lambda c: c.start)
     for c in candidates:
         c.linked = any(tuple(lowered[c.first - len(w) : c.first]) == w for w in table.linking_words if c.first >= len(w))
-    cues = _find_cues(words, table)
     connectives = [w in _TEMPORAL_CONNECTIVES for w in lowered]
     joining = [w in _BREAK_WORDS for w in lowered]
 
@@ -453,6 +456,40 @@ def _sentence_claims(
         out.append(_claim(text, index, c, cue, measure.id, measure.attribute, words, lowered, clause_before,
                           timexes, entities, attributions, people, table, candidates))
     return out
+
+
+# An index level: a plain number, decimals allowed, after "level", "posisi", "at", "to"
+# ("IHSG ditutup di level 6.912,45", "closing at 6,874.10"), read only where the sentence
+# names an index.
+_INDEX_NUMBER = re.compile(r"(?<![\w/:.,-])\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?(?![\w/:%]|[.,]\d)")
+_INDEX_LEADS = frozenset("level posisi at to di ke".split())
+
+
+def _index_levels(
+    text: str, sentence: Sentence, words: list[tuple[str, int, int]], lowered: list[str], taken: list[tuple[int, int]],
+) -> list[_Candidate]:
+    out = []
+    for m in _INDEX_NUMBER.finditer(text, sentence.start, sentence.end):
+        where = _word_index(words, m.start(), m.end())
+        if where is None or where[0] == 0 or lowered[where[0] - 1] not in _INDEX_LEADS:
+            continue
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        number = _plain_number(m.group())
+        value = ClaimValue(kind="number", dimension="index", precision="exact", number=number, low=number, high=number,
+                           unit="points")
+        out.append(_Candidate(m.start(), m.end(), where[0], where[1], value, None, bare=True))
+    return out
+
+
+def _plain_number(digits: str) -> float:
+    """ "6.912,45" and "6,874.10" alike: a last separator before one or two digits is the
+    decimal point, before three a thousands separator."""
+    last = max(digits.rfind("."), digits.rfind(","))
+    if last >= 0 and len(digits) - last - 1 < 3:
+        whole, decimals = digits[:last], digits[last + 1 :]
+        return float(whole.replace(".", "").replace(",", "") + "." + decimals)
+    return float(digits.replace(".", "").replace(",", ""))
 
 
 def _only_time(c: _Candidate, cue: _Cue, candidates: list[_Candidate], cues: list[_Cue], table: MeasureTable) -> bool:

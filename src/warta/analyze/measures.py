@@ -19,7 +19,7 @@ __all__ = ["Measure", "MeasureTable", "load_measures", "validate_table", "DIMENS
 
 TABLE_PATH = Path(__file__).resolve().parents[1] / "data" / "claims" / "measures.json"
 DIMENSIONS = frozenset(
-    {"count", "money", "percent", "length", "speed", "magnitude", "area", "mass", "temperature", "duration", "time"}
+    {"count", "money", "percent", "length", "speed", "magnitude", "area", "mass", "temperature", "duration", "time", "index"}
 )
 TEMPORAL = frozenset({"static", "varying", "monotone"})
 LANGUAGES = ("id", "en")

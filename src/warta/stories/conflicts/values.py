@@ -271,6 +271,29 @@ def claim_conflicts(stated: list[Stated], slots: Slots, kind: str) -> list[Confl
     return out
 
 
+def _disputes(x: Stated, y: Stated, group: list[Stated], slots: Slots) -> bool:
+    """Whether two values of buckets ``a`` and ``b`` dispute each other. A changing figure told
+    later is taken as an update, unless the earlier figure is told again after it by another
+    report: an update stands, a contradicted figure does not (Rp13.700, then Rp13.070, then
+    Rp13.700 again is one price reported two ways, not a price that fell and rose)."""
+    relation = relate(x, y, slots)
+    if relation == "disagree":
+        return True
+    if relation != "update" or x.measure.temporal != "varying" or x.claim.revised or y.claim.revised:
+        return False
+    if x.claim.time_scope and y.claim.time_scope:
+        return False  # each says when it held: two moments
+    first, last = sorted((x, y), key=lambda s: s.reported or "")
+    others = [s for s in group if s.article not in (first.article, last.article)]
+    # The earlier figure told again after the later one, or the later figure already told
+    # before the earlier one: both stood side by side, neither replaced the other.
+    return any(
+        ((s.reported or "") > (last.reported or "") and values_agree(s.claim.value, first.claim.value))
+        or ((s.reported or "") < (first.reported or "") and values_agree(s.claim.value, last.claim.value))
+        for s in others
+    )
+
+
 def _group_conflict(
     group: list[Stated], slots: Slots, kind: str, language: str, whole_slot: dict[str, list[Stated]]
 ) -> Conflict | None:
@@ -286,7 +309,7 @@ def _group_conflict(
             b = buckets[j]
             if _told_together(a, b, whole_slot):
                 continue
-            if any(relate(x, y, slots) == "disagree" for x in a for y in b if _firm(x) and _firm(y)):
+            if any(_disputes(x, y, group, slots) for x in a for y in b if _firm(x) and _firm(y)):
                 disputed |= {i, j}
     if len(disputed) < 2:
         return None
