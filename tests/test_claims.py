@@ -224,7 +224,7 @@ def test_development_set_floors():
     scores = score_claims(sorted(p for p in root.iterdir() if p.is_dir()))
     assert scores.gold_claims >= 580
     assert scores.precision >= 0.95, scores.as_dict()
-    assert scores.recall >= 0.56, scores.as_dict()
+    assert scores.recall >= 0.60, scores.as_dict()
     assert scores.update_error_rate <= 0.05, scores.as_dict()
     assert scores.claim_recall >= 0.72, scores.as_dict()
 
@@ -335,3 +335,15 @@ def test_a_changing_figure_told_again_after_its_rival_is_a_disagreement_not_an_u
                      [("13.700", "2024-08-01T08:00:00+07:00", "Kabar Satu"), ("14.100", "2024-08-02T22:00:00+07:00", "Warta Dua"),
                       ("14.100", "2024-08-03T12:00:00+07:00", "Suara Tiga")]])
     assert _values(story) == []
+
+
+def test_a_whole_before_its_listed_parts_is_not_one_of_the_parts():
+    claims = _claims("The manifest listed 44 people, including five crew members, officials said.", language="en")
+    assert [(c.measure, c.value.number) for c in claims if c.measure == "crew"] == [("crew", 5)]
+
+
+def test_a_hedged_quote_hedges_only_its_own_figures():
+    (claim,) = [c for c in _claims(
+        "Kapal itu membawa 6 awak kapal, tetapi petugas pelabuhan mengatakan jumlah penumpang mungkin lebih banyak."
+    ) if c.value.number == 6]
+    assert claim.modality == "asserted"

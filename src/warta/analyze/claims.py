@@ -429,6 +429,7 @@ def _sentence_claims(
         c.linked = any(tuple(lowered[c.first - len(w) : c.first]) == w for w in table.linking_words if c.first >= len(w))
     connectives = [w in _TEMPORAL_CONNECTIVES for w in lowered]
     joining = [w in _BREAK_WORDS for w in lowered]
+    listing = [any(tuple(lowered[i : i + len(p)]) == p for p in table.breakdown_cues) for i in range(len(lowered))]
 
     out: list[Claim] = []
     for c in candidates:
@@ -436,7 +437,7 @@ def _sentence_claims(
         for cue in cues:
             if not _fits(table, cue, c):
                 continue
-            cost = _cost(c, cue, candidates, break_before, comma_before, connectives, joining)
+            cost = _cost(c, cue, candidates, break_before, comma_before, connectives, joining, listing)
             if table.measures[cue.measure].generic:
                 cost += GENERIC_COST
             # Ties go to the cue nearest the start, then the measure's name: the same in every process.
@@ -582,7 +583,7 @@ def _same_day(a: _Candidate, b: _Candidate) -> bool:
 
 def _cost(
     c: _Candidate, cue: _Cue, candidates: list[_Candidate], break_before: list[int], comma_before: list[int],
-    connectives: list[bool], joining: list[bool],
+    connectives: list[bool], joining: list[bool], listing: list[bool],
 ) -> float:
     if c.start <= cue.start and cue.end <= c.end:
         return INSIDE_COST
@@ -592,6 +593,10 @@ def _cost(
         lo, hi = c.last, cue.first
     else:
         return 0.0  # overlapping spans
+    if cue.first > c.last and any(listing[c.last + 1 : cue.first]):
+        # "44 people, including five crew members": the cue names a part listed after the
+        # whole, not the whole.
+        return float("inf")
     linked = c.linked and cue.last < c.first
     cost = (LINKED_WORD_COST if linked else WORD_COST) * (hi - lo - 1)
     if c.value.kind == "time" and (
@@ -697,8 +702,9 @@ def _claim(
                            low=value.number, high=value.number, unit=value.unit)
     modality = _modality(text, lowered, first, c, words, table, candidates)
     attribution = dict(attributions).get(attribution_index) if attribution_index is not None else None
-    if modality == "asserted" and attribution is not None and attribution.hedged:
-        modality = "hedged"
+    if (modality == "asserted" and attribution is not None and attribution.hedged
+            and attribution.content.start <= c.start < attribution.content.end):
+        modality = "hedged"  # a hedged quote hedges its own figures, not the others of its sentence
     return Claim(
         measure=measure_id,
         attribute=attribute,
