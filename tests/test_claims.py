@@ -347,3 +347,10 @@ def test_a_hedged_quote_hedges_only_its_own_figures():
         "Kapal itu membawa 6 awak kapal, tetapi petugas pelabuhan mengatakan jumlah penumpang mungkin lebih banyak."
     ) if c.value.number == 6]
     assert claim.modality == "asserted"
+
+
+def test_a_dimension_one_measure_takes_needs_no_cue_and_seizures_and_personnel_are_measures():
+    (area,) = [c for c in _claims("Banjir juga merendam sedikitnya 450 hektare sawah yang siap panen.") if c.value.dimension == "area"]
+    assert area.measure == "area" and area.cue is None
+    measures = {c.measure: c.value.number for c in _claims("Basarnas mengerahkan 145 personel. Petugas menyita 42 kg sabu.")}
+    assert measures["personnel"] == 145 and measures["seized_amount"] == 42

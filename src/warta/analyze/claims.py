@@ -452,6 +452,8 @@ def _sentence_claims(
             measure = table.measure(best[1].measure)
         elif c.noun and c.value.unit != "person" and c.value.dimension == "count" and c.noun not in table.not_counts:
             cue, measure = None, table.measure(f"count:{c.noun}")
+        elif not c.bare and c.value.kind == "number" and (only := (table.only_measure or {}).get(c.value.dimension)):
+            cue, measure = None, table.measure(only)
         else:
             continue
         out.append(_claim(text, index, c, cue, measure.id, measure.attribute, words, lowered, clause_before,

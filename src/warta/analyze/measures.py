@@ -68,6 +68,9 @@ class MeasureTable:
     part_nouns: frozenset[str] = frozenset()
     ordinals: dict[str, int] | None = None
     breakdown_cues: frozenset[tuple[str, ...]] = frozenset()  # "terdiri atas", "including": parts follow
+    # Dimensions only one measure takes (an area, a magnitude): a value of such a dimension is
+    # that measure's even with no cue nearby ("merendam sedikitnya 450 hektare sawah").
+    only_measure: dict[str, str] | None = None
 
     def measure(self, measure_id: str) -> Measure:
         """The entry for ``measure_id``; ``count:<noun>`` measures are made on the fly."""
@@ -188,7 +191,15 @@ def build_table(data: dict[str, Any]) -> MeasureTable:
         part_nouns=flat("part_nouns"),
         ordinals={k.lower(): v for table in data.get("ordinals", {}).values() for k, v in table.items()},
         breakdown_cues=word_set("breakdown_cues"),
+        only_measure=_only_measures(measures),
     )
+
+
+def _only_measures(measures: dict[str, Measure]) -> dict[str, str]:
+    by_dimension: dict[str, list[str]] = {}
+    for key, measure in measures.items():
+        by_dimension.setdefault(measure.dimension, []).append(key)
+    return {dimension: keys[0] for dimension, keys in by_dimension.items() if len(keys) == 1 and dimension not in ("count", "time")}
 
 
 @lru_cache(maxsize=4)
