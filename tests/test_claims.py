@@ -224,7 +224,7 @@ def test_development_set_floors():
     scores = score_claims(sorted(p for p in root.iterdir() if p.is_dir()))
     assert scores.gold_claims >= 580
     assert scores.precision >= 0.95, scores.as_dict()
-    assert scores.recall >= 0.60, scores.as_dict()
+    assert scores.recall >= 0.62, scores.as_dict()
     assert scores.update_error_rate <= 0.05, scores.as_dict()
     assert scores.claim_recall >= 0.72, scores.as_dict()
 
@@ -354,3 +354,9 @@ def test_a_dimension_one_measure_takes_needs_no_cue_and_seizures_and_personnel_a
     assert area.measure == "area" and area.cue is None
     measures = {c.measure: c.value.number for c in _claims("Basarnas mengerahkan 145 personel. Petugas menyita 42 kg sabu.")}
     assert measures["personnel"] == 145 and measures["seized_amount"] == 42
+
+
+def test_a_part_named_after_sebagian_is_not_the_value_s_own_part():
+    (claim,) = [c for c in _claims("Menurut data sementara BPBD, 312 unit rumah rusak, sebagian di antaranya hanyut terbawa arus.")
+                if c.measure == "houses_damaged"]
+    assert "segment" not in claim.qualifiers

@@ -682,7 +682,7 @@ def _claim(
         # The person the figure is about ("Lusiana divonis 5 tahun"), the speaker left out.
         qualifiers["person"] = person
     reach = _reach(c, candidates, lowered)
-    segment = (_segment(table.measure(measure_id), lowered, c, *reach) or _numbered_part(table, lowered, c, *reach)
+    segment = (_segment(table.measure(measure_id), lowered, c, *reach, table.breakdown_cues) or _numbered_part(table, lowered, c, *reach)
                or _listed_part(table, table.measure(measure_id), lowered, c))
     if segment:
         qualifiers["segment"] = segment
@@ -762,10 +762,17 @@ def _reach(c: _Candidate, candidates: list[_Candidate], lowered: list[str]) -> t
     return first, last
 
 
-def _segment(measure: Measure, lowered: list[str], c: _Candidate, first: int, last: int) -> str | None:
-    """The part of the measure the clause names nearest the value, if any."""
+def _segment(
+    measure: Measure, lowered: list[str], c: _Candidate, first: int, last: int,
+    partitives: frozenset[tuple[str, ...]] = frozenset(),
+) -> str | None:
+    """The part of the measure the clause names nearest the value, if any. A part named after
+    "sebagian", "di antaranya", "mostly" is a part of the value, not the value's own
+    ("312 rumah rusak, sebagian di antaranya hanyut")."""
     best: tuple[int, str] | None = None
     for i in range(max(first, c.first - SEGMENT_REACH), min(last, c.last + SEGMENT_REACH) + 1):
+        if i > c.last and _has_phrase(lowered, c.last + 1, i, partitives):
+            break
         for tokens, name in measure.segments:
             if tuple(lowered[i : i + len(tokens)]) == tokens:
                 distance = c.first - (i + len(tokens)) if i < c.first else i - c.last
