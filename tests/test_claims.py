@@ -360,3 +360,12 @@ def test_a_part_named_after_sebagian_is_not_the_value_s_own_part():
     (claim,) = [c for c in _claims("Menurut data sementara BPBD, 312 unit rumah rusak, sebagian di antaranya hanyut terbawa arus.")
                 if c.measure == "houses_damaged"]
     assert "segment" not in claim.qualifiers
+
+
+def test_times_told_by_two_named_people_are_still_one_happening_s_time():
+    story = _story(
+        ("Kepala BPBD, Andi Rahman, mengatakan banjir bandang menerjang desa itu sekitar pukul 02.30 WITA.",
+         "2024-10-13T19:40:00+08:00", "Kabar Satu"),
+        ("Menurut Rahmat Sudarsono, banjir bandang menerjang desa itu pukul 01.45 WITA.", "2024-10-13T21:15:00+08:00", "Warta Dua"),
+    )
+    assert len([c for c in story["conflicts"] if c["kind"] == "time"]) == 1

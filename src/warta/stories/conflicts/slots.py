@@ -289,6 +289,8 @@ FAR_DAYS = 7
 
 def _other_people(a: Stated, b: Stated) -> bool:
     """Each figure is about a named person, and not the same one (two defendants' sentences)."""
+    if a.claim.value.kind == "time":
+        return False  # the time of a happening is not about the person named beside it
     pa, pb = a.claim.qualifiers.get("person"), b.claim.qualifiers.get("person")
     return bool(pa and pb) and not (_norm(pa) in _norm(pb) or _norm(pb) in _norm(pa))
 
