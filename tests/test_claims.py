@@ -224,7 +224,7 @@ def test_development_set_floors():
     scores = score_claims(sorted(p for p in root.iterdir() if p.is_dir()))
     assert scores.gold_claims >= 580
     assert scores.precision >= 0.95, scores.as_dict()
-    assert scores.recall >= 0.62, scores.as_dict()
+    assert scores.recall >= 0.64, scores.as_dict()
     assert scores.update_error_rate <= 0.05, scores.as_dict()
     assert scores.claim_recall >= 0.72, scores.as_dict()
 
@@ -369,3 +369,20 @@ def test_times_told_by_two_named_people_are_still_one_happening_s_time():
         ("Menurut Rahmat Sudarsono, banjir bandang menerjang desa itu pukul 01.45 WITA.", "2024-10-13T21:15:00+08:00", "Warta Dua"),
     )
     assert len([c for c in story["conflicts"] if c["kind"] == "time"]) == 1
+
+
+def test_a_lone_cost_figure_in_a_story_of_prices_is_a_price():
+    story = _story(
+        ("Harga Pertamax Turbo di Jakarta dibanderol Rp15.250 per liter mulai Kamis.", "2024-08-01T08:00:00+07:00", "Kabar Satu"),
+        ("Pertamax Turbo kini dijual seharga Rp15.250 per liter di SPBU Jakarta.", "2024-08-01T09:00:00+07:00", "Warta Dua"),
+        ("In Jakarta the premium Pertamax Turbo costs 15,520 rupiah, the company said.", "2024-08-01T10:00:00+07:00", "Suara Tiga"),
+    )
+    (conflict,) = [c for c in story["conflicts"] if c["kind"] == "value"]
+    assert [v["number"] for v in conflict["values"]] == [15250, 15520] and conflict["attribute"] == "price"
+    # A project's cost is not a ticket's price.
+    story = _story(
+        ("Tarif tol itu Rp35.500 untuk golongan I.", "2024-08-01T08:00:00+07:00", "Kabar Satu"),
+        ("Tarif tol tersebut ditetapkan Rp35.500 bagi kendaraan golongan I.", "2024-08-01T09:00:00+07:00", "Warta Dua"),
+        ("The road cost 22.4 trillion rupiah to build.", "2024-08-01T10:00:00+07:00", "Suara Tiga"),
+    )
+    assert _values(story) == []

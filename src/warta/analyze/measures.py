@@ -41,6 +41,9 @@ class Measure:
     # different parts are different scopes, never a disagreement.
     segments: tuple[tuple[tuple[str, ...], str], ...] = ()
     generic: bool = False  # its cues fit many things ("terjadi"): a specific cue nearby wins
+    # Measures whose lone figure in a story stating this one is this one ("costs 15,250 rupiah"
+    # in a story of fuel prices is a price; "will cost 53.2 trillion" beside a budget, the budget).
+    absorbs: tuple[str, ...] = ()
 
     def label_for(self, language: str | None) -> str:
         return self.label.get(language or "id") or self.label.get("en") or self.id
@@ -122,6 +125,9 @@ def validate_table(data: Any) -> list[str]:
             problems.append(f"{where}: 'segments' must map languages to {{lower-case words: part name}}")
         if not isinstance(entry.get("generic", False), bool):
             problems.append(f"{where}: 'generic' must be true or false")
+        absorbs = entry.get("absorbs", [])
+        if not isinstance(absorbs, list) or any(not isinstance(m, str) or m not in data["measures"] for m in absorbs):
+            problems.append(f"{where}: 'absorbs' must list measures of the table")
         counts = entry.get("counts", [])
         if not isinstance(counts, list) or any(not isinstance(w, str) for w in counts):
             problems.append(f"{where}: 'counts' must be a list of nouns")
@@ -157,6 +163,7 @@ def build_table(data: dict[str, Any]) -> MeasureTable:
             temporal=entry["temporal"],
             counts=frozenset(w.lower() for w in entry.get("counts", [])),
             generic=bool(entry.get("generic", False)),
+            absorbs=tuple(entry.get("absorbs", ())),
             segments=tuple(sorted(
                 ((_words(phrase), name) for table in entry.get("segments", {}).values() for phrase, name in table.items()),
                 key=lambda item: -len(item[0]),

@@ -100,6 +100,7 @@ class Slots:
     """
 
     def __init__(self, stated: list[Stated]) -> None:
+        self._absorbed = _absorbed(stated)
         places: dict[tuple[str, str], Counter[str]] = {}
         told_in: dict[str, set[str]] = {}
         for s in stated:
@@ -112,12 +113,15 @@ class Slots:
         # one report adds ("dari Labuan Bajo dilaporkan 24 orang").
         self._shared = {p for p, articles in told_in.items() if len(articles) > 1}
 
-    @staticmethod
-    def _base(s: Stated) -> tuple[str, str]:
+    def measure_of(self, s: Stated) -> str:
+        """The claim's measure, or the measure that absorbs its lone figure in this story."""
+        return self._absorbed.get(id(s), s.claim.measure)
+
+    def _base(self, s: Stated) -> tuple[str, str]:
         # A role ("penumpang") and a part ("luka berat", "kurs jual") narrow the measure; a
         # value naming neither is the whole.
         q = s.claim.qualifiers
-        return s.claim.measure, "/".join(x for x in (q.get("role", ""), q.get("segment", ""), q.get("phase", "")) if x)
+        return self.measure_of(s), "/".join(x for x in (q.get("role", ""), q.get("segment", ""), q.get("phase", "")) if x)
 
     def key(self, s: Stated) -> tuple[str, str, str] | None:
         base = self._base(s)
@@ -133,6 +137,34 @@ class Slots:
                 return None  # the story's claims give this measure for several places: which one?
             place_key = strong[0] if strong else ""
         return base[0], base[1], place_key
+
+
+ABSORB_RATIO = 2.0  # a lone figure joins another measure only if within this factor of its figures
+
+
+def _absorbed(stated: list[Stated]) -> dict[int, str]:
+    """Claims whose measure only one article of the story states, taken as the one measure of
+    the story that absorbs it (data: ``absorbs``), when their figures are of one size."""
+    articles: dict[str, set[str]] = {}
+    numbers: dict[str, list[float]] = {}
+    for s in stated:
+        articles.setdefault(s.claim.measure, set()).add(s.article)
+        if s.claim.value.number:
+            numbers.setdefault(s.claim.measure, []).append(abs(s.claim.value.number))
+    out: dict[int, str] = {}
+    hosts: dict[str, list[str]] = {}
+    for s in stated:
+        for absorbed in s.measure.absorbs:
+            if len(articles.get(s.claim.measure, ())) > 1 and s.claim.measure not in hosts.get(absorbed, []):
+                hosts.setdefault(absorbed, []).append(s.claim.measure)
+    for s in stated:
+        host = hosts.get(s.claim.measure, [])
+        if len(host) != 1 or len(articles[s.claim.measure]) != 1 or not s.claim.value.number:
+            continue
+        value = abs(s.claim.value.number)
+        if any(value / ABSORB_RATIO <= n <= value * ABSORB_RATIO for n in numbers.get(host[0], [])):
+            out[id(s)] = host[0]
+    return out
 
 
 def _scope_place(s: Stated) -> str:
@@ -213,7 +245,7 @@ def values_agree(a: ClaimValue, b: ClaimValue) -> bool | None:
 def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
     """How ``b``'s value stands to ``a``'s: one of :data:`RELATIONS`, or None when the two
     are about different measures altogether (or cannot be compared)."""
-    if a.claim.measure != b.claim.measure:
+    if slots.measure_of(a) != slots.measure_of(b):
         return None
     ka, kb = slots.key(a), slots.key(b)
     if ka is None or kb is None:

@@ -328,7 +328,8 @@ def _group_conflict(
     if len(disputed) < 2:
         return None
     chosen = [buckets[i] for i in sorted(disputed)]
-    first = chosen[0][0]
+    # Named after a claim of the slot's own measure, not one it absorbed.
+    first = next((s for b in chosen for s in b if slots.measure_of(s) == s.claim.measure), chosen[0][0])
     values = []
     for bucket in sorted(chosen, key=lambda b: (b[0].claim.value.number or 0, b[0].claim.value.timex or "")):
         head = bucket[0]
