@@ -224,7 +224,7 @@ def test_development_set_floors():
     scores = score_claims(sorted(p for p in root.iterdir() if p.is_dir()))
     assert scores.gold_claims >= 580
     assert scores.precision >= 0.95, scores.as_dict()
-    assert scores.recall >= 0.64, scores.as_dict()
+    assert scores.recall >= 0.65, scores.as_dict()
     assert scores.update_error_rate <= 0.05, scores.as_dict()
     assert scores.claim_recall >= 0.72, scores.as_dict()
 
@@ -386,3 +386,9 @@ def test_a_lone_cost_figure_in_a_story_of_prices_is_a_price():
         ("The road cost 22.4 trillion rupiah to build.", "2024-08-01T10:00:00+07:00", "Suara Tiga"),
     )
     assert _values(story) == []
+
+
+def test_brackets_around_a_date_are_not_a_clause_break():
+    (claim,) = [c for c in _claims("Insiden pelarian terjadi pada Selasa (8/10/2024) sekitar pukul 15.40 WIB di lapas itu.")
+                if c.value.kind == "time"]
+    assert claim.value.timex == "2024-10-08T15:40+07:00"

@@ -28,6 +28,7 @@ __all__ = ["extract_claims", "states_day", "value_of_quantity", "value_of_timex"
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _BREAK_CHARS = frozenset(";:()[]—–“”\"")
+_BRACKETED_DATE = re.compile(r"\(\d[\d/.\-]*\)")
 _BREAK_WORDS = frozenset(
     "dan serta sedangkan sementara namun tetapi tapi sedang adapun and but while whereas although".split()
 )
@@ -346,9 +347,13 @@ def _sentence_claims(
     break_before = [0] * (len(words) + 1)
     comma_before = [0] * (len(words) + 1)
     count = commas = 0
+    # Brackets around a date ("Selasa (8/10/2024) pukul 15.40") set off nothing.
+    quiet = {pos for m in _BRACKETED_DATE.finditer(text, sentence.start, sentence.end) for pos in (m.start(), m.end() - 1)}
     for i, (word, start, _end) in enumerate(words):
-        gap = text[words[i - 1][2] : start] if i else ""
-        count += sum(ch in _BREAK_CHARS for ch in gap) + (word in _BREAK_WORDS) + (" - " in gap)
+        gap_start = words[i - 1][2] if i else start
+        gap = text[gap_start:start]
+        count += sum(ch in _BREAK_CHARS and gap_start + k not in quiet for k, ch in enumerate(gap))
+        count += (word in _BREAK_WORDS) + (" - " in gap)
         commas += gap.count(",")
         break_before[i] = count
         comma_before[i] = commas
