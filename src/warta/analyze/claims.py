@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from warta.analyze.hedging import hedge_cues
+from warta.analyze.quantities import NOT_COUNTED
 from warta.analyze.measures import Measure, MeasureTable, load_measures
 from warta.model import Attribution, Claim, ClaimValue, Entity, Quantity, Sentence, Span, Timex
 
@@ -268,7 +269,7 @@ def extract_claims(
     entities = sorted(entities, key=lambda e: e.start)
     q_starts, t_starts, e_starts = [q.start for q in quantities], [t.start for t in timexes], [e.start for e in entities]
     near = _Attributions(attributions)
-    people = _People(entities, attributions)
+    people = _People(entities, attributions, text)
     for index, sentence in enumerate(sentences):
         sentence_quantities = _within(quantities, q_starts, sentence)
         sentence_timexes = _within(timexes, t_starts, sentence)
@@ -308,10 +309,13 @@ class _Attributions:
         return sorted(found, key=lambda x: x[0])
 
 
+_INITIALS_NAMED = re.compile(r"\b(?:berinisial|berinisal|inisial|initials)\s+([A-Z]{2,4})\b")
+
+
 class _People:
     """Persons named in the article outside any speaker's name, in text order."""
 
-    def __init__(self, entities: list[Entity], attributions: list[Attribution]) -> None:
+    def __init__(self, entities: list[Entity], attributions: list[Attribution], text: str = "") -> None:
         sources = sorted((a.source.start, a.source.end) for a in attributions)
         source_starts = [s for s, _ in sources]
 
@@ -319,7 +323,16 @@ class _People:
             i = bisect_right(source_starts, pos) - 1
             return i >= 0 and sources[i][0] <= pos < sources[i][1]
 
-        self.people = [e for e in entities if e.type == "PER" and not spoken(e.start)]
+        people = [e for e in entities if e.type == "PER" and not spoken(e.start)]
+        # "Direktur CV X berinisial RS", then "AM dihukum 6 tahun": people the text names by initials.
+        initials = {m.group(1) for m in _INITIALS_NAMED.finditer(text)}
+        if initials:
+            taken = {(e.start, e.end) for e in people}
+            for m in re.finditer(r"\b(" + "|".join(sorted(initials)) + r")\b", text):
+                if (m.start(), m.end()) not in taken:
+                    people.append(Entity(text=m.group(), start=m.start(), end=m.end(), type="PER", canonical=m.group()))
+            people.sort(key=lambda e: e.start)
+        self.people = people
         self.starts = [e.start for e in self.people]
 
     def last_before(self, pos: int) -> Entity | None:
@@ -369,7 +382,7 @@ def _sentence_claims(
             continue
         value, noun = read
         after = where[1] + 1
-        if noun in table.classifiers and after < len(words):
+        if noun in table.classifiers and after < len(words) and _counted_after(text, words, after):
             # "312 unit rumah", "15.000 butir pil ekstasi": the classifier counts the noun after
             # it (past a second classifier).
             if lowered[after] in table.classifiers and after + 1 < len(words):
@@ -473,6 +486,13 @@ _INDEX_NUMBER = re.compile(r"(?<![\w/:.,-])\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?
 _INDEX_LEADS = frozenset("level posisi at to di ke".split())
 
 
+def _counted_after(text: str, words: list[tuple[str, int, int]], after: int) -> bool:
+    """The word after a classifier is what it counts only if nothing stands between them and it
+    is not a function word ("dua paket, yakni ..." counts packages)."""
+    gap = text[words[after - 1][2] : words[after][1]]
+    return not gap.strip() and words[after][0] not in NOT_COUNTED
+
+
 def _index_levels(
     text: str, sentence: Sentence, words: list[tuple[str, int, int]], lowered: list[str], taken: list[tuple[int, int]],
 ) -> list[_Candidate]:
@@ -514,6 +534,8 @@ def _fits(table: MeasureTable, cue: _Cue, c: _Candidate) -> bool:
     measure = table.measures[cue.measure]
     if measure.dimension != c.value.dimension:
         return False
+    if measure.change and c.linked and cue.last == c.first - 2:
+        return False  # "turun menjadi 4,50 persen": a new level, not a change ("kenaikan gaji menjadi 12 persen" is one)
     inside = c.start <= cue.start and cue.end <= c.end
     if cue.is_role:
         return inside  # "120 penumpang": the counted noun names the measure
@@ -679,6 +701,8 @@ def _claim(
             place = place or name
         elif e.type in ("PER", "ORG") and name not in subjects:
             subjects.append(name)
+    if place is None:
+        place = _fronted_place(text, sentence_start, sentence_end, lowered, entities)
     person = _person_of(c, people, sentence_start, lowered)
     qualifiers: dict[str, str] = {}
     if place:
@@ -734,10 +758,33 @@ _FROM_WORDS = frozenset("dari from".split())
 _TO_WORDS = frozenset("menjadi jadi ke to".split())
 
 
+_CHANGE_WORDS = frozenset("naik turun meningkat menurun melonjak anjlok bertambah berkurang up down".split())
+
+
+_PLACE_OPENERS = frozenset("di in untuk at for".split())
+
+
+def _fronted_place(text: str, start: int, end: int, lowered: list[str], entities: list[Entity]) -> str | None:
+    """A place the sentence opens with ("Di Sumatera Utara, Pertamax dijual ...", "In Jakarta,
+    ..."): it sets the scene for every figure of the sentence that names no place of its own."""
+    if not lowered or lowered[0] not in _PLACE_OPENERS:
+        return None
+    comma = text.find(",", start, end)
+    if comma < 0:
+        return None
+    for e in entities:
+        if e.type == "LOC" and start <= e.start and e.end <= comma:
+            return e.canonical or e.text
+    return None
+
+
 def _is_previous(lowered: list[str], c: _Candidate, last: int) -> bool:
-    """A value after "dari"/"from" with "menjadi"/"to" later in its clause is the value before a change."""
+    """A value after "dari"/"from" with "menjadi"/"to" later in its clause, or right after a
+    change word ("turun dari Rp12.800", "up from 1,200"), is the value before a change."""
     if c.first == 0 or lowered[c.first - 1] not in _FROM_WORDS:
         return False
+    if c.first >= 2 and lowered[c.first - 2] in _CHANGE_WORDS:
+        return True
     return any(w in _TO_WORDS for w in lowered[c.last + 1 : min(last, c.last + 4) + 1])
 
 
@@ -791,10 +838,15 @@ ORDINAL_REACH = 4  # words between a value and the numbered part it belongs to (
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 
-def _ordinal(word: str, table: MeasureTable) -> int | None:
+_PART_CODE = re.compile(r"^\d+[a-z]$")  # "Paket 3A", "Blok 2b"
+
+
+def _ordinal(word: str, table: MeasureTable) -> int | str | None:
     word = word.removeprefix("ke-")
     if word.isdigit():
         return int(word)
+    if _PART_CODE.match(word):
+        return word
     return _ROMAN.get(word) or (table.ordinals or {}).get(word)
 
 

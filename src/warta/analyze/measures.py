@@ -44,6 +44,13 @@ class Measure:
     # Measures whose lone figure in a story stating this one is this one ("costs 15,250 rupiah"
     # in a story of fuel prices is a price; "will cost 53.2 trillion" beside a budget, the budget).
     absorbs: tuple[str, ...] = ()
+    # The measure says what of only with a subject (a length of a bridge or of a road, the cost
+    # of a section or of the whole): two reports' lone figures are one thing's only with words
+    # in common around them. Deaths or a magnitude are the story's own.
+    needs_subject: bool = False
+    # The measure is a change ("naik 0,4 persen"): a value after "menjadi"/"to" is the new level
+    # of something else ("turun menjadi 4,50 persen"), never the change.
+    change: bool = False
 
     def label_for(self, language: str | None) -> str:
         return self.label.get(language or "id") or self.label.get("en") or self.id
@@ -123,8 +130,9 @@ def validate_table(data: Any) -> list[str]:
             for lang, table in segments.items()
         ):
             problems.append(f"{where}: 'segments' must map languages to {{lower-case words: part name}}")
-        if not isinstance(entry.get("generic", False), bool):
-            problems.append(f"{where}: 'generic' must be true or false")
+        for flag in ("generic", "needs_subject", "change"):
+            if not isinstance(entry.get(flag, False), bool):
+                problems.append(f"{where}: '{flag}' must be true or false")
         absorbs = entry.get("absorbs", [])
         if not isinstance(absorbs, list) or any(not isinstance(m, str) or m not in data["measures"] for m in absorbs):
             problems.append(f"{where}: 'absorbs' must list measures of the table")
@@ -164,6 +172,8 @@ def build_table(data: dict[str, Any]) -> MeasureTable:
             counts=frozenset(w.lower() for w in entry.get("counts", [])),
             generic=bool(entry.get("generic", False)),
             absorbs=tuple(entry.get("absorbs", ())),
+            needs_subject=bool(entry.get("needs_subject", False)),
+            change=bool(entry.get("change", False)),
             segments=tuple(sorted(
                 ((_words(phrase), name) for table in entry.get("segments", {}).values() for phrase, name in table.items()),
                 key=lambda item: -len(item[0]),

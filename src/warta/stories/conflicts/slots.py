@@ -30,7 +30,7 @@ from warta.model import Claim, ClaimValue
 from warta.stories.evidence import Member
 from warta.stories.timevalues import compatible, interval
 
-__all__ = ["Stated", "stated_claims", "Slots", "relate", "values_agree", "RELATIONS"]
+__all__ = ["Stated", "stated_claims", "Slots", "relate", "values_agree", "background", "RELATIONS"]
 
 RELATIONS = ("agree", "disagree", "update", "correction", "different_scope")
 _CLOCK = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(Z|[+-]\d{2}:?\d{2})?$")
@@ -143,8 +143,9 @@ ABSORB_RATIO = 2.0  # a lone figure joins another measure only if within this fa
 
 
 def _absorbed(stated: list[Stated]) -> dict[int, str]:
-    """Claims whose measure only one article of the story states, taken as the one measure of
-    the story that absorbs it (data: ``absorbs``), when their figures are of one size."""
+    """Claims whose measure only one article of the story states (or a generic one, "terjadi"),
+    taken as the one measure of the story, stated by several articles, that absorbs it (data:
+    ``absorbs``): when figures, of one size."""
     articles: dict[str, set[str]] = {}
     numbers: dict[str, list[float]] = {}
     for s in stated:
@@ -159,10 +160,13 @@ def _absorbed(stated: list[Stated]) -> dict[int, str]:
                 hosts.setdefault(absorbed, []).append(s.claim.measure)
     for s in stated:
         host = hosts.get(s.claim.measure, [])
-        if len(host) != 1 or len(articles[s.claim.measure]) != 1 or not s.claim.value.number:
+        if len(host) != 1 or not (len(articles[s.claim.measure]) == 1 or s.measure.generic):
+            continue  # a generic measure ("terjadi") is absorbed however many tell it
+        if s.claim.value.kind == "time":
+            out[id(s)] = host[0]
             continue
-        value = abs(s.claim.value.number)
-        if any(value / ABSORB_RATIO <= n <= value * ABSORB_RATIO for n in numbers.get(host[0], [])):
+        value = abs(s.claim.value.number or 0.0)
+        if value and any(value / ABSORB_RATIO <= n <= value * ABSORB_RATIO for n in numbers.get(host[0], [])):
             out[id(s)] = host[0]
     return out
 
@@ -277,6 +281,8 @@ def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
         return "update"  # the later report says its figure changed: "bertambah menjadi", "up from"
     if a.measure.temporal == "static" or a.claim.value.kind == "time":
         return "disagree"
+    if a.measure.temporal == "monotone" and _hours_apart(a, b) > UPDATE_HOURS and _grew(first, last):
+        return "update"  # a running count, higher in a report half a day later
     explicit = a if a.claim.time_scope else b if b.claim.time_scope else None
     if explicit is not None and _days_apart(a, b) > (1 if _scheduled(explicit) else 0):
         # One says when it held, another day than the other was reported; a day's slack for a
@@ -292,6 +298,12 @@ def relate(a: Stated, b: Stated, slots: Slots) -> str | None:
 UPDATE_HOURS = 12
 FAR_TIME_DAYS = 180  # two times of "the" happening this far apart are two happenings
 MAX_RATIO = 100  # figures this many times apart are not two reports of one fact
+
+
+def _grew(first: Stated, last: Stated) -> bool:
+    """The later report's figure is the higher one (by publication time)."""
+    early, late = sorted((first, last), key=lambda s: s.reported or "")
+    return (late.claim.value.low or 0) > (early.claim.value.high or 0)
 
 
 def _orders_apart(a: ClaimValue, b: ClaimValue) -> bool:
@@ -317,6 +329,16 @@ def _times_far_apart(a: ClaimValue, b: ClaimValue) -> bool:
 
 
 FAR_DAYS = 7
+
+
+def background(s: Stated) -> bool:
+    """A count said to hold more than a week before its report was published: the toll of an
+    earlier disaster told as background. (Statistics of a past period, a month's inflation or
+    a year's trade, are what the report is about.)"""
+    if not (s.claim.time_scope and s.reported) or s.claim.value.dimension != "count":
+        return False
+    scope, day = interval(s.claim.time_scope.split("T", 1)[0]), interval(s.reported[:10])
+    return scope is not None and day is not None and (day[0] - scope[1]).days > FAR_DAYS
 
 
 def _other_people(a: Stated, b: Stated) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 
 from warta.stories.conflicts.events import add_evidence
-from warta.stories.conflicts.slots import Slots, Stated, _norm, relate, values_agree
+from warta.stories.conflicts.slots import Slots, Stated, _norm, background, relate, values_agree
 from warta.stories.records import Conflict, ConflictValue
 
 CONTEXT_WORDS = 8
@@ -139,10 +139,12 @@ def _context(s: Stated, window: int = CONTEXT_WORDS) -> Counter[str]:
     right = _CLAUSE_BREAK.split(analysis.text[s.claim.span.end : end])[0]
     before = _TOKEN.findall(left)[-window:]
     after = _TOKEN.findall(right)[:window]
+    # The cue's own words name the measure, which both sides share: they tell nothing apart.
+    cue = set(_TOKEN.findall(s.claim.cue.text.lower())) if s.claim.cue else set()
     out: Counter[str] = Counter()
     for i, word in enumerate(before + after):
         lower = word.lower()
-        if lower in _FUNCTION_WORDS or len(lower) < 3:
+        if lower in _FUNCTION_WORDS or len(lower) < 3 or lower in cue:
             continue
         named = word[0].isupper() and not (i == 0 and analysis.text[start : s.claim.span.start].lstrip().startswith(word))
         out[lower] += 2 if named else 1
@@ -187,6 +189,8 @@ def _aligned_alone(a: Stated, b: Stated, similarity: float) -> bool:
         return similarity >= MIN_ALIGNMENT
     if a.measure.generic:
         return _cue_word(a) == _cue_word(b) or similarity > 0
+    if a.measure.needs_subject and b.measure.needs_subject:
+        return similarity >= MIN_ALIGNMENT or (similarity > 0 and _close(a, b))
     return True
 
 
@@ -271,6 +275,8 @@ def claim_conflicts(stated: list[Stated], slots: Slots, kind: str) -> list[Confl
             continue
         if kind == "estimate" and s.measure.temporal != "static":
             continue
+        if kind != "estimate" and background(s):
+            continue  # "banjir Juli 2020 menewaskan lebih dari 30 orang": another moment, told as background
         key = slots.key(s)
         if key is not None:
             by_slot[key].append(s)
