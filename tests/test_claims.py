@@ -422,3 +422,8 @@ def test_a_count_told_as_background_of_another_moment_never_disputes():
          "2024-10-13T21:15:00+08:00", "Warta Dua"),
     )
     assert _values(story) == [[9, 11]]
+
+
+def test_a_per_unit_right_after_the_value_names_its_measure():
+    claims = _claims("The main index closed higher, while the rupiah ended at 16,290 per dollar.", language="en")
+    assert [(c.measure, c.value.number) for c in claims if c.value.number == 16290] == [("exchange_rate", 16290)]

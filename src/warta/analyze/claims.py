@@ -447,6 +447,7 @@ def _sentence_claims(
         c.linked = any(tuple(lowered[c.first - len(w) : c.first]) == w for w in table.linking_words if c.first >= len(w))
     connectives = [w in _TEMPORAL_CONNECTIVES for w in lowered]
     joining = [w in _BREAK_WORDS for w in lowered]
+    per_words = [w == "per" for w in lowered]
     listing = [any(tuple(lowered[i : i + len(p)]) == p for p in table.breakdown_cues) for i in range(len(lowered))]
 
     out: list[Claim] = []
@@ -455,7 +456,7 @@ def _sentence_claims(
         for cue in cues:
             if not _fits(table, cue, c):
                 continue
-            cost = _cost(c, cue, candidates, break_before, comma_before, connectives, joining, listing)
+            cost = _cost(c, cue, candidates, break_before, comma_before, connectives, joining, listing, per_words)
             if table.measures[cue.measure].generic:
                 cost += GENERIC_COST
             # Ties go to the cue nearest the start, then the measure's name: the same in every process.
@@ -612,10 +613,12 @@ def _same_day(a: _Candidate, b: _Candidate) -> bool:
 
 def _cost(
     c: _Candidate, cue: _Cue, candidates: list[_Candidate], break_before: list[int], comma_before: list[int],
-    connectives: list[bool], joining: list[bool], listing: list[bool],
+    connectives: list[bool], joining: list[bool], listing: list[bool], words_per: list[bool],
 ) -> float:
     if c.start <= cue.start and cue.end <= c.end:
         return INSIDE_COST
+    if cue.first == c.last + 1 and words_per[cue.first]:
+        return INSIDE_COST  # "16,290 per dollar", "Rp12.500 per liter": the value's own unit names it
     if cue.last < c.first:
         lo, hi = cue.last, c.first
     elif cue.first > c.last:
