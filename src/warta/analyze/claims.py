@@ -50,6 +50,7 @@ COMMA_COST = 1.0  # a comma may only set off an apposition (", Jawa Barat,")
 VALUE_COST = 4.0  # crossing another value of the same kind: that one is nearer to the cue
 GENERIC_COST = 1.5  # a generic cue ("terjadi") yields to a specific one up to three words further
 INSIDE_COST = 0.25  # a cue inside the value's own words ("120 penumpang") is the weakest
+PER_UNIT_COST = -0.5  # a "per" unit right after the value is the strongest
 
 _DIMENSION_OF_UNIT: dict[str, tuple[str, str, float]] = {
     # base unit of a quantity -> (dimension, unit compared in, factor)
@@ -618,7 +619,9 @@ def _cost(
     if c.start <= cue.start and cue.end <= c.end:
         return INSIDE_COST
     if cue.first == c.last + 1 and words_per[cue.first]:
-        return INSIDE_COST  # "16,290 per dollar", "Rp12.500 per liter": the value's own unit names it
+        # "16,290 per dollar", "Rp12.500 per liter": the value's own unit names it, before any
+        # verb ("ended at") however near.
+        return PER_UNIT_COST
     if cue.last < c.first:
         lo, hi = cue.last, c.first
     elif cue.first > c.last:
