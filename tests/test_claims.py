@@ -427,3 +427,13 @@ def test_a_count_told_as_background_of_another_moment_never_disputes():
 def test_a_per_unit_right_after_the_value_names_its_measure():
     claims = _claims("The main index closed higher, while the rupiah ended at 16,290 per dollar.", language="en")
     assert [(c.measure, c.value.number) for c in claims if c.value.number == 16290] == [("exchange_rate", 16290)]
+
+
+def test_a_place_chain_does_not_part_a_predicate_from_its_time_and_victims_name_no_event():
+    (claim,) = [c for c in _claims(
+        "Banjir bandang menerjang tiga desa di Kecamatan Magepanda, Kabupaten Sikka, Nusa Tenggara Timur, pada Sabtu (15/3/2025) malam."
+    ) if c.value.kind == "time"]
+    assert claim.value.timex.startswith("2025-03-15") and claim.measure != "found_time"
+    (found,) = [c for c in _claims("Tim SAR menemukan dua korban terakhir banjir bandang pada Rabu (16/10/2024) siang.")
+                if c.value.kind == "time"]
+    assert found.measure == "found_time"  # the time victims were found, never compared as the flood's time

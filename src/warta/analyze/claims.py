@@ -51,6 +51,7 @@ VALUE_COST = 4.0  # crossing another value of the same kind: that one is nearer 
 GENERIC_COST = 1.5  # a generic cue ("terjadi") yields to a specific one up to three words further
 INSIDE_COST = 0.25  # a cue inside the value's own words ("120 penumpang") is the weakest
 PER_UNIT_COST = -0.5  # a "per" unit right after the value is the strongest
+PLACE_WORD_COST = 0.1  # a word of a place name between a predicate and its value
 
 _DIMENSION_OF_UNIT: dict[str, tuple[str, str, float]] = {
     # base unit of a quantity -> (dimension, unit compared in, factor)
@@ -360,7 +361,9 @@ def _sentence_claims(
     # comma_before[i] commas (weaker: they also set off appositions).
     break_before = [0] * (len(words) + 1)
     comma_before = [0] * (len(words) + 1)
-    count = commas = 0
+    place_before = [0] * (len(words) + 1)
+    in_place = _place_words(words, entities)
+    count = commas = places = 0
     # Brackets around a date ("Selasa (8/10/2024) pukul 15.40") set off nothing.
     quiet = {pos for m in _BRACKETED_DATE.finditer(text, sentence.start, sentence.end) for pos in (m.start(), m.end() - 1)}
     for i, (word, start, _end) in enumerate(words):
@@ -368,11 +371,15 @@ def _sentence_claims(
         gap = text[gap_start:start]
         count += sum(ch in _BREAK_CHARS and gap_start + k not in quiet for k, ch in enumerate(gap))
         count += (word in _BREAK_WORDS) + (" - " in gap)
-        commas += gap.count(",")
+        if not (i and in_place[i - 1]):
+            commas += gap.count(",")  # a comma after a place name continues it ("Sikka, NTT")
         break_before[i] = count
         comma_before[i] = commas
+        place_before[i] = places
+        places += in_place[i]
     break_before[len(words)] = count + 1
     comma_before[len(words)] = commas + 1
+    place_before[len(words)] = places
     clause_before = [b + c for b, c in zip(break_before, comma_before, strict=True)]
 
     candidates: list[_Candidate] = []
@@ -446,10 +453,13 @@ def _sentence_claims(
     candidates.sort(key=lambda c: c.start)
     for c in candidates:
         c.linked = any(tuple(lowered[c.first - len(w) : c.first]) == w for w in table.linking_words if c.first >= len(w))
-    connectives = [w in _TEMPORAL_CONNECTIVES for w in lowered]
-    joining = [w in _BREAK_WORDS for w in lowered]
-    per_words = [w == "per" for w in lowered]
-    listing = [any(tuple(lowered[i : i + len(p)]) == p for p in table.breakdown_cues) for i in range(len(lowered))]
+    layout = _Layout(
+        break_before=break_before, comma_before=comma_before, place_before=place_before,
+        connectives=[w in _TEMPORAL_CONNECTIVES for w in lowered],
+        joining=[w in _BREAK_WORDS for w in lowered],
+        listing=[any(tuple(lowered[i : i + len(p)]) == p for p in table.breakdown_cues) for i in range(len(lowered))],
+        per=[w == "per" for w in lowered],
+    )
 
     out: list[Claim] = []
     for c in candidates:
@@ -457,7 +467,9 @@ def _sentence_claims(
         for cue in cues:
             if not _fits(table, cue, c):
                 continue
-            cost = _cost(c, cue, candidates, break_before, comma_before, connectives, joining, listing, per_words)
+            if c.value.kind == "time" and _has_phrase(lowered, cue.first - 3, cue.first, table.modifier_heads):
+                continue  # "menemukan dua korban terakhir banjir bandang pada Rabu": the flood names the victims
+            cost = _cost(c, cue, candidates, layout)
             if table.measures[cue.measure].generic:
                 cost += GENERIC_COST
             # Ties go to the cue nearest the start, then the measure's name: the same in every process.
@@ -486,6 +498,19 @@ def _sentence_claims(
 # names an index.
 _INDEX_NUMBER = re.compile(r"(?<![\w/:.,-])\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?(?![\w/:%]|[.,]\d)")
 _INDEX_LEADS = frozenset("level posisi at to di ke".split())
+
+
+def _place_words(words: list[tuple[str, int, int]], entities: list[Entity]) -> list[bool]:
+    """Whether each word lies inside a place name."""
+    spans = sorted((e.start, e.end) for e in entities if e.type == "LOC")
+    if not spans:
+        return [False] * len(words)
+    starts = [s for s, _ in spans]
+    out = []
+    for _w, start, end in words:
+        i = bisect_right(starts, start) - 1
+        out.append(i >= 0 and spans[i][0] <= start and end <= spans[i][1])
+    return out
 
 
 def _counted_after(text: str, words: list[tuple[str, int, int]], after: int) -> bool:
@@ -612,13 +637,25 @@ def _same_day(a: _Candidate, b: _Candidate) -> bool:
     return a.value.kind == b.value.kind == "time" and (a.value.timex or "")[:10] == (b.value.timex or "")[:10]
 
 
-def _cost(
-    c: _Candidate, cue: _Cue, candidates: list[_Candidate], break_before: list[int], comma_before: list[int],
-    connectives: list[bool], joining: list[bool], listing: list[bool], words_per: list[bool],
-) -> float:
+@dataclass(slots=True)
+class _Layout:
+    """What lies between the words of a sentence, as arrays by word index."""
+
+    break_before: list[int]  # clause breaks before word i (prefix counts)
+    comma_before: list[int]  # commas before word i (prefix counts)
+    place_before: list[int]  # words inside a place name before word i (prefix counts)
+    connectives: list[bool]  # "setelah", "after"
+    joining: list[bool]  # "dan", "while"
+    listing: list[bool]  # a breakdown phrase starts here ("terdiri atas", "including")
+    per: list[bool]  # "per"
+
+
+def _cost(c: _Candidate, cue: _Cue, candidates: list[_Candidate], layout: _Layout) -> float:
+    break_before, comma_before = layout.break_before, layout.comma_before
+    connectives, joining, listing = layout.connectives, layout.joining, layout.listing
     if c.start <= cue.start and cue.end <= c.end:
         return INSIDE_COST
-    if cue.first == c.last + 1 and words_per[cue.first]:
+    if cue.first == c.last + 1 and layout.per[cue.first]:
         # "16,290 per dollar", "Rp12.500 per liter": the value's own unit names it, before any
         # verb ("ended at") however near.
         return PER_UNIT_COST
@@ -633,7 +670,10 @@ def _cost(
         # whole, not the whole.
         return float("inf")
     linked = c.linked and cue.last < c.first
-    cost = (LINKED_WORD_COST if linked else WORD_COST) * (hi - lo - 1)
+    # Words of a place name ("di Kecamatan Magepanda, Kabupaten Sikka, Nusa Tenggara Timur")
+    # are one adjunct between a predicate and its time, not distance.
+    in_place = layout.place_before[hi] - layout.place_before[lo + 1]
+    cost = (LINKED_WORD_COST if linked else WORD_COST) * (hi - lo - 1 - in_place) + PLACE_WORD_COST * in_place
     if c.value.kind == "time" and (
         any(connectives[lo + 1 : hi])
         or (

@@ -26,7 +26,7 @@ LANGUAGES = ("id", "en")
 _WORD_LISTS = (
     "person_nouns", "linking_words", "revision_cues", "expected_cues", "denial_cues", "speech_cues", "not_counts",
 )
-_OPTIONAL_WORD_LISTS = ("classifiers", "generic_counts", "part_nouns", "breakdown_cues")
+_OPTIONAL_WORD_LISTS = ("classifiers", "generic_counts", "part_nouns", "breakdown_cues", "modifier_heads")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,9 @@ class Measure:
     # The measure is a change ("naik 0,4 persen"): a value after "menjadi"/"to" is the new level
     # of something else ("turun menjadi 4,50 persen"), never the change.
     change: bool = False
+    # False for measures told for the timeline only, whose values are many by nature (times
+    # victims were found): never compared across reports.
+    compare: bool = True
 
     def label_for(self, language: str | None) -> str:
         return self.label.get(language or "id") or self.label.get("en") or self.id
@@ -81,6 +84,9 @@ class MeasureTable:
     # Dimensions only one measure takes (an area, a magnitude): a value of such a dimension is
     # that measure's even with no cue nearby ("merendam sedikitnya 450 hektare sawah").
     only_measure: dict[str, str] | None = None
+    # Nouns that make an event word after them a modifier ("korban banjir", "victims of the
+    # flood"): such an event word does not govern a time in its sentence.
+    modifier_heads: frozenset[tuple[str, ...]] = frozenset()
 
     def measure(self, measure_id: str) -> Measure:
         """The entry for ``measure_id``; ``count:<noun>`` measures are made on the fly."""
@@ -130,7 +136,7 @@ def validate_table(data: Any) -> list[str]:
             for lang, table in segments.items()
         ):
             problems.append(f"{where}: 'segments' must map languages to {{lower-case words: part name}}")
-        for flag in ("generic", "needs_subject", "change"):
+        for flag in ("generic", "needs_subject", "change", "compare"):
             if not isinstance(entry.get(flag, False), bool):
                 problems.append(f"{where}: '{flag}' must be true or false")
         absorbs = entry.get("absorbs", [])
@@ -174,6 +180,7 @@ def build_table(data: dict[str, Any]) -> MeasureTable:
             absorbs=tuple(entry.get("absorbs", ())),
             needs_subject=bool(entry.get("needs_subject", False)),
             change=bool(entry.get("change", False)),
+            compare=bool(entry.get("compare", True)),
             segments=tuple(sorted(
                 ((_words(phrase), name) for table in entry.get("segments", {}).values() for phrase, name in table.items()),
                 key=lambda item: -len(item[0]),
@@ -209,6 +216,7 @@ def build_table(data: dict[str, Any]) -> MeasureTable:
         ordinals={k.lower(): v for table in data.get("ordinals", {}).values() for k, v in table.items()},
         breakdown_cues=word_set("breakdown_cues"),
         only_measure=_only_measures(measures),
+        modifier_heads=word_set("modifier_heads"),
     )
 
 

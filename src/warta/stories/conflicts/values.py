@@ -273,7 +273,7 @@ def claim_conflicts(stated: list[Stated], slots: Slots, kind: str) -> list[Confl
     for s in stated:
         if s.claim.value.kind not in wanted or s.claim.modality != modality or s.claim.value.precision == "vague":
             continue
-        if kind == "estimate" and s.measure.temporal != "static":
+        if (kind == "estimate" and s.measure.temporal != "static") or not s.measure.compare:
             continue
         if kind != "estimate" and background(s):
             continue  # "banjir Juli 2020 menewaskan lebih dari 30 orang": another moment, told as background
