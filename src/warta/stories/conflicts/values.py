@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 
 from warta.stories.conflicts.events import add_evidence
-from warta.stories.conflicts.slots import Slots, Stated, _norm, background, relate, values_agree
+from warta.stories.conflicts.slots import Slots, Stated, _norm, _scope_place, background, relate, values_agree
 from warta.stories.records import Conflict, ConflictValue
 
 CONTEXT_WORDS = 8
@@ -56,7 +56,10 @@ def _language(stated: list[Stated]) -> str:
 
 def _label(s: Stated, language: str) -> str:
     label = s.measure.label_for(language)
-    details = [x for x in (s.claim.qualifiers.get("role"), s.claim.qualifiers.get("place")) if x]
+    # Only a place that scopes the slot (a gazetteer place below a country), not any place
+    # the clause happens to name ("Stasiun Halim", "Tiongkok").
+    place = s.claim.qualifiers.get("place") if _scope_place(s) else None
+    details = [x for x in (s.claim.qualifiers.get("role"), place) if x]
     return f"{label} ({', '.join(details)})" if details else label
 
 
@@ -190,7 +193,9 @@ def _aligned_alone(a: Stated, b: Stated, similarity: float) -> bool:
     if a.measure.generic:
         return _cue_word(a) == _cue_word(b) or similarity > 0
     if a.measure.needs_subject and b.measure.needs_subject:
-        return similarity >= MIN_ALIGNMENT or (similarity > 0 and _close(a, b))
+        # Figures within a few per cent are one figure told two ways whatever the words
+        # ("nilai investasi sekitar 7,2 miliar dolar AS" / "cost about $7.3 billion").
+        return similarity >= MIN_ALIGNMENT or (similarity > 0 and _close(a, b)) or _near(a, b)
     return True
 
 
