@@ -311,10 +311,12 @@ def _left_behind(boxes: list[etree._Element], doomed: set[etree._Element]) -> li
 
 
 def _running_text_after(element: etree._Element, doomed: set[etree._Element]) -> bool:
-    """Whether the next sibling with text (furniture skipped) is more than a label."""
+    """Whether the next sibling with text is more than a label (more furniture: no)."""
     following = element.getnext()
     while following is not None:
-        if following not in doomed and any(piece.strip() for piece in following.itertext()):
+        if following in doomed:
+            return False
+        if any(piece.strip() for piece in following.itertext()):
             return _label_text(following) is None
         following = following.getnext()
     return False
