@@ -156,6 +156,7 @@ _CAPTION_END = tuple(".!?)]\"”’'")
 MIN_CAPTION_WORDS = 8  # a caption is a sentence: this many words, or a closing stop or bracket
 MAX_RESTATEMENT_WORDS = 40
 RESTATEMENT_SHARE = 0.9
+RESTATEMENT_REACH = 10  # a restated caption follows its fuller one closely (linear on long galleries)
 
 
 def _is_caption(paragraph: str) -> bool:
@@ -167,7 +168,8 @@ def _restates(short: list[str], longer: list[str]) -> bool:
     words occur in ``longer`` in the same order, and ``longer`` has half as many again."""
     if not short or len(short) > MAX_RESTATEMENT_WORDS or 2 * len(longer) < 3 * len(short):
         return False
-    if sum(word in set(longer) for word in short) < RESTATEMENT_SHARE * len(short):
+    known = set(longer)
+    if sum(word in known for word in short) < RESTATEMENT_SHARE * len(short):
         return False
     matcher = difflib.SequenceMatcher(None, short, longer, autojunk=False)
     return sum(block.size for block in matcher.get_matching_blocks()) >= RESTATEMENT_SHARE * len(short)
@@ -175,7 +177,7 @@ def _restates(short: list[str], longer: list[str]) -> bool:
 
 def captions_only(paragraphs: list[str]) -> list[str]:
     """A photo page's or gallery's body: its captions. A line that is no sentence (a widget's
-    label, a contact line) goes, and so does a caption restated shorter after a fuller one
+    label, a contact line) goes, and so does a caption restated shorter soon after a fuller one
     (the summary a photo page shows again under the picture). Never empties the body."""
     kept: list[str] = []
     words: list[list[str]] = []
@@ -183,7 +185,7 @@ def captions_only(paragraphs: list[str]) -> list[str]:
         if not _is_caption(paragraph):
             continue
         tokens = _WORD.findall(paragraph.casefold())
-        if any(_restates(tokens, earlier) for earlier in words):
+        if any(_restates(tokens, earlier) for earlier in words[-RESTATEMENT_REACH:]):
             continue
         kept.append(paragraph)
         words.append(tokens)
