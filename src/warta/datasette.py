@@ -19,6 +19,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "language": "ISO 639-1 code from py3langid",
             "authors": "JSON list of bylines",
             "dateline_place": "Place named in the dateline",
+            "kind": "article, photo (a photo page: the text is its caption) or gallery (the captions)",
             "text": "Cleaned body text, paragraphs separated by newlines",
             "related": "JSON list of 'Baca juga' links removed from the body",
             "content_hash": "SHA-1 of the normalised text (exact duplicates share it)",

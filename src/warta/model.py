@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 T = TypeVar("T", bound="Record")
 
@@ -113,6 +113,9 @@ class Article(Record):
     paragraphs: list[str] = field(default_factory=list)
     related: list[RelatedLink] = field(default_factory=list)
     dateline_place: str | None = None
+    # What the page is: "article" (written text), "photo" (a photo page: its caption is the
+    # text) or "gallery" (several photos: their captions, in order, are the text).
+    kind: Literal["article", "photo", "gallery"] = "article"
     source_path: str | None = None
     ingested_at: str | None = None
     # Dedup: the canonical article this one duplicates (None for a canonical article).

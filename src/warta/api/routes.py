@@ -40,7 +40,7 @@ def as_dict(record: Any) -> dict[str, Any]:
     raise TypeError(f"cannot turn {type(record).__name__} into JSON")
 
 
-ARTICLE_SUMMARY_FIELDS = ("id", "title", "outlet", "published", "url", "language", "duplicate_of")
+ARTICLE_SUMMARY_FIELDS = ("id", "title", "outlet", "published", "url", "language", "kind", "duplicate_of")
 
 
 def article_summary(article: Any) -> dict[str, Any]:

@@ -11,6 +11,7 @@ A document with no text left raises ``EmptyArticleError``.
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 
@@ -29,6 +30,7 @@ from warta.clean.outlets import (
     strip_site_name,
 )
 from warta.clean.pagedates import reconcile, url_dates
+from warta.clean.pagekind import ARTICLE
 from warta.clean.portal import (
     inline_rules_needed,
     is_furniture,
@@ -75,9 +77,12 @@ def _add_names(target: list[str], names: list[str]) -> None:
             target.append(name)
 
 
-def clean_body(text: str, *, links: dict[str, str] | None = None, title: str | None = None) -> CleanBody:
+def clean_body(
+    text: str, *, links: dict[str, str] | None = None, title: str | None = None, kind: str = ARTICLE
+) -> CleanBody:
     """Apply the portal rules to a body text (pure; no metadata decisions). A first line equal
-    to ``title`` is the headline repeated by extraction and leaves the body."""
+    to ``title`` is the headline repeated by extraction and leaves the body. On a photo page or
+    gallery (``kind``) the body is its captions: lines that are no caption go (``captions_only``)."""
     links = links or {}
     body = CleanBody()
     lines, blocks = split_lines(text)
@@ -142,7 +147,49 @@ def clean_body(text: str, *, links: dict[str, str] | None = None, title: str | N
             paragraphs[index] = rest
             break
     body.paragraphs = [p for p in paragraphs if p]
+    if kind != ARTICLE:
+        body.paragraphs = captions_only(body.paragraphs)
     return body
+
+
+_CAPTION_END = tuple(".!?)]\"”’'")
+MIN_CAPTION_WORDS = 8  # a caption is a sentence: this many words, or a closing stop or bracket
+MAX_RESTATEMENT_WORDS = 40
+RESTATEMENT_SHARE = 0.9
+RESTATEMENT_REACH = 10  # a restated caption follows its fuller one closely (linear on long galleries)
+
+
+def _is_caption(paragraph: str) -> bool:
+    return len(paragraph.split()) >= MIN_CAPTION_WORDS or paragraph.endswith(_CAPTION_END)
+
+
+def _restates(short: list[str], longer: list[str]) -> bool:
+    """Whether ``short`` says again, in fewer words, what ``longer`` said: nearly all of its
+    words occur in ``longer`` in the same order, and ``longer`` has half as many again."""
+    if not short or len(short) > MAX_RESTATEMENT_WORDS or 2 * len(longer) < 3 * len(short):
+        return False
+    known = set(longer)
+    if sum(word in known for word in short) < RESTATEMENT_SHARE * len(short):
+        return False
+    matcher = difflib.SequenceMatcher(None, short, longer, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) >= RESTATEMENT_SHARE * len(short)
+
+
+def captions_only(paragraphs: list[str]) -> list[str]:
+    """A photo page's or gallery's body: its captions. A line that is no sentence (a widget's
+    label, a contact line) goes, and so does a caption restated shorter soon after a fuller one
+    (the summary a photo page shows again under the picture). Never empties the body."""
+    kept: list[str] = []
+    words: list[list[str]] = []
+    for paragraph in paragraphs:
+        if not _is_caption(paragraph):
+            continue
+        tokens = _WORD.findall(paragraph.casefold())
+        if any(_restates(tokens, earlier) for earlier in words[-RESTATEMENT_REACH:]):
+            continue
+        kept.append(paragraph)
+        words.append(tokens)
+    return kept or paragraphs
 
 
 @lru_cache(maxsize=1)
@@ -230,7 +277,8 @@ def clean_document(raw: RawDocument) -> Article:
     else:
         raise EmptyArticleError("no article text: the document has neither text nor HTML")
 
-    body = clean_body(source_text, links=links, title=title)
+    kind = page.kind if page is not None else ARTICLE
+    body = clean_body(source_text, links=links, title=title, kind=kind)
     if page is not None:
         body.related[:0] = page.related
     if not body.paragraphs:
@@ -265,6 +313,7 @@ def clean_document(raw: RawDocument) -> Article:
         paragraphs=body.paragraphs,
         related=_unique_related(body.related),
         dateline_place=body.dateline_place,
+        kind=kind,
         source_path=raw.source_path,
     )
 

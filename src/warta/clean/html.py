@@ -10,11 +10,18 @@ so cleaning is linear in the page's size). Steps:
    once the site's name is taken off the title. The visible headline wins over the metadata
    title when one holds the other (a section name or label in front, "| Site" behind).
 3. The date written just after the headline ("Kamis, 05 November 2015 11:52 WIB").
-4. Pruning before extraction: invisible blocks; link lists (three links or more, most of
+4. Loose text: text written straight into a container that holds paragraphs (a lead
+   before the first <p>) becomes a paragraph; a row of loose links becomes a block.
+5. Pruning before extraction: invisible blocks; link lists (three links or more, most of
    the text inside links: related news, share bars, "Berita lainnya/terpopuler" boxes; a list
-   introduced by "Baca juga" is kept as related links); the headline itself; lines that are
-   only a date, a byline or a photo credit.
-5. trafilatura's body on what is left. Visible bylines give authors.
+   introduced by "Baca juga" is kept as related links); blocks of a few linked words
+   (breadcrumbs, "Index »") and small forms; the labels these leave behind (a box's heading,
+   a container left holding only it); the headline itself and the section label just above
+   it; lines that are only a date, a byline or a photo credit.
+6. trafilatura's body on what is left, one block per line. Visible bylines give authors.
+7. The page's kind (``warta.clean.pagekind``): when its figures' captions are what it has to
+   say, the figures become paragraphs and the body is extracted again ("gallery", or "photo"
+   for one figure); a page that calls itself a photo page and has little text is a "photo".
 
 ``is_index``: a page that is not an article (front page, section index, tag page): no
 article metadata and many headline-sized links for the running text extracted.
@@ -22,6 +29,7 @@ article metadata and many headline-sized links for the running text extracted.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +41,7 @@ from trafilatura.utils import load_html
 from warta.clean.bylines import byline_authors
 from warta.clean.outlets import domain_label, strip_site_name
 from warta.clean.pagedates import find_visible_date
+from warta.clean.pagekind import ARTICLE, GALLERY, PHOTO, photo_hint
 from warta.clean.portal import link_key, related_title
 from warta.ingest.html_meta import json_ld_blocks, json_ld_is_article, meta_values, tree_date
 from warta.model import RelatedLink
@@ -68,6 +77,7 @@ class HtmlExtract:
     links: dict[str, str] = field(default_factory=dict)  # link_key(anchor text) -> href
     related: list[RelatedLink] = field(default_factory=list)
     index_reason: str | None = None  # why the page is not an article, when it is not
+    kind: str = ARTICLE  # "article", or "photo"/"gallery" when the captions are the body
 
 
 def _tag(element: Any) -> str:
@@ -215,11 +225,14 @@ def _introduces_related(element: etree._Element) -> bool:
 
 def _prune(tree: etree._Element, headline: etree._Element | None, related: list[RelatedLink]) -> None:
     """Drop page furniture, bottom-up in one pass: an element is judged on what is left of its
-    children (a column of articles and link boxes is judged without its link boxes)."""
+    children (a column of articles and link boxes is judged without its link boxes). Then the
+    labels those boxes leave behind ("Berita Terbaru", "Foto Terkait"), and the kicker shown
+    just above the headline."""
     for element in list(tree.iter(*_INVISIBLE)):
         _drop(element)
     stats: dict[Any, tuple[int, int, int]] = {}
     doomed: list[etree._Element] = []
+    boxes: list[etree._Element] = []
     for element in reversed(list(tree.iter())):  # every descendant comes before its ancestor
         tag = _tag(element)
         text = len((element.text or "").strip())
@@ -231,31 +244,156 @@ def _prune(tree: etree._Element, headline: etree._Element | None, related: list[
             links += child_links
         if tag == "a":
             linked, links = text, links + 1
-        if element is headline or _is_furniture_block(element, tag, text, linked, links, related):
+        verdict = None if element is headline else _furniture_kind(element, tag, text, linked, links, related)
+        if element is headline or verdict:
             doomed.append(element)
-            stats[element] = (0, 0, 0)
+            # A navigation label still counts in its parent: a list of short links is judged
+            # as the list it is (and kept as related links when "Baca juga" introduces it).
+            stats[element] = (text, linked, links) if verdict == _NAV else (0, 0, 0)
+            if verdict in (_BOX, _NAV):
+                boxes.append(element)
         else:
             stats[element] = (text, linked, links)
+    kicker = _kicker(headline) if headline is not None else None
+    left_behind = _left_behind(boxes, set(doomed))  # read before the boxes go
     for element in doomed:
+        _drop(element)
+    if kicker is not None:
+        _drop(kicker)
+    _drop_box_labels(left_behind)
+
+
+_BOX = "box"  # a link box or a form: what it leaves behind may be its label
+_NAV = "nav"  # a block of a few linked words; what it leaves behind may be its label too
+_STAMP = "stamp"  # a date, a credit or a byline line
+_LABEL_CHARS = 60
+_LABEL_WORDS = 6
+_KICKER_WORDS = 3
+_SENTENCE_END = ".!?\"”’'"
+_CONTAINER_TAGS = frozenset("div ul ol li section aside nav header footer dl dd dt table tr td".split())  # not <p>: a paragraph of a link is text
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
+def _label_text(element: etree._Element) -> str | None:
+    """The element's text when it is a label (a few words, no sentence), else None. Reads at
+    most a label's length of text, so calling it on a large element is cheap."""
+    parts: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        size += len(piece.strip())
+        if size > _LABEL_CHARS:
+            return None
+        parts.append(piece)
+    text = _fold(" ".join(parts))
+    return text if _is_label(text) else None
+
+
+def _previous_with_text(element: etree._Element) -> etree._Element | None:
+    """The nearest previous sibling holding any text (empty spacers and images skipped)."""
+    previous = element.getprevious()
+    while previous is not None and not any(piece.strip() for piece in previous.itertext()):
+        previous = previous.getprevious()
+    return previous
+
+
+def _left_behind(boxes: list[etree._Element], doomed: set[etree._Element]) -> list[tuple[etree._Element, bool]]:
+    """Where the labels of boxes may be: (the nearest previous sibling with text, False) and
+    (the parent, True) of each box. A previous sibling is no candidate when running text
+    follows the box: then it may be a section heading over that text, not the box's label."""
+    candidates: list[tuple[etree._Element, bool]] = []
+    for box in boxes:
+        previous, parent = _previous_with_text(box), box.getparent()
+        if previous is not None and not _running_text_after(box, doomed):
+            candidates.append((previous, False))
+        if parent is not None:
+            candidates.append((parent, True))
+    return candidates
+
+
+def _running_text_after(element: etree._Element, doomed: set[etree._Element]) -> bool:
+    """Whether the next sibling with text is more than a label (more furniture: no)."""
+    following = element.getnext()
+    while following is not None:
+        if following in doomed:
+            return False
+        if any(piece.strip() for piece in following.itertext()):
+            return _label_text(following) is None
+        following = following.getnext()
+    return False
+
+
+def _drop_box_labels(candidates: list[tuple[etree._Element, bool]]) -> None:
+    """Drop what removed boxes left behind when it is only a label: the heading just before a
+    box ("Foto Terkait" above its list), or a container now holding nothing but its heading
+    (then that container's own heading and container, the same way). ``candidates`` come from
+    ``_left_behind``, read before the boxes were dropped."""
+    seen: set[int] = set()
+    while candidates:
+        element, container = candidates.pop()
+        if id(element) in seen or element.getparent() is None or _is_root_block(element):
+            continue
+        seen.add(id(element))
+        if _label_text(element) is None and any(piece.strip() for piece in element.itertext()):
+            continue  # running text: content, not a label
+        if container:  # the container went as a whole: its heading and its parent may be labels too
+            previous, parent = _previous_with_text(element), element.getparent()
+            if previous is not None:
+                candidates.append((previous, False))
+            candidates.append((parent, True))
         _drop(element)
 
 
-def _is_furniture_block(
+def _is_root_block(element: etree._Element) -> bool:
+    """Whether an element holds the page's text as a whole (never dropped as a label)."""
+    return _tag(element) in ("html", "body", "main", "article")
+
+
+def _kicker(headline: etree._Element) -> etree._Element | None:
+    """The section label shown just above the headline ("FotoBisnis", "SELEBRITI"): the
+    headline's previous sibling when it is a heading or a link of a few words."""
+    previous = headline.getprevious()
+    if previous is None or previous.tail and previous.tail.strip():
+        return None
+    tag = _tag(previous)
+    if tag not in _HEADINGS and tag != "a":
+        return None
+    text = _label_text(previous)
+    return previous if text is not None and len(text.split()) <= _KICKER_WORDS else None
+
+
+def _furniture_kind(
     element: etree._Element, tag: str, text: int, linked: int, links: int, related: list[RelatedLink]
-) -> bool:
+) -> str | None:
+    """_BOX, _NAV or _STAMP when the element is furniture, else None."""
     if element.getparent() is None or tag in ("html", "body"):
-        return False
+        return None
     if tag in _LIST_TAGS and links >= _MIN_LIST_LINKS and linked >= _LIST_LINK_SHARE * text:
         if _introduces_related(element):
             for anchor in element.iter("a"):
                 label = _fold(anchor.text_content())
                 if len(label.split()) >= 3:
                     related.append(RelatedLink(title=label, url=(anchor.get("href") or "").strip() or None))
-        return True
+        return _BOX
     if 0 < text <= _SHORT_ELEMENT:
         shown = _fold(element.text_content())
-        return _is_stamp(shown) or bool(_CREDIT.match(shown)) or byline_authors(shown) is not None
-    return False
+        if _is_stamp(shown) or _CREDIT.match(shown) or byline_authors(shown) is not None:
+            return _STAMP
+        if _is_link_label(tag, shown, linked, links, text):
+            return _NAV  # a few linked words: navigation ("Index »", a breadcrumb, a box's title)
+    if tag == "form" and text <= _SHORT_ELEMENT:
+        return _BOX  # a rating, vote, search or newsletter form: the labels around it go with it
+    return None
+
+
+def _is_link_label(tag: str, shown: str, linked: int, links: int, text: int) -> bool:
+    """A block (not a paragraph) of a few words, no sentence, mostly links or several of them."""
+    if not links or tag not in _CONTAINER_TAGS or len(shown) > _LABEL_CHARS or not _is_label(shown):
+        return False
+    return (links >= 2 or 2 * linked >= text) and related_title(shown) is None
+
+
+def _is_label(text: str) -> bool:
+    return bool(text) and len(text.split()) <= _LABEL_WORDS and text[-1] not in _SENTENCE_END
 
 
 _STAMP_REST = re.compile(r"^[\W\d]*(?:wib|wita|wit|utc|gmt)?[\W\d]*$", re.IGNORECASE)
@@ -264,6 +402,76 @@ _WEEKDAYS = re.compile(
     r"saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b,?",
     re.IGNORECASE,
 )
+
+
+_INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo big cite code data del dfn em font i img ins kbd mark q s samp small span strike strong "
+    "sub sup time tt u var wbr br".split()
+)
+_LOOSE_CONTAINERS = ("div", "section", "article", "main", "td", "blockquote")
+_MIN_LOOSE_WORDS = 8  # shorter loose text is a label or a stray mark, left as it was
+
+
+def _loose_words(text: str | None, inline: list[Any]) -> tuple[int, int, int]:
+    """(words outside links, words inside links, links) of a run of loose text."""
+    total = len((text or "").split())
+    linked = links = 0
+    for element in inline:
+        if isinstance(element.tag, str):
+            total += len(element.text_content().split())
+            anchors = [element] if _tag(element) == "a" else list(element.iter("a"))
+            links += len(anchors)
+            linked += sum(len(a.text_content().split()) for a in anchors)
+        total += len((element.tail or "").split())
+    return total - linked, linked, links
+
+
+def _loose_block(text: str | None, inline: list[Any]) -> str | None:
+    """What a run of loose text is: "p" (a paragraph: enough words, mostly outside links),
+    "div" (a row of links, for the link-box rule to judge) or None (a stray label or mark)."""
+    unlinked, linked, links = _loose_words(text, inline)
+    if links >= _MIN_LIST_LINKS and linked >= unlinked:
+        return "div"
+    return "p" if unlinked >= _MIN_LOOSE_WORDS and unlinked > linked else None
+
+
+def wrap_loose_text(tree: etree._Element) -> None:
+    """Text written straight into a container that also holds paragraphs (a lead before the
+    first <p>, as malformed CMS output often has it) becomes a <p> of its own, the way a
+    browser shows it as a block: extractors read paragraphs and skip such text. A row of
+    loose links becomes a <div>, judged as a link box like any other."""
+    for container in list(tree.iter(*_LOOSE_CONTAINERS)):
+        children = list(container)
+        if not any(_tag(child) == "p" for child in children):
+            continue
+        runs: list[tuple[str | None, list[Any], Any]] = []  # (leading text, inline elements, block after)
+        text, inline = container.text, []
+        for child in children:
+            if not isinstance(child.tag, str) or _tag(child) in _INLINE_TAGS:
+                inline.append(child)
+            else:
+                runs.append((text, inline, child))
+                text, inline = child.tail, []
+        runs.append((text, inline, None))
+        for leading, elements, block in runs:
+            if not (leading or "").strip() and not elements:
+                continue
+            tag = _loose_block(leading, elements)
+            if tag is None:
+                continue
+            wrapper = etree.Element(tag)
+            wrapper.text = leading
+            if block is None:
+                container.append(wrapper)
+            else:
+                block.addprevious(wrapper)
+            for element in elements:
+                wrapper.append(element)  # moves the element, its tail with it
+            previous = wrapper.getprevious()
+            if previous is None:
+                container.text = None
+            else:
+                previous.tail = None
 
 
 def _is_stamp(text: str) -> bool:
@@ -285,6 +493,67 @@ def _index_reason(headline_links: int, metas: dict[str, str], blocks: list[Any],
     if headline_links >= _MIN_INDEX_LINKS and (running < _MIN_RUNNING_TEXT or running < _INDEX_CHARS_PER_LINK * headline_links):
         return f"not an article: {headline_links} headline links and {running} characters of running text (a front page or index)"
     return None
+
+
+MAX_PHOTO_WORDS = 120  # a page that calls itself a photo page and has no more text than this is one
+
+
+def _extract(tree: etree._Element, url: str | None) -> str:
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=False,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        deduplicate=False,
+    )
+    return (document.text or "") if document is not None else ""
+
+
+def _body_lines(text: str) -> str:
+    """The extracted text one block per line: trafilatura writes a paragraph per line, but its
+    fallbacks copy the page's own line breaks and indentation, blank lines included."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+_MIN_CAPTION_WORDS = 3  # a figure's text shorter than this is a counter or a credit, no caption
+
+
+def _caption_of(figure: etree._Element) -> str | None:
+    """A figure's caption: its <figcaption>, or without one the figure's own text."""
+    caption = next(figure.iter("figcaption"), None)
+    text = _fold((caption if caption is not None else figure).text_content())
+    return text if len(text.split()) >= _MIN_CAPTION_WORDS else None
+
+
+def figure_captions(tree: etree._Element) -> list[str]:
+    """The captions of the figures left on the page (link boxes pruned), in order."""
+    return [caption for figure in tree.iter("figure") if (caption := _caption_of(figure))]
+
+
+def _captions_are_the_body(captions: list[str], text: str, hinted: bool) -> bool:
+    """Whether the figures' captions are what the page has to say: they hold at least as many
+    words as the rest of its text, or the page calls itself a photo page or gallery and has
+    little other text."""
+    folded = _fold(text)
+    for caption in captions:
+        folded = folded.replace(caption, " ")
+    rest = len(folded.split())
+    return sum(len(c.split()) for c in captions) >= rest or (hinted and rest <= MAX_PHOTO_WORDS)
+
+
+def _figures_to_paragraphs(tree: etree._Element) -> None:
+    """Each captioned figure becomes a paragraph of its caption (extractors drop figures)."""
+    for figure in list(tree.iter("figure")):
+        parent = figure.getparent()
+        caption = _caption_of(figure)
+        if caption is None or parent is None:
+            continue
+        paragraph = etree.Element("p")
+        paragraph.text = caption
+        paragraph.tail = figure.tail
+        parent.replace(figure, paragraph)
 
 
 def extract_html(page: str, url: str | None = None) -> HtmlExtract:
@@ -326,24 +595,27 @@ def extract_html(page: str, url: str | None = None) -> HtmlExtract:
             authors.append(name)
     result.authors = authors
     headline_links = sum(1 for a in tree.iter("a") if len(a.text_content().split()) >= _INDEX_LINK_WORDS)
+    wrap_loose_text(tree)
     _prune(tree, headline, result.related)
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=False,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        deduplicate=False,
-    )
-    text = (document.text or "") if document is not None else ""
-    if not text.strip():
+    hinted = photo_hint(url or page_url, raw_title, blocks) or photo_hint(None, title, [])
+    captions = figure_captions(tree)
+    # Captions may be the body: on a page that says it is a photo page, or with several figures.
+    # The extractor prunes the tree it is given, so the figures are kept aside in a copy.
+    with_figures = copy.deepcopy(tree) if captions and (hinted or len(captions) > 1) else None
+    text = _body_lines(_extract(tree, url))
+    if not text:
         # Extractors look for an article inside a page; a bare fragment already is the article.
         result.text = fragment_text(page) if is_fragment else ""
         if is_fragment:
             return result
     else:
         result.text = text
+    if with_figures is not None and _captions_are_the_body(captions, result.text, hinted):
+        _figures_to_paragraphs(with_figures)
+        result.text = _body_lines(_extract(with_figures, url)) or result.text
+        result.kind = GALLERY if len(captions) > 1 else PHOTO
+    elif hinted and 0 < len(result.text.split()) <= MAX_PHOTO_WORDS:
+        result.kind = PHOTO
     if not is_fragment:
         result.index_reason = _index_reason(headline_links, metas, blocks, result.text)
     return result

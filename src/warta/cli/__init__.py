@@ -226,6 +226,7 @@ def _article_summary(a) -> dict:  # noqa: ANN001
         "published": a.published,
         "url": a.url,
         "language": a.language,
+        "kind": a.kind,
         "duplicate_of": a.duplicate_of,
     }
 

@@ -30,7 +30,7 @@ _T = TypeVar("_T")
 
 _ARTICLE_COLUMNS = (
     "id, title, outlet, url, canonical_url, published, published_inferred, published_confidence, "
-    "published_source, language, authors, dateline_place, text, paragraphs, related, source_path, ingested_at, "
+    "published_source, language, authors, dateline_place, kind, text, paragraphs, related, source_path, ingested_at, "
     "content_hash, duplicate_of, duplicate_kind, duplicate_score"
 )
 
@@ -242,7 +242,7 @@ class Store:
             local.fts_pending_ids = set()
         local.fts_pending_ids.add(article.id)
         db.execute(
-            f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 21)}) "
+            f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 22)}) "
             f"ON CONFLICT(id) DO UPDATE SET {_UPSERT_ARTICLE}",
             (
                 article.id,
@@ -257,6 +257,7 @@ class Store:
                 article.language,
                 json.dumps(article.authors, ensure_ascii=False),
                 article.dateline_place,
+                article.kind,
                 article.text,
                 json.dumps(article.paragraphs, ensure_ascii=False),
                 json.dumps([r.to_dict() for r in article.related], ensure_ascii=False),
@@ -768,6 +769,7 @@ def _row_to_article(row: sqlite3.Row) -> Article:
         paragraphs=json.loads(row["paragraphs"]),
         related=[RelatedLink.from_dict(r) for r in json.loads(row["related"])],
         dateline_place=row["dateline_place"],
+        kind=row["kind"],
         source_path=row["source_path"],
         ingested_at=row["ingested_at"],
         duplicate_of=row["duplicate_of"],

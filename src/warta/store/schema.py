@@ -192,6 +192,12 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE analyses ADD COLUMN rules TEXT;
     """,
+    # 9: what kind of page an article is: a written article, a photo page or a gallery (whose
+    # captions are its text). Articles stored before are articles.
+    """
+    ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'article';
+    CREATE INDEX articles_kind ON articles(kind);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
