@@ -235,3 +235,10 @@ def test_english_and_indonesian_counts_normalise_alike() -> None:
     indonesian = only("Banjir itu menewaskan 268 orang di wilayah itu.")
     english = only("The flood killed 268 people in the region.")
     assert indonesian.normalized == english.normalized == {"value": 268, "unit": "orang"}
+
+
+def test_an_english_participle_may_stand_between_a_count_and_its_noun():
+    from warta.analyze.quantities import extract_quantities
+
+    text = "The agency counted 89 damaged homes, and police said 12 injured people were taken to hospital."
+    assert [(q.text, q.value) for q in extract_quantities(text)] == [("89 damaged homes", 89), ("12 injured people", 12)]

@@ -270,6 +270,7 @@ _UNIT_AFTER = re.compile(
 _CURRENCY_AFTER = re.compile(rf"[^\S\n]+(?P<unit>(?i:{_alternation(CURRENCY_WORDS)}))\b")
 _NOUN_AFTER = re.compile(rf"(?:[^\S\n]+of)?{_GAP}(?P<unit>(?i:{_alternation(COUNT_NOUNS)}))\b")
 _FALLBACK_NOUN_AFTER = re.compile(r"[^\S\n]+(?P<unit>[a-z]{3,})\b")
+_PARTICIPLE_AFTER = re.compile(r"[^\S\n]+(?:[a-z]{3,}ed|injured|missing|dead|wounded)\b")
 _CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<cur>(?i:{_alternation(CURRENCIES)}))[^\S\n]*$")
 _MAGNITUDE_BEFORE = re.compile(r"(?i:\b(?:bermagnitudo|magnitudo|berkekuatan|magnitude))[^\S\n]+$")
 _MODIFIER_BEFORE = re.compile(rf"(?i:\b(?P<mod>{_alternation(MODIFIERS)}))[^\S\n]+$")
@@ -502,6 +503,17 @@ def _one_quantity(text: str, match: re.Match[str], language: str) -> Quantity | 
     ):
         unit, end, from_tables = found.group("unit"), found.end(), False
         normalized = _normalized(value, None, unit)
+    elif (
+        language == "en"
+        and (described := _PARTICIPLE_AFTER.match(text, end))
+        and (found := _NOUN_AFTER.match(text, described.end()) or _FALLBACK_NOUN_AFTER.match(text, described.end()))
+        and _countable(found.group("unit").lower(), language)
+        and not _after_a_name(head)
+    ):
+        # "89 damaged homes", "12 injured people": a participle between a count and its noun.
+        word = found.group("unit").lower()
+        unit, end = word, found.end()
+        normalized = _normalized(value, bounds, COUNT_NOUNS.get(word, word))
     else:
         return None
 
