@@ -368,8 +368,12 @@ def _days_apart(a: Stated, b: Stated) -> int:
 
 
 def _far_apart(a: Stated, b: Stated) -> bool:
-    """One value says it held at a moment more than a week from the other's."""
+    """One value says it held at a moment more than a week from the other's. For a measure
+    with one true value (a final tally, a length), a report that says no moment may be telling
+    the same past one: only two stated moments can be far apart."""
     if not (a.claim.time_scope or b.claim.time_scope) or not (a.moment and b.moment):
+        return False
+    if a.measure.temporal == "static" and not (a.claim.time_scope and b.claim.time_scope):
         return False
     ia, ib = interval(a.moment), interval(b.moment)
     if ia is None or ib is None:
