@@ -89,7 +89,7 @@ def warta_predict(doc: Mapping[str, Any]) -> list[Entity]:
     """warta's entities for a gold document, as the analysis step calls it."""
     from warta.analyze.entities import extract_entities
 
-    return extract_entities(doc["text"], language=doc.get("lang"))
+    return extract_entities(doc["text"], language=doc.get("lang"), outlet=doc.get("outlet"))
 
 
 def score_documents(docs: Iterable[Mapping[str, Any]], predict: Predict = warta_predict) -> DocScore:
