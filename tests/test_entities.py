@@ -201,8 +201,8 @@ def test_english_geographic_names_meet_their_indonesian_form() -> None:
 
 
 def test_a_name_tagged_two_ways_in_one_article_takes_its_majority_label():
-    from warta.analyze.entities import _one_label_per_name
     from warta.analyze.entities.linking import Mention
+    from warta.analyze.entities.overrides import _one_label_per_name
 
     mentions = [Mention("Lewotobi", 0, 8, "LOC"), Mention("Lewotobi", 40, 48, "PER"), Mention("Lewotobi", 90, 98, "LOC"),
                 Mention("Antara", 120, 126, "ORG"), Mention("Antara", 150, 156, "PER")]

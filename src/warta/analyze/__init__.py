@@ -32,7 +32,7 @@ def analyze(article: Article | dict[str, Any]) -> Analysis:
     dct = article.published[:10] if article.published else None
     sentences = split_sentences(text)
     timexes = extract_timexes(text, dct, sentences=sentences, language=article.language)
-    entities = extract_entities(text, sentences=sentences, language=article.language)
+    entities = extract_entities(text, sentences=sentences, language=article.language, outlet=article.outlet)
     quantities = extract_quantities(text, sentences=sentences)
     attributions = extract_attributions(text, sentences=sentences, entities=entities)
     events = extract_events(
@@ -41,6 +41,7 @@ def analyze(article: Article | dict[str, Any]) -> Analysis:
         entities=entities,
         timexes=timexes,
         attributions=attributions,
+        outlet=article.outlet,
     )
     claims = extract_claims(
         text,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from warta.analyze.hedging import hedge_cues
@@ -736,6 +737,7 @@ def _claim(
     source_spans = [(a.source.start, a.source.end) for _i, a in attributions]
     subjects: list[str] = []
     place: str | None = None
+    area: str | None = None  # the area of a body named with it ("BPBD DKI Jakarta")
     taken = [(c.start, c.end)] + ([(cue.start, cue.end)] if cue else [])
     for e in entities:
         if not (clause_start <= e.start < clause_end) or any(s <= e.start < t for s, t in source_spans):
@@ -747,6 +749,9 @@ def _claim(
             place = place or name
         elif e.type in ("PER", "ORG") and name not in subjects:
             subjects.append(name)
+            if e.type == "ORG" and area is None:
+                area = _area_of(name)
+    place = place or area
     if place is None:
         place = _fronted_place(text, sentence_start, sentence_end, lowered, entities)
     person = _person_of(c, people, sentence_start, lowered)
@@ -938,6 +943,22 @@ def _revised(lowered: list[str], first: int, last: int, cue: _Cue | None, table:
 
 
 _PRONOUNS = frozenset("dia ia beliau he she".split())
+
+
+@lru_cache(maxsize=4096)
+def _area_of(name: str) -> str | None:
+    """The place a body's name carries, by its canonical place name ("BPBD DKI Jakarta" ->
+    "DKI Jakarta"): before such names were one ORG the place was a LOC of its own."""
+    from warta.analyze.entities.linking import Mention, resolve_names
+    from warta.analyze.entities.overrides import area_of
+    from warta.analyze.entities.resources import get_resources
+
+    res = get_resources()
+    area = area_of(name, res)
+    if area is None:
+        return None
+    (mention,) = resolve_names([Mention(area, 0, len(area), "LOC")], res)
+    return mention.canonical
 
 
 def _person_of(c: _Candidate, people: _People, sentence_start: int, lowered: list[str]) -> str | None:

@@ -454,8 +454,13 @@ def extract_events(
     entities: list[Entity],
     timexes: list[Timex],
     attributions: list[Attribution],
+    outlet: str | None = None,
 ) -> list[Event]:
-    """Event frames for every trigger in every sentence, in text order."""
+    """Event frames for every trigger in every sentence, in text order. ``outlet``, the
+    article's own, takes part in none ("JAKARTA, Harian Selat - ..." names who reports)."""
+    if outlet:
+        own = " ".join(outlet.split()).casefold()
+        entities = [e for e in entities if e.type != "ORG" or " ".join(e.text.split()).casefold() != own]
     entities = sorted(entities, key=lambda e: e.start)
     timexes = sorted(timexes, key=lambda t: t.start)
     events: list[Event] = []

@@ -54,6 +54,7 @@ class Mention:
     canonical: str = ""
     lat: float | None = None
     lon: float | None = None
+    certain: bool = False  # an override's label (see overrides): no vote or link changes it
 
 
 def normalise_surface(text: str) -> str:
@@ -86,6 +87,9 @@ def resolve_names(mentions: list[Mention], res: Resources) -> list[Mention]:
         surface = normalise_surface(m.text)
         alias = _alias(res, surface)
         canonical = surface
+        short = res.acronyms.get(tuple(" ".join(m.text.split()).split(" ")))
+        if short is not None:
+            canonical = short[0]  # a listed short name keeps its case ("PVMBG", not "Pvmbg")
         if alias is not None:
             canonical = alias[0]
             if alias[1]:
@@ -114,16 +118,26 @@ def _link_people(mentions: list[Mention], res: Resources) -> None:
     for m in people:
         first_seen.setdefault(m.canonical, m.start)
     full_names = {name: name.split() for name in full_counts}
+    # Full names by every run of up to four of their words, so a text of many people does not
+    # compare each mention with each name (the lists keep the names' order).
+    by_run: dict[tuple[str, ...], list[str]] = {}
+    for name, tokens in full_names.items():
+        runs = {
+            tuple(tokens[i : i + n]) for n in range(1, min(len(tokens), 4) + 1) for i in range(len(tokens) - n + 1)
+        }
+        for run in runs:
+            by_run.setdefault(run, []).append(name)
     for m in mentions:
         words = m.canonical.split()
+        if m.certain and m.type != "PER":
+            continue
         if m.type != "PER" and (
             len(words) > 1 or m.text.lower() in res.places or m.text.lower() in res.aliases
         ):
             continue  # an unknown one-word ORG/LOC may be a person's surname the tagger mistyped
+        pool = by_run.get(tuple(words), ()) if len(words) <= 4 else full_names
         candidates = [
-            name
-            for name, tokens in full_names.items()
-            if len(tokens) > len(words) and _contains(tokens, words)
+            name for name in pool if len(full_names[name]) > len(words) and _contains(full_names[name], words)
         ]
         if candidates:
             m.canonical = max(candidates, key=lambda n: (full_counts[n], -first_seen[n]))

@@ -9,8 +9,9 @@
 4. Organisations named by a role phrase stay one ORG: an organisation head word
    ("Kementerian", "Badan", "Ministry") followed by capitalised words and a place
    ("Kementerian Pertahanan Korea Selatan").
-5. Geographic names with a head or tail word ("Sungai Tumen", "Gunung Merapi",
-   "Primorsky Krai", "Tumen River") are one LOC.
+5. Geographic names with a head or tail word (data/ner/geo_words.tsv: "Sungai Tumen",
+   "Gunung Merapi", "Bandara Juanda", "Primorsky Krai", "Tumen River") are one LOC, even
+   where the tagger saw a person; not a role's word ("Kepala Desa", "Wali Kota").
 6. Capitalised country names the tagger missed become LOC.
 7. A name in apposition to a role ("Juru bicara Kremlin, Dmitry Peskov", "Menteri Pertahanan
    Rusia, Sergei Shoigu") or right after a title ("Presiden Rusia Vladimir Putin") is a
@@ -21,12 +22,15 @@
    front of a person ("Korea [Utara Kim Jong Un]") goes back to the place; a weekday or
    month name alone is not a name.
 9. English only: a nationality adjective before a title ("North Korean leader") is not a PER.
+10. The overrides of ``overrides`` (brackets, ranks, short names, bodies with their area,
+    roles that name their place, English edges), which record the spans they are sure of.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from warta.analyze.entities.overrides import Fixed, sentence_overrides
 from warta.analyze.entities.resources import Resources
 
 Span = tuple[int, int, str]
@@ -34,12 +38,8 @@ Span = tuple[int, int, str]
 _ROLE_ORG_HEADS = {
     "kementerian", "departemen", "badan", "komisi", "dewan", "mahkamah", "pengadilan",
     "kejaksaan", "ministry", "department", "kedutaan", "kantor", "majelis", "partai",
+    "balai", "direktorat", "komite", "otoritas", "lembaga", "inspektorat",
 }  # fmt: skip
-_GEO_HEADS = {
-    "sungai", "gunung", "danau", "selat", "teluk", "pulau", "laut", "tanjung", "semenanjung",
-    "kepulauan", "pegunungan", "lembah", "mount", "lake", "river", "gulf", "strait",
-}  # fmt: skip
-_GEO_TAILS = {"krai", "oblast", "river", "sea", "island", "islands", "province", "peninsula", "mountains"}
 _CONNECTORS = {"dan", "of", "for", "and", "the", "&"}
 _NAME_PARTICLES = {
     "bin", "binti", "van", "von", "der", "den", "de", "da", "del", "della", "dos", "du", "la", "le",
@@ -137,14 +137,25 @@ def _find(
     return found
 
 
-def apply_outlets(words: Sequence[str], spans: list[Span], res: Resources) -> list[Span]:
-    for start, end, _name in _find(words, res.outlets, exact_case_short=True):
+def apply_outlets(
+    words: Sequence[str],
+    spans: list[Span],
+    res: Resources,
+    own: dict[tuple[str, ...], str] | None = None,
+    fixed: Fixed | None = None,
+) -> list[Span]:
+    """Outlets (data/ner/outlets.txt, the outlet registry, and the article's own outlet) are
+    ORG, never a person or place, wherever they stand."""
+    table = {**res.outlets, **own} if own else res.outlets
+    for start, end, _name in _find(words, table, exact_case_short=True):
         span = (start, end, "ORG")
         hit = _overlaps(span, spans)
         # Keep a longer span that contains the outlet ("Kantor berita Yonhap" is fine as is).
         if any(s[0] <= start and end <= s[1] and s[1] - s[0] > end - start and s[2] == "ORG" for s in hit):
             continue
         spans = [s for s in spans if s not in hit] + [span]
+        if fixed is not None:
+            fixed[(start, end)] = "ORG"
     return spans
 
 
@@ -186,20 +197,60 @@ def _take_over(spans: list[Span], span: Span) -> list[Span]:
     return [s for s in spans if s not in inside] + [span]
 
 
-def geographic_names(words: Sequence[str], spans: list[Span]) -> list[Span]:
+def _role_word(lows: Sequence[str], i: int, res: Resources) -> bool:
+    """ "Desa" of "Kepala Desa", "Kota" of "Wali Kota": the end of a role, not a place's head."""
+    return any(len(r) > 1 and tuple(lows[i - len(r) + 1 : i + 1]) == r for r in res.roles_before)
+
+
+def geographic_names(
+    words: Sequence[str],
+    spans: list[Span],
+    res: Resources,
+    fixed: Fixed | None = None,
+    facilities: bool = True,
+) -> list[Span]:
+    """``facilities``: airports, ports, streets and the like are places too (not every NER
+    corpus tags them)."""
     lows = [w.lower() for w in words]
     for i, low in enumerate(lows):
-        if low in _GEO_HEADS and words[i][:1].isupper():
+        span = None
+        if not facilities and low in res.facility_words:
+            continue
+        if low in res.geo_heads and words[i][:1].isupper() and not _role_word(lows, i, res):
             j = i + 1
             while j < len(words) and words[j][:1].isupper():
                 j += 1
             if j - i >= 2:
-                spans = _take_over(spans, (i, j, "LOC"))
-        elif low in _GEO_TAILS and words[i][:1].isupper() and i > 0 and words[i - 1][:1].isupper():
+                span = (i, j, "LOC")
+                # A sentence's first word glued on by the tagger ("Pengelola Bendungan ...").
+                spans = [
+                    (i, e, k) if s == 0 and i == 1 and lows[0] in res.common_words and e >= j else (s, e, k)
+                    for s, e, k in spans
+                ]
+        elif (
+            low in res.geo_tails
+            and words[i][:1].isupper()
+            and i + 2 < len(words)
+            and words[i + 1] == "of"
+            and words[i + 2][:1].isupper()
+        ):
+            j = i + 2  # "Sea of Japan", "Strait of Malacca"
+            while j < len(words) and words[j][:1].isupper():
+                j += 1
+            span = (i, j, "LOC")
+        elif low in res.geo_tails and words[i][:1].isupper() and i > 0 and words[i - 1][:1].isupper():
             j = i
-            while j > max(0, i - 3) and words[j - 1][:1].isupper() and lows[j - 1] not in _GEO_HEADS:
+            # up to five words: "I Gusti Ngurah Rai International Airport"
+            while j > max(0, i - 5) and words[j - 1][:1].isupper() and lows[j - 1] not in res.geo_heads:
                 j -= 1
-            spans = _take_over(spans, (j, i + 1, "LOC"))
+            if words[j] == "The" and j < i:
+                j += 1
+            span = (j, i + 1, "LOC")
+        if span is not None:
+            before = spans
+            spans = _take_over(spans, span)
+            if fixed is not None and spans is not before and span in spans:
+                fixed[(span[0], span[1])] = "LOC"
     return spans
 
 
@@ -250,7 +301,8 @@ def drop_demonyms(words: Sequence[str], spans: list[Span], res: Resources) -> li
 
 def add_countries(words: Sequence[str], spans: list[Span], res: Resources) -> list[Span]:
     countries = res.gazetteers.get("country", set())
-    lows = [w.lower() for w in words]
+    # "Japan's": the country before a possessive (the mention stops before the apostrophe)
+    lows = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
     i = 0
     while i < len(words):
         hit = 0
@@ -385,18 +437,27 @@ def apply_rules(
     res: Resources,
     typed_aliases: dict[tuple[str, ...], str],
     english: bool = False,
+    *,
+    outlets: dict[tuple[str, ...], str] | None = None,
+    fixed: Fixed | None = None,
+    conventions: bool = True,
 ) -> list[Span]:
     """All rules in order. ``english`` also ends names at lower-case words: Indonesian
-    organisation names keep theirs ("Kementerian Riset dan Teknologi")."""
+    organisation names keep theirs ("Kementerian Riset dan Teknologi"). ``outlets`` adds
+    outlet names (the article's own); ``fixed`` collects the spans overrides are sure of;
+    ``conventions`` applies warta's span conventions that some NER corpora do not share
+    (see ``overrides.sentence_overrides``; facilities as places)."""
+    fixed = {} if fixed is None else fixed
     spans = split_and_merge(words, spans, res, english)
     if english:
         spans = drop_demonyms(words, spans, res)
     spans = retype_people(words, spans, res)
     spans = strip_titles(words, spans, res)
-    spans = apply_outlets(words, spans, res)
+    spans = apply_outlets(words, spans, res, outlets, fixed)
     spans = merge_role_orgs(words, spans, res)
     spans = english_orgs(words, spans)
-    spans = geographic_names(words, spans)
+    spans = geographic_names(words, spans, res, fixed, facilities=conventions)
     spans = apply_typed_aliases(words, spans, res, typed_aliases)
     spans = add_countries(words, spans, res)
+    spans = sentence_overrides(words, spans, res, fixed, english, conventions)
     return sorted(set(spans))
