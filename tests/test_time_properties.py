@@ -189,3 +189,55 @@ def test_parts_join_the_days_a_full_pairing_joins(text: str, dct: str | None) ->
         expected += [j for j in (ex._pod_joined(text, part, day) for part in pods) if j is not None]
         expected += [j for j in (ex._clock_joined(text, time, day) for time in clocks) if j is not None]
     assert ex._joined(text, found) == expected
+
+
+PLACE_TEXT = st.lists(
+    st.sampled_from(["Jakarta", "JAKARTA", "Papua", "Barat", "Daya", "New", "York", "kota", "×", "a", "É", "İstanbul",
+                     " ", "  ", "\n", ".", ",", "5", "_", "-", "Ø", "Türkiye", "Kiev"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(PLACE_TEXT, st.integers(min_value=0, max_value=200), st.integers(min_value=0, max_value=200))
+@example("a×b 5×Jakarta", 0, 13)  # "×" is the one capital of the class that is no word character
+def test_capitalised_words_and_the_last_place_are_what_the_plain_scan_finds(text: str, start: int, end: int) -> None:
+    # zones.py finds capitalised words with a pattern that starts at the capital (faster than a
+    # word boundary first), and the last place before a clock time by reading back in chunks.
+    from warta.analyze.time import zones
+
+    start, end = sorted((min(start, len(text)), min(end, len(text))))
+    plain = re.compile(r"\b[A-ZÀ-Ý][^\W\d_]*")
+    assert [m.span() for m in zones._CAPITALISED_RE.finditer(text, start, end)] == [
+        m.span() for m in plain.finditer(text, start, end)
+    ]
+    found = zones._places(text, start, end)
+    last = zones._last_place(text, start, end)
+    assert (last and last.span()) == (found[-1].span() if found else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "The", "THE", "and", "andé", "théand", "sand", "the_", "é", "x", " ", ".",
+                                 "\x1a", "İ", "1"]), max_size=12).map("".join))
+def test_english_is_told_by_its_words(text: str) -> None:
+    # is_english searches the split's blanked text rather than every word.
+    from warta.analyze.time.anchor import is_english
+    from warta.analyze.time.words import split_words
+
+    words = split_words(text)
+    assert is_english(words) == (not {"the", "and"}.isdisjoint(words.shapes))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["kata", "Katanya", "KATA", "mengatakan", "said", "Said", "told", "sebut", "ujar",
+                                 "Budi", " ", ",", ".", "“", "”", "pada", "on", "\n", "é", "ſaid"]), max_size=14).map("".join))
+def test_the_speech_tag_pattern_is_the_flat_list_and_the_stem_test_never_hides_one(window: str) -> None:
+    from warta.analyze.time import discourse
+
+    verbs = ("kata|ujar|ucap|ungkap|jelas|tutur|tegas|terang|imbuh|tambah|papar|sebut|katanya|ujarnya|ucapnya|"
+             "ungkapnya|jelasnya|tuturnya|tegasnya|terangnya|imbuhnya|tambahnya|paparnya|said|says|told")
+    flat = re.compile(r"(?:\b(?:" + verbs + r")\b)[^.!?\n\"“”]{0,60}?,?\s*(?:pada\s+|on\s+)?$", re.IGNORECASE)
+    match = discourse._SPEECH_BEFORE_RE.search(window)
+    assert (match and match.span()) == ((m := flat.search(window)) and m.span())
+    if match and window.isascii():
+        assert discourse._SPEECH_STEM_RE.search(window.lower())

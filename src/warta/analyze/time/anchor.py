@@ -51,6 +51,7 @@ _PUNCTUATION_BREAK_RE = re.compile(r"[,;:](?:(?<!\d[,;:])|(?!\d))")
 _BREAK_WORDS = frozenset("dan tetapi namun sementara sedangkan and but while whereas".split())
 # Words that tell English text.
 _ENGLISH_MARKERS = frozenset({"the", "and"})
+_ENGLISH_BLANKED = tuple(f" {marker} " for marker in _ENGLISH_MARKERS)
 # How many days of extra distance a past weekday may have and still win over the future one.
 PAST_BIAS_DAYS = 1
 
@@ -134,7 +135,7 @@ def find_cues(
         start = ends[index] - len(word)
         for cue_words, kind, penalty in cue_table.get(word, ()):
             end_index = index + len(cue_words)
-            if list(shapes[index:end_index]) == cue_words:
+            if shapes[index:end_index] == cue_words:  # a slice of a list is a list
                 found.append((start, ends[end_index - 1], kind, penalty))
                 skip_until = end_index
                 break
@@ -146,6 +147,12 @@ def find_cues(
 
 def is_english(words: Words) -> bool:
     """Whether the text has English function words (then -ed endings are past-tense cues)."""
+    blanked = words.blanked
+    if blanked is not None:
+        # A substring search rather than a look at every word. A word holding a non-ASCII
+        # letter (a placeholder there) is never "the" or "and": no such letter lower-cases
+        # to an ASCII one of theirs.
+        return any(marker in blanked for marker in _ENGLISH_BLANKED)
     return not _ENGLISH_MARKERS.isdisjoint(words.shapes)
 
 
@@ -191,7 +198,8 @@ class TenseFinder:
         return opening is None or opening.end() == pos
 
     def _sentence_cues(self, s_start: int, s_end: int) -> tuple[list[tuple[int, int, str, int]], list[tuple[int, int]]]:
-        """Tense cues (start, end, kind, penalty) and clause breaks of one sentence, cached."""
+        """Tense cues (start, end, kind, penalty) and clause breaks (none without a cue) of one
+        sentence, cached."""
         cached = self._cues.get(s_start)
         if cached is None:
             words = self._split()
@@ -200,7 +208,9 @@ class TenseFinder:
             if self._english is None:
                 self._english = is_english(words)
             cues = find_cues(words, first, last, self._english)
-            cached = self._cues[s_start] = (cues, self._breaks(words, first, last, s_start, s_end))
+            # Clause breaks only weigh cues: a sentence without one needs none.
+            breaks = self._breaks(words, first, last, s_start, s_end) if cues else []
+            cached = self._cues[s_start] = (cues, breaks)
         return cached
 
     def _breaks(self, words: Words, first: int, last: int, s_start: int, s_end: int) -> list[tuple[int, int]]:

@@ -14,14 +14,22 @@ import re
 from datetime import date, datetime, timedelta
 
 from warta.analyze.time.candidates import Candidate
+from warta.analyze.time.fragments import alternation
 from warta.analyze.time.lexicon import WEEKDAYS
 from warta.analyze.time.zones import zone_offset
 
 # A date right after a verb of saying and the speaker: "kata Budi, Senin (15/3)", "ujarnya, Senin".
+_SPEECH_STEMS = ("kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "tegas", "terang", "imbuh", "tambah", "papar",
+                 "sebut", "said", "says", "told")
+# Any stem anywhere, case-sensitive, for lower-cased ASCII text: one scan that skips to the
+# stems' first letters.
+_SPEECH_STEM_RE = re.compile(alternation(_SPEECH_STEMS))
+# The verbs as a prefix tree ("kata(?:nya)?"): the search tries the window's every position,
+# and a tree turns most of them away at the first letter. Followed by \b, only a whole word
+# matches, so the spans are those of a flat list of the verbs.
 _SPEECH_BEFORE_RE = re.compile(
-    r"(?:\b(?:kata|ujar|ucap|ungkap|jelas|tutur|tegas|terang|imbuh|tambah|papar|sebut|"
-    r"katanya|ujarnya|ucapnya|ungkapnya|jelasnya|tuturnya|tegasnya|terangnya|imbuhnya|tambahnya|paparnya|"
-    r"said|says|told)\b)[^.!?\n\"“”]{0,60}?,?\s*(?:pada\s+|on\s+)?$",
+    r"\b" + alternation([*_SPEECH_STEMS, *(s + "nya" for s in _SPEECH_STEMS[:11])])
+    + r"\b[^.!?\n\"“”]{0,60}?,?\s*(?:pada\s+|on\s+)?$",
     re.IGNORECASE,
 )
 _TAG_ENDINGS = (",", " pada", " on", "Pada", "On")
@@ -59,6 +67,10 @@ def _speech_dates(text: str, kept: list[Candidate], dct: date | None) -> set[int
         if not last.endswith(_TAG_ENDINGS) and not last.lower().endswith(_TAG_VERB_ENDINGS):
             continue
         before = text[max(0, cand.start - 90) : cand.start]
+        # Few windows hold a verb of saying. In ASCII text, where IGNORECASE is plain
+        # lower-casing, a substring test shows that before the regex tries every position.
+        if before.isascii() and not _SPEECH_STEM_RE.search(before.lower()):
+            continue
         match = _SPEECH_BEFORE_RE.search(before)
         if not match:
             continue
@@ -177,6 +189,7 @@ def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object)
     last_clock: datetime | None = None  # the last clock time told, on its day
     last_offset = ""  # the UTC offset written with it
     lead_day: date | None = None  # the first day the article tells: its main day
+    # _is_bare_clock is written out in the loop: it runs for every expression, up to three times.
     for index, cand in enumerate(kept):
         day: date | None = anchors.day  # type: ignore[attr-defined]
         if (
@@ -193,7 +206,7 @@ def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object)
                 continue
         if cand.anaphor is not None:
             cand.value, cand.day = anchors.resolve(*cand.anaphor)  # type: ignore[attr-defined]
-        elif _is_bare_clock(cand):
+        elif cand.clock is not None and cand.day_value is None and cand.narrative is None:  # _is_bare_clock
             if day is not None:
                 if last_clock is not None and last_clock.date() == day and _rolls_over(last_clock, cand.clock):
                     day += timedelta(days=1)  # "pukul 23.10 ... dan pukul 01.25": past midnight
@@ -204,7 +217,7 @@ def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object)
             _resolve_narrated(cand, day, last_clock, moved)
         if cand.clock is not None or cand.narrative is not None:
             offset = zone_offset(text, cand) if _CLOCK_VALUE_RE.match(cand.value) else None
-            if offset and index and _is_bare_clock(cand):
+            if offset and index and cand.clock is not None and cand.day_value is None and cand.narrative is None:
                 _same_instant(text, kept[index - 1], cand, offset)
             if not offset and cand.narrative is not None and cand.narrative[0] in {"shift", "same"} and _CLOCK_VALUE_RE.match(cand.value):
                 offset = last_offset  # "sejam kemudian", "saat itu": the zone of the clock time they count from
@@ -218,7 +231,7 @@ def narrate(text: str, kept: list[Candidate], dct: date | None, anchors: object)
                 continue  # "hingga Minggu malam", "sejak Senin pukul 06.00": a state's bound, not the story's day
             if cand.day is not None and cand.day != day:
                 last_clock = None
-            if cand.day is not None and cand.narrative is None and not _is_bare_clock(cand):
+            if cand.day is not None and cand.narrative is None and (cand.clock is None or cand.day_value is not None):
                 moved = True
                 if lead_day is None:
                     lead_day = cand.day
@@ -237,7 +250,9 @@ _OFFSET_RE = re.compile(r"[+-]\d{2}:\d{2}$")
 def share_zones(text: str, kept: list[Candidate]) -> None:
     """ "pukul 06.00 hingga pukul 09.30 WIB": the first clock time of a range takes the zone of the second."""
     for first, second in zip(kept, kept[1:], strict=False):
-        offset = _OFFSET_RE.search(second.value)
+        # An offset is the value's last six characters (or the six before a final newline):
+        # the search need not try the positions before.
+        offset = _OFFSET_RE.search(second.value, len(second.value) - 7)
         if (
             offset
             and _CLOCK_VALUE_RE.match(first.value)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
+from functools import lru_cache
+from operator import attrgetter
 
 from warta.analyze.time.anchor import TenseFinder, parse_dct
 from warta.analyze.time.candidates import Candidate, Context
@@ -62,7 +64,10 @@ def _joined(text: str, found: list[Candidate]) -> list[Candidate]:
     # The days by start: an article has a dozen and only a few parts, so each part looks up
     # the days that can lie next to it (the windows below hold every day that
     # _pod_joined or _clock_joined can accept) rather than each day scanning the parts.
-    days = sorted((c.start, i) for i, c in enumerate(found) if _is_day(c))
+    # _is_day, written out: a function call per candidate costs more than the test.
+    days = sorted(
+        (c.start, i) for i, c in enumerate(found) if c.day_value and not c.clock and c.type in _DAY_TYPES
+    )
     if not days:
         return []
     starts = [start for start, _ in days]
@@ -117,6 +122,9 @@ def _fits_before(text: str, part: Candidate, day: Candidate) -> bool:
     return bool(_JOIN_BEFORE_DAY_RE.fullmatch(text[part.end : day.start]))
 
 
+_START = attrgetter("start")
+
+
 def _select(text: str, found: list[tuple[int, Candidate]]) -> list[Candidate]:
     """Longest first, then the higher-priority rule; drop anything overlapping a kept one.
     A bare part of day survives only as the first half of a range ("sore hingga malam hari ini")."""
@@ -127,7 +135,7 @@ def _select(text: str, found: list[tuple[int, Candidate]]) -> list[Candidate]:
         if taken.find(1, cand.start, cand.end) == -1:
             kept.append(cand)
             taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
-    kept.sort(key=lambda c: c.start)
+    kept.sort(key=_START)
     for index, cand in enumerate(kept[:-1]):
         partner = kept[index + 1]
         if cand.weak and partner.pod and partner.day_value and not partner.weak:
@@ -252,7 +260,9 @@ def _add_modifiers_and_zones(text: str, kept: list[Candidate], words: Words) -> 
                 if _compatible(mod, cand) and not (word in AMOUNT_ONLY_WORDS and cand.type != "DURATION"):
                     cand.mod = mod
                     cand.start = new_start
-        after = _word_after(words, cand.end)
+        # _word_after(words, cand.end), written out: it runs for every expression.
+        at = bisect_right(ends, cand.end)
+        after = "" if at == len(ends) else None if ends[at] - len(shapes[at]) < cand.end else shapes[at]
         if (cand.day_value or cand.clock) and (after is None or after in _ZONE_FIRST):
             # Neither zone pattern looks behind its start, so matching in place equals
             # matching the slice text[cand.end:ceiling].
@@ -296,6 +306,16 @@ def _clock_on_that_day(text: str, kept: list[Candidate]) -> list[Candidate]:
 _CALENDAR_YEARS = (1000, 9999)  # four-digit years: what TIMEX3 values write without a sign
 
 
+@lru_cache(maxsize=4096)
+def _anchor_parts(value: str) -> tuple[int, int | None, int | None, int | None, int | None] | None:
+    """Year, month, day, quarter and half a value names (None where it names none), or None.
+    Every expression of every article is read this way, and values repeat: parsed once each."""
+    match = _ANCHOR_VALUE_RE.match(value)
+    if not match:
+        return None
+    return tuple(None if g is None else int(g) for g in match.groups())  # type: ignore[return-value]
+
+
 class _Anchors:
     """The last day, month, quarter, half and year mentioned so far, for anaphoric expressions."""
 
@@ -307,25 +327,25 @@ class _Anchors:
         self.half = (dct.year, (dct.month - 1) // 6 + 1) if dct else None
 
     def update(self, cand: Candidate) -> None:
-        if cand.type not in {"DATE", "TIME"}:
+        if cand.type not in _DAY_TYPES:
             return
         if cand.day is not None:
             self.day = cand.day
-        match = _ANCHOR_VALUE_RE.match(cand.value)
-        if not match:
+        parsed = _anchor_parts(cand.value)
+        if parsed is None:
             return
-        year, month, day, quarter, half = match.groups()
-        self.year = int(year)
-        if month:
-            self.month = (self.year, int(month))
-            self.quarter = (self.year, (int(month) - 1) // 3 + 1)
-            self.half = (self.year, (int(month) - 1) // 6 + 1)
-        if day and cand.day is None:
-            self.day = date(self.year, int(month), int(day))
-        if quarter:
-            self.quarter = (self.year, int(quarter))
-        if half:
-            self.half = (self.year, int(half))
+        year, month, day, quarter, half = parsed
+        self.year = year
+        if month is not None:
+            self.month = (year, month)
+            self.quarter = (year, (month - 1) // 3 + 1)
+            self.half = (year, (month - 1) // 6 + 1)
+        if day is not None and cand.day is None:
+            self.day = date(year, month, day)  # type: ignore[arg-type]
+        if quarter is not None:
+            self.quarter = (year, quarter)
+        if half is not None:
+            self.half = (year, half)
 
     def resolve(self, unit: str, step: int) -> tuple[str, date | None]:
         if unit == "D":
@@ -404,7 +424,8 @@ def extract_timexes(
     if needs_discourse(kept):
         narrate(text, kept, ctx.dct, _Anchors(ctx.dct))
     return [
-        Timex(text=text[c.start : c.end], start=c.start, end=c.end, type=c.type, value=c.value, mod=c.mod, anchor=c.anchor)
+        # Positional (text, start, end, type, value, mod, anchor): cheaper than keywords.
+        Timex(text[c.start : c.end], c.start, c.end, c.type, c.value, c.mod, c.anchor)
         for c in kept
         if c.value
     ]

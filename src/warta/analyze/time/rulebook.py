@@ -229,26 +229,57 @@ RULES: tuple[Rule, ...] = (
 
 
 # Per trigger key: (rule priority, lookback, pattern.match, handler, openers, trigger_starts,
-# remember), with the rule's fields unpacked once so the loop below does no attribute lookups.
-# ``remember``: the trigger is an opener of its rule, so a later trigger's lookback may reach
-# its start and must know it was tried.
-_Entry = tuple[int, int, Callable[[str, int], "re.Match[str] | None"], Handler, "frozenset[str] | None", bool, bool]
+# remember, width), with the rule's fields unpacked once so the loop below does no attribute
+# lookups. ``remember``: the trigger is an opener of its rule, so a later trigger's lookback may
+# reach its start and must know it was tried. ``width``: the longest match the pattern can
+# make, 0 when unbounded.
+_Entry = tuple[
+    int, int, Callable[[str, int], "re.Match[str] | None"], Handler, "frozenset[str] | None", bool, bool, int
+]
 
 
-def _build_index() -> dict[str, tuple[_Entry, ...]]:
+def _max_width(pattern: re.Pattern[str]) -> int:
+    """The most characters a match of ``pattern`` can span (look-arounds excluded), or 0 when
+    that is unbounded or cannot be read (the parser is CPython's, not a public API)."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        widest = _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    except (ImportError, AttributeError):  # another Python: no bound, no skipping
+        return 0
+    return widest if widest < 1_000 else 0
+
+
+# Per trigger key, also: how many words back any of its rules may start, and the words that
+# can open any of them there (None: any word can), so that one set operation usually rules
+# out every look back at once.
+_Trigger = tuple[int, "frozenset[str] | None", tuple[_Entry, ...]]
+
+
+def _build_index() -> dict[str, _Trigger]:
     index: dict[str, list[_Entry]] = {}
     if len(RULES) > 32:
         raise ValueError("run_rules packs a rule's priority into 5 bits")
     for number, rule in enumerate(RULES):
+        width = _max_width(rule.pattern)
         for word in {*rule.triggers, *(rule.openers or ())} - DIGIT_KEYS:
             if word != shape(word):
                 raise ValueError(f"rule {number}: {word!r} is no word shape; split_words would never give it")
         for word, lookback in rule.triggers.items():
             starts = rule.trigger_starts and (rule.whole_words is None or word in rule.whole_words)
             remember = rule.openers is None or word in rule.openers
-            entry = (number, lookback, rule.pattern.match, rule.handler, rule.openers, starts, remember)
+            entry = (number, lookback, rule.pattern.match, rule.handler, rule.openers, starts, remember, width)
             index.setdefault(word, []).append(entry)
-    return {word: tuple(entries) for word, entries in index.items()}
+    return {word: _trigger(entries) for word, entries in index.items()}
+
+
+def _trigger(entries: list[_Entry]) -> _Trigger:
+    backward = [entry for entry in entries if entry[1]]
+    reach = max((entry[1] for entry in backward), default=0)
+    openers: frozenset[str] | None = frozenset()
+    for entry in backward:
+        openers = None if openers is None or entry[4] is None else openers | entry[4]
+    return reach, openers, tuple(entries)
 
 
 TRIGGER_INDEX = _build_index()
@@ -284,14 +315,20 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
     # longer expression ("Senin" and "11/9/2023" of "Senin (11/9/2023)"): its handler is skipped.
     cover = [-1, -1]
     for here in marks:
-        entries = index.get(keys[here])
-        if not entries:
+        trigger = index.get(keys[here])
+        if trigger is None:
             continue
+        reach, any_openers, entries = trigger
         trigger_end = ends[here]
         here_start = trigger_end - len(shapes[here])
-        for number, lookback, match_at, handler, openers, trigger_starts, remember in entries:
+        # Whether a word in reach can open any of the trigger's rules: most often none can, and
+        # then no rule's own look back below need be tested.
+        opens = reach and here and (
+            any_openers is None or not any_openers.isdisjoint(keys[here - reach if here > reach else 0 : here])
+        )
+        for number, lookback, match_at, handler, openers, trigger_starts, remember, width in entries:
             covered = False
-            if lookback and here:
+            if lookback and opens:
                 first = here - lookback if here > lookback else 0
                 # One set operation in C (or one lookup, for a single word) usually shows that no
                 # word before can open the match.
@@ -316,6 +353,10 @@ def run_rules(text: str, ctx: Context, words: Words) -> list[tuple[int, Candidat
                 # look back, so this start is new for this rule.
                 if remember:
                     tried.add(here_start << 5 | number)
+                # A match of bounded width starting inside the cover ends inside it too, so
+                # _keep would drop it ("9/2023" in "Senin (11/9/2023)"): not worth trying.
+                if width and cover[0] < here_start and here_start + width <= cover[1]:
+                    continue
                 match = match_at(text, here_start)
                 if match is not None:
                     _keep(found, cover, number, match, handler, ctx, trigger_end)

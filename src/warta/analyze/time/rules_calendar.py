@@ -75,23 +75,33 @@ def _relative_weekday(
     """The weekday's date, and when that hangs on the sentence's tense, the choice of dates."""
     if ctx.dct is None:
         return None, None
+    day, options = _weekday_reading(ctx.dct, weekday, rel)
+    return day, None if options is None else _choice(start, end, options)
+
+
+@lru_cache(maxsize=4096)
+def _weekday_reading(
+    dct: date, weekday: int, rel: str | None
+) -> tuple[date, tuple[tuple[str, date], ...] | None]:
+    """The weekday's date, and the readings by tense when it hangs on the tense: once per
+    DCT, weekday and relative word as written (an article names its days again and again)."""
     words = (rel or "").lower().split()
     if words[:1] in (["pekan"], ["minggu"]):
         # "Senin pekan depan": that weekday in the week before, of, or after the DCT's week.
         step = {"lalu": -1, "depan": 1, "mendatang": 1}.get(words[-1], 0)
-        monday = ctx.dct.toordinal() - ctx.dct.isoweekday() + 1
+        monday = dct.toordinal() - dct.isoweekday() + 1
         return date.fromordinal(monday + 7 * step + weekday - 1), None
     rel = words[-1] if words else None
     if rel in {"lalu", "kemarin", "last", "past"}:
-        back = (ctx.dct.isoweekday() - weekday) % 7 or 7
-        return date.fromordinal(ctx.dct.toordinal() - back), None
+        back = (dct.isoweekday() - weekday) % 7 or 7
+        return date.fromordinal(dct.toordinal() - back), None
     if rel in {"depan", "mendatang", "nanti", "next", "coming", "besok"}:
-        ahead = (weekday - ctx.dct.isoweekday()) % 7 or 7
-        return date.fromordinal(ctx.dct.toordinal() + ahead), None
-    if weekday == ctx.dct.isoweekday():
-        return ctx.dct, None
-    options = _weekday_options(ctx.dct, weekday)
-    return options[1][1], _choice(start, end, options)
+        ahead = (weekday - dct.isoweekday()) % 7 or 7
+        return date.fromordinal(dct.toordinal() + ahead), None
+    if weekday == dct.isoweekday():
+        return dct, None
+    options = _weekday_options(dct, weekday)
+    return options[1][1], options
 
 
 # The readings of a bare weekday, month or day-month in a past, a tenseless and a future
@@ -113,6 +123,13 @@ def _day_month_options(dct: date, month: int, day: int) -> tuple[tuple[str, date
     if any(d is None for d in days):
         return None
     return tuple((d.isoformat(), d) for d in days if d is not None)  # (all are; for the type checker)
+
+
+@lru_cache(maxsize=4096)
+def _tenseless_day_month(dct: date, month: int, day: int) -> date | None:
+    """resolve_day_month with no tense, once per DCT and day: "Senin (11/9)" names the same
+    day in every sentence of an article."""
+    return resolve_day_month(dct, month, day, None)
 
 
 def _is_week_word(match: re.Match[str], ctx: Context, group: str) -> bool:
@@ -137,18 +154,20 @@ WEEKDAY_BRACKET = re.compile(
 
 
 def weekday_bracket(match: re.Match[str], ctx: Context) -> Candidate | None:
-    day_n, month_n = int(match.group("d")), int(match.group("m"))
-    if match.group("y"):
-        day = _safe_date(full_year(match.group("y")), month_n, day_n)
+    day_text, month_text, year_text, pod = match.group("d", "m", "y", "pod")  # one call for the four
+    day_n, month_n = int(day_text), int(month_text)
+    start, end = match.span()
+    if year_text:
+        day = _safe_date(full_year(year_text), month_n, day_n)
         if day is None:
             return None
-        return day_candidate(match.start(), match.end(), day, day.isoformat(), match.group("pod"))
+        return day_candidate(start, end, day, "", pod)
     if ctx.dct is None:
         if not (1 <= month_n <= 12 and 1 <= day_n <= 31):
             return None
-        return day_candidate(match.start(), match.end(), None, f"XXXX-{month_n:02d}-{day_n:02d}", match.group("pod"))
-    day = resolve_day_month(ctx.dct, month_n, day_n, None)
-    return day_candidate(match.start(), match.end(), day, "", match.group("pod")) if day else None
+        return day_candidate(start, end, None, f"XXXX-{month_n:02d}-{day_n:02d}", pod)
+    day = _tenseless_day_month(ctx.dct, month_n, day_n)
+    return day_candidate(start, end, day, "", pod) if day else None
 
 
 # --- "Selasa, 12 September 2023", "12 Sept", "tanggal 17 Agustus" -------------------------------
@@ -238,16 +257,20 @@ WEEKDAY_ALONE = re.compile(rf"{_EN_REL}(?:hari\s+)?(?P<wd>{WEEKDAY}){_WEEKDAY_RE
 
 
 def weekday_alone(match: re.Match[str], ctx: Context) -> Candidate | None:
-    word = match.group("wd")
-    if not word[0].isupper() or _is_week_word(match, ctx, "wd"):
+    word, rel, english_rel = match.group("wd", "rel", "erel")  # one call for the three
+    if not word[0].isupper():
         return None
-    weekday = WEEKDAYS[word.lower()]
-    rel = match.group("rel") or match.group("erel")
-    day, choice = _relative_weekday(ctx, weekday, rel, match.start(), match.end())
-    end = match.end()
-    if match.group("rel") and match.group("rel").lower() == "ini" and day is None:
+    lowered = word.lower()
+    if lowered == "minggu" and _is_week_word(match, ctx, "wd"):  # (no other word is one)
+        return None
+    weekday = WEEKDAYS[lowered]
+    start, end = match.span()
+    day, choice = _relative_weekday(ctx, weekday, rel or english_rel, start, end)
+    if rel and rel.lower() == "ini" and day is None:
         end = match.start("rel") - 1
-    return _with_choice(day_candidate(match.start(), end, day, f"XXXX-WXX-{weekday}"), choice)
+    cand = day_candidate(start, end, day, f"XXXX-WXX-{weekday}")
+    cand.tense_choice = choice
+    return cand
 
 
 # --- months: "Juli 2023", "bulan Juli", "pada Desember", "Juli lalu", "last July" ---------------

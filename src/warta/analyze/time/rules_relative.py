@@ -150,6 +150,12 @@ def _parse_amount(text: str, language: str | None) -> float | None:
 
 def _amount(text: str, ctx: Context) -> float | None:
     """The number in a duration, or -1.0 for a vague amount ("beberapa")."""
+    return _amount_in(text, ctx.language)
+
+
+@lru_cache(maxsize=4096)
+def _amount_in(text: str, language: str | None) -> float | None:
+    """_amount, once per spelling and language: amounts repeat ("dua", "18", "beberapa")."""
     word = " ".join(text.lower().split())
     if word in _VAGUE:
         return -1.0
@@ -159,9 +165,9 @@ def _amount(text: str, ctx: Context) -> float | None:
         return 0.5
     for half in (" setengah", " and a half"):
         if word.endswith(half):
-            whole = _parse_amount(word[: -len(half)], ctx.language)
+            whole = _parse_amount(word[: -len(half)], language)
             return None if whole is None else whole + 0.5
-    return _parse_amount(text, ctx.language)
+    return _parse_amount(text, language)
 
 
 _SECONDS = {"H": 3600, "M": 60, "S": 1}
