@@ -39,6 +39,13 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
+# Shards the workers may run ahead of the writer. The writer stops taking results while it
+# stores a batch and updates the stories (seconds for a batch of 250): with only a task or
+# two queued per worker, the workers would stand idle all that time. A batch's worth of
+# shards ahead keeps them busy; what waits costs a few megabytes.
+AHEAD = 32
+
+
 class _Local:
     parallel = False
     reads_files = False
@@ -95,8 +102,7 @@ class _Processes:
         return self._pool.map(fn, items, chunksize=16)
 
     def stream(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, R]]:
-        # Two tasks a worker: one running, one queued, so no worker waits on the writer.
-        return _windowed(lambda item: self._pool.submit(fn, item), items, 2 * self.workers + 1,
+        return _windowed(lambda item: self._pool.submit(fn, item), items, 2 * self.workers + AHEAD,
                          lambda future: future.result())
 
     def close(self) -> None:
@@ -162,7 +168,7 @@ class _Dask:
 
     def stream(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, R]]:
         return _windowed(lambda item: self._client.submit(fn, item, pure=False), items,
-                         2 * self.threads + 2, self._result)
+                         2 * self.threads + AHEAD, self._result)
 
     @staticmethod
     def _result(future: Any) -> Any:
