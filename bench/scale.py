@@ -255,6 +255,7 @@ def growth_table(total: int, fmt: str, work: Path, marks: list[int]) -> tuple[li
     points: list[tuple[int, float]] = []
     stored = 0
     started = time.perf_counter()
+    log = work / "growth-points.json"
     for path in paths:
         store = Store(db)
         cpu = time.process_time()
@@ -265,6 +266,11 @@ def growth_table(total: int, fmt: str, work: Path, marks: list[int]) -> tuple[li
         stored += report.stored
         print(f"growth: {stored:,} stored, {cost * 1000:.1f} ms/article ({time.perf_counter() - started:.0f} s)",
               flush=True)
+        log.write_text(json.dumps(points))  # a run stopped early can still be reported (--report-from)
+    return growth_rows(points, marks) + (points, db)
+
+
+def growth_rows(points: list[tuple[int, float]], marks: list[int]) -> tuple[list[str]]:
     base = _cost_near(points, marks[0])
     rows = []
     for mark in marks:
@@ -272,7 +278,7 @@ def growth_table(total: int, fmt: str, work: Path, marks: list[int]) -> tuple[li
             continue
         cost = _cost_near(points, mark)
         rows.append(f"| {mark:,} | {cost * 1000:.1f} | {1 / cost:.1f} | {cost / base:.2f}× |")
-    return rows, points, db
+    return (rows,)
 
 
 def _cost_near(points: list[tuple[int, float]], mark: int) -> float:
@@ -328,15 +334,26 @@ def main() -> None:
     parser.add_argument("--note", default="", help="A line on the conditions of this run (load, what ran).")
     parser.add_argument("--write", action="store_true", help="Write the section of docs/benchmarks.md.")
     parser.add_argument("--section", default="scale", help="Name of that section (runs in parallel write their own).")
+    parser.add_argument("--workdir", help="Keep inputs and databases here (default: a temporary folder).")
+    parser.add_argument("--report-from", metavar="DIR",
+                        help="Report a growth run that was stopped early: its --workdir (points and database).")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     modes = [m for m in args.modes.split(",") if m]
     marks = [int(m) for m in args.marks.split(",")]
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="warta-scale-") as tmp:
-        work = Path(tmp)
+        work = Path(args.workdir or tmp)
+        work.mkdir(parents=True, exist_ok=True)
         mode_rows, _ = modes_table(sizes, modes, args.format, work) if sizes and modes else ([], {})
-        growth_rows, points, db = growth_table(args.growth, args.format, work, marks) if args.growth else ([], [], None)
+        if args.report_from:
+            points = [tuple(p) for p in json.loads((Path(args.report_from) / "growth-points.json").read_text())]
+            db = Path(args.report_from) / "growth.db"
+            (rows,) = growth_rows(points, marks)
+        elif args.growth:
+            rows, points, db = growth_table(args.growth, args.format, work, marks)
+        else:
+            rows, points, db = [], [], None
         post = post_latency(db, args.posts) if db is not None else None
     lines = [
         "## Scale (`bench/scale.py`)",
@@ -357,7 +374,7 @@ def main() -> None:
             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
             *mode_rows,
         ]
-    if growth_rows:
+    if rows:
         a, b = fit(points)
         lines += [
             "",
@@ -367,7 +384,7 @@ def main() -> None:
             "",
             "| stored before the day | CPU ms/article | articles per CPU-s | cost vs 1,000 |",
             "|---:|---:|---:|---:|",
-            *growth_rows,
+            *rows,
             "",
             f"Linear fit over all days: {a:.1f} ms per article + {b:.2f} ms for every 1,000 already stored.",
         ]

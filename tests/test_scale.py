@@ -113,6 +113,7 @@ def small_units(monkeypatch):
     monkeypatch.setattr(shards, "SPLIT_DOCUMENTS", 7)
     monkeypatch.setattr(shards, "CHUNK_DOCUMENTS", 3)
     monkeypatch.setattr(shards, "FILES_PER_SHARD", 2)
+    monkeypatch.setattr(shards, "SPLIT_INPUTS_PER_THREAD", 1000)
 
 
 BATCH = 9
@@ -286,3 +287,15 @@ def test_cli_manifest_summary_says_what_was_done_before(tmp_path):
     assert "Traceback" not in first.output
     second = CliRunner().invoke(app, args)
     assert "inputs completed 0 · done before (skipped) 1" in second.output
+
+
+def test_large_files_are_split_only_when_the_inputs_are_too_few(corpus, small_units, monkeypatch):
+    inputs = shards.inputs_for_paths([corpus])
+    parts = [p for shard in shards.plan_shards(inputs, reads_files=True, threads=2) for p in shard]
+    ranged = [p for p in parts if p.path and p.path.endswith("generated-a.jsonl")]
+    assert [(p.start, p.stop, p.first, p.last) for p in ranged] == [
+        (0, 7, True, False), (7, 14, False, False), (14, 21, False, False), (21, None, False, True)
+    ]
+    monkeypatch.setattr(shards, "SPLIT_INPUTS_PER_THREAD", 4)  # 28 inputs, 2 threads: enough to share
+    parts = [p for shard in shards.plan_shards(inputs, reads_files=True, threads=2) for p in shard]
+    assert all(p.first and p.last for p in parts)

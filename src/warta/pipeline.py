@@ -183,7 +183,8 @@ def ingest_inputs(
     executor = executor or local_executor()
     report = IngestReport(inputs_completed=0 if record_inputs else None)
     session = Ingestor(store, analyse=analyse, executor=executor)
-    shards = plan_shards(inputs, reads_files=executor.reads_files, published=published, outlet=outlet, stdin=stdin)
+    shards = plan_shards(inputs, reads_files=executor.reads_files, published=published, outlet=outlet, stdin=stdin,
+                         threads=getattr(executor, "threads", 1))
     if executor.reads_files:
         shards = pack_small_files(shards)
     results = executor.stream(partial(run_shard, analyse=analyse), shards)

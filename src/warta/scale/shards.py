@@ -38,6 +38,10 @@ CHUNK_DOCUMENTS = 8
 # when workers read files themselves (Dask).
 SPLIT_BYTES = 1 << 20
 SPLIT_DOCUMENTS = 200
+# Large files are split only when the inputs are too few to keep the workers busy: fewer
+# than this many a worker thread. Counting a file's documents means reading it here, in the
+# writer, which a crawl of many WARCs must not do (each worker reads its own files).
+SPLIT_INPUTS_PER_THREAD = 4
 # Small files sent to one Dask worker together (each is usually one article).
 FILES_PER_SHARD = 8
 # Formats that hold more than one article, so can be split.
@@ -165,10 +169,13 @@ def plan_shards(
     published: str | None = None,
     outlet: str | None = None,
     stdin: TextIO | None = None,
-    chunk: int = CHUNK_DOCUMENTS,
+    chunk: int | None = None,
+    threads: int = 1,
 ) -> Iterator[Shard]:
     """Shards for ``inputs``, in order; every input has at least one part (the writer learns
-    from its last part that the input is read through)."""
+    from its last part that the input is read through). ``threads``: the workers' threads."""
+    chunk = chunk or CHUNK_DOCUMENTS
+    split = len(inputs) < SPLIT_INPUTS_PER_THREAD * threads
     parts: list[Part] = []
     count = 0
 
@@ -184,7 +191,7 @@ def plan_shards(
             count += 1
         elif reads_files and given.path != "-":
             yield from emit()  # files go as their own shards: the worker reads them
-            yield from _file_shards(index, given.path, published, outlet)
+            yield from _file_shards(index, given.path, published, outlet, split)
             continue
         else:
             # The writer reads the documents and hands them out CHUNK at a time.
@@ -203,14 +210,15 @@ def plan_shards(
     yield from emit()
 
 
-def _file_shards(index: int, path: str, published: str | None, outlet: str | None) -> Iterator[Shard]:
+def _file_shards(index: int, path: str, published: str | None, outlet: str | None, split: bool
+                 ) -> Iterator[Shard]:
     """Shards for one file read by the workers: whole, or ranges of its documents when large."""
     try:
         size = os.path.getsize(path)
     except OSError:
         size = 0
     suffixes = [s.lower() for s in Path(path).suffixes if s.lower() != ".gz"]
-    if size <= SPLIT_BYTES or not suffixes or suffixes[-1] not in _MULTI:
+    if not split or size <= SPLIT_BYTES or not suffixes or suffixes[-1] not in _MULTI:
         yield (Part(index, True, True, path=path, published=published, outlet=outlet),)
         return
     total = sum(1 for _ in read_paths([path], published=published, outlet=outlet))
