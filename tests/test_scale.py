@@ -299,3 +299,48 @@ def test_large_files_are_split_only_when_the_inputs_are_too_few(corpus, small_un
     monkeypatch.setattr(shards, "SPLIT_INPUTS_PER_THREAD", 4)  # 28 inputs, 2 threads: enough to share
     parts = [p for shard in shards.plan_shards(inputs, reads_files=True, threads=2) for p in shard]
     assert all(p.first and p.last for p in parts)
+
+
+class _FakeClient:
+    """What the Dask executor asks of a client before any task: the workers' versions."""
+
+    def __init__(self, versions: dict) -> None:
+        self.versions = versions
+
+    def run(self, fn):
+        return self.versions
+
+    def nthreads(self):
+        return {worker: 1 for worker in self.versions}
+
+
+def test_a_dask_worker_with_another_warta_is_refused_in_one_line():
+    from warta import __version__
+    from warta.analyze.version import rules_version
+
+    good = (__version__, rules_version())
+    assert dask_executor(client=_FakeClient({"tcp://a:1": good, "tcp://b:1": good})).threads == 2
+    with pytest.raises(ClusterError, match=r"^Dask worker tcp://b:1 runs warta 0\.0\.9 \(rules old\), this is "):
+        dask_executor(client=_FakeClient({"tcp://a:1": good, "tcp://b:1": ("0.0.9", "old")}))
+    with pytest.raises(ClusterError, match="no workers"):
+        dask_executor(client=_FakeClient({}))
+
+
+def test_cli_a_lost_cluster_is_one_line_saying_how_to_resume(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import warta.scale
+    from warta.cli import app
+
+    for n in range(3):
+        (tmp_path / f"a{n}.md").write_text(f"Gempa mengguncang Cianjur pada Senin siang, laporan {n}. Rumah rusak.\n",
+                                           encoding="utf-8")
+    (tmp_path / "m.txt").write_text("a0.md\na1.md\na2.md\n", encoding="utf-8")
+    monkeypatch.setattr(warta.scale, "dask_executor", lambda address=None: _FailsAfter(0))
+    args = ["ingest", "--manifest", str(tmp_path / "m.txt"), "--db", str(tmp_path / "w.db"), "--dask", "tcp://x:8786"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == (
+        "warta: error: the Dask cluster failed (KilledWorker: injected); inputs completed so far are recorded: "
+        "run the same command again to resume"
+    )
