@@ -167,8 +167,10 @@ class _Dask:
         return iter(self._client.gather(futures))
 
     def stream(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, R]]:
+        # Dask's shards are larger (a file, or a range of 200 documents), so a few ahead per
+        # thread keep the workers busy; results wait on the workers until the writer takes them.
         return _windowed(lambda item: self._client.submit(fn, item, pure=False), items,
-                         2 * self.threads + AHEAD, self._result)
+                         2 * self.threads + 4, self._result)
 
     @staticmethod
     def _result(future: Any) -> Any:
