@@ -1,7 +1,8 @@
 """Scale: whole-pipeline throughput and memory on generated Indonesian news, by executor and size.
 
-Articles are stitched from the example corpus's Indonesian sentences around story-specific
-sentences (a place, an official, a toll, a date), in stories whose sizes follow a Pareto
+Articles are three story-specific sentences (a place, an official, a toll, a date) with six
+background sentences from twelve that the story draws from the example corpus's Indonesian
+sentences, and one from anywhere, in stories whose sizes follow a Pareto
 spread capped at 200 articles (most stories 1-5 articles, a few of 100-200), 300 articles a
 day, eight outlets, in publication order.
 
@@ -107,7 +108,9 @@ def generate(total: int, seed: int = 21) -> list[dict]:
             f"Sebanyak {moved} {event[1]} di {place}, kata {official}, kepala badan daerah setempat.",
             f"\"Kami terus memantau {event[2]} di {place},\" ujar {official} kepada wartawan.",
         ]
-        body = core + rng.sample(pool, k=8)
+        # Background from the story's own few sentences, and one from anywhere: unrelated
+        # stories share little text, as they do in the news.
+        body = core + rng.sample(srng.sample(pool, k=12), k=6) + [rng.choice(pool)]
         rng.shuffle(body)
         outlet = OUTLETS[(story + n) % len(OUTLETS)]
         articles.append({
@@ -243,6 +246,29 @@ def modes_table(sizes: list[int], modes: list[str], fmt: str, work: Path) -> tup
     return rows, raw
 
 
+def workers_table(pages: int, reps: int, work: Path) -> list[str]:
+    """One process against ``--workers 2`` on ``pages`` HTML pages (one folder), interleaved
+    ``reps`` times, each run in a fresh process and database: every run and the medians."""
+    paths = write_inputs(generate(pages), work / f"pages-{pages}", "html", per_file=pages)
+    runs: dict[str, list[dict]] = {"one": [], "workers2": []}
+    rows = []
+    for rep in range(reps):
+        for mode in runs:
+            db = work / f"w-{mode}-{rep}.db"
+            r = run_child(mode, db, paths)
+            r["load"] = os.getloadavg()[0]
+            runs[mode].append(r)
+            rows.append(f"| {rep + 1} | {mode_name(mode)} | {r['wall']:.1f} | {r['writer_cpu']:.1f} | "
+                        f"{r['worker_cpu']:.1f} | {r['load']:.1f} |")
+            print(rows[-1], flush=True)
+    for mode, done in runs.items():
+        wall = statistics.median(r["wall"] for r in done)
+        cpu = statistics.median(r["writer_cpu"] + r["worker_cpu"] for r in done)
+        writer = statistics.median(r["writer_cpu"] for r in done)
+        rows.append(f"| median | {mode_name(mode)} | **{wall:.1f}** | {writer:.1f} | {cpu - writer:.1f} | |")
+    return rows
+
+
 def mode_name(mode: str) -> str:
     return {"one": "one process", "workers2": "`--workers 2`", "dask": "Dask local (2 worker processes)"}[mode]
 
@@ -331,6 +357,9 @@ def main() -> None:
     parser.add_argument("--marks", default="1000,5000,10000,30000,100000")
     parser.add_argument("--format", choices=("jsonl", "html"), default="jsonl")
     parser.add_argument("--posts", type=int, default=30)
+    parser.add_argument("--compare-workers", type=int, default=0, metavar="PAGES",
+                        help="Only: one process against --workers 2 on PAGES HTML pages, interleaved.")
+    parser.add_argument("--reps", type=int, default=4)
     parser.add_argument("--note", default="", help="A line on the conditions of this run (load, what ran).")
     parser.add_argument("--write", action="store_true", help="Write the section of docs/benchmarks.md.")
     parser.add_argument("--section", default="scale", help="Name of that section (runs in parallel write their own).")
@@ -342,6 +371,25 @@ def main() -> None:
     modes = [m for m in args.modes.split(",") if m]
     marks = [int(m) for m in args.marks.split(",")]
     load = os.getloadavg()[0]
+    if args.compare_workers:
+        with tempfile.TemporaryDirectory(prefix="warta-scale-") as tmp:
+            rows = workers_table(args.compare_workers, args.reps, Path(tmp))
+        md = "\n".join([
+            "## `--workers 2` against one process (`bench/scale.py --compare-workers`)",
+            "",
+            f"{args.compare_workers} generated HTML pages (one folder) ingested into an empty database, "
+            f"one process and `--workers 2` interleaved, {args.reps} times each, every run in a fresh process. "
+            f"**2 cores, shared with other work (load average {load:.1f} at the start)**: wall times vary "
+            "from run to run with the other load; compare the medians, and the CPU columns. " + args.note,
+            "",
+            "| run | executor | wall s | writer CPU s | workers CPU s | load average after |",
+            "|---|---|---:|---:|---:|---:|",
+            *rows,
+        ])
+        print(md)
+        if args.write:
+            write_section("scale-workers", md)
+        return
     with tempfile.TemporaryDirectory(prefix="warta-scale-") as tmp:
         work = Path(args.workdir or tmp)
         work.mkdir(parents=True, exist_ok=True)
@@ -358,7 +406,7 @@ def main() -> None:
     lines = [
         "## Scale (`bench/scale.py`)",
         "",
-        f"Generated Indonesian articles ({args.format}; stories of Pareto sizes capped at {MAX_STORY}, "
+        f"Generated Indonesian articles ({args.format}; three story-specific sentences and seven background ones each; stories of Pareto sizes capped at {MAX_STORY}, "
         f"{PER_DAY} a day, one input file a day). **This machine has 2 cores, and other work ran on it at "
         f"the same time (load average {load:.1f} at the start)**: wall-clock figures are pessimistic and "
         "noisy; the CPU columns are not inflated by the other load. " + args.note,

@@ -176,8 +176,9 @@ def ingest_inputs(
     database: a batch closes at the end of an input once it holds ``batch_size`` articles,
     and inside an input at every ``batch_size`` articles of that input. A run resumed after
     its last completed input therefore cuts the rest into the same batches as a run that
-    never stopped. With ``record_inputs``, each input read through without a rejected
-    document is recorded (:meth:`Store.mark_inputs_completed`) once its articles are stored."""
+    never stopped. With ``record_inputs``, each input read through (a rejected document is
+    fine; a file that failed as a whole is not) is recorded (:meth:`Store.mark_inputs_completed`)
+    once its articles are stored."""
     from warta.scale.shards import pack_small_files, plan_shards, run_shard
 
     executor = executor or local_executor()
