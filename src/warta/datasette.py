@@ -78,6 +78,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "entity_mentions": ("Named entities per article (canonical name, type, mention count).", {}),
     "analyses": ("Per-article analysis as JSON (times, entities, quotes, events).", {}),
     "minhashes": ("MinHash signatures used to find near duplicates.", {}),
+    "ingested_inputs": ("Files of a manifest ingest whose articles are all stored (a rerun skips them).", {}),
 }
 
 

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -34,7 +35,7 @@ from warta.dedup.near import (
     signature_from_bytes,
 )
 from warta.errors import InputError, NotAnArticleError
-from warta.ingest import IngestProblem, RawDocument, raw_from_dict, read_paths
+from warta.ingest import IngestProblem, RawDocument, raw_from_dict
 from warta.model import Analysis, Article
 from warta.sanitize import sanitize_article
 from warta.scale import Executor, local_executor
@@ -46,6 +47,8 @@ __all__ = [
     "IngestReport",
     "Ingestor",
     "ingest_paths",
+    "ingest_manifest",
+    "ingest_inputs",
     "ingest_dicts",
     "ingest_documents",
     "recluster",
@@ -66,13 +69,17 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)  # not articles (front pages, indexes), one line each
     article_ids: list[str] = field(default_factory=list)
     stories_updated: int = 0
+    # A manifest ingest: inputs recorded as completed by this run, and inputs skipped because
+    # an earlier run completed them (None when no manifest was read).
+    inputs_completed: int | None = None
+    inputs_done_before: int | None = None
 
     @property
     def ok(self) -> bool:
         return not self.rejected
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "read": self.read,
             "stored": self.stored,
             "unchanged": self.unchanged,
@@ -82,6 +89,10 @@ class IngestReport:
             "article_ids": list(self.article_ids),
             "stories_updated": self.stories_updated,
         }
+        if self.inputs_completed is not None:
+            data["inputs_completed"] = self.inputs_completed
+            data["inputs_done_before"] = self.inputs_done_before or 0
+        return data
 
 
 def article_id_for(article: Article) -> str:
@@ -106,13 +117,164 @@ def ingest_paths(
     batch_size: int = BATCH_SIZE,
 ) -> IngestReport:
     """Ingest files, directories (recursively) and "-" (JSON Lines on stdin) into ``store``."""
-    paths = [str(p) for p in paths]
-    items = read_paths(paths, published=published, outlet=outlet, stdin=stdin or sys.stdin)
-    if progress:
-        items = _with_progress(items, paths)
-    return ingest_documents(
-        items, store, analyse=analyse, executor=executor, on_problem=on_problem, batch_size=batch_size
+    from warta.scale.shards import inputs_for_paths
+
+    return ingest_inputs(
+        inputs_for_paths(paths), store, published=published, outlet=outlet, stdin=stdin, progress=progress,
+        analyse=analyse, executor=executor, on_problem=on_problem, batch_size=batch_size,
     )
+
+
+def ingest_manifest(
+    manifest: str | Path,
+    store: Store,
+    *,
+    published: str | None = None,
+    outlet: str | None = None,
+    progress: bool = False,
+    analyse: bool = True,
+    executor: Executor | None = None,
+    on_problem: Callable[[str], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> IngestReport:
+    """Ingest the files a crawl manifest lists (one path a line), skipping those an earlier
+    run completed: each input whose articles are all stored is recorded in the store, so a
+    run that stopped (killed, a worker lost) resumes where it stopped when run again."""
+    from warta.scale.shards import read_manifest
+
+    inputs = read_manifest(manifest)
+    keyed = [i.path for i in inputs if i.key is not None]
+    done = store.completed_inputs(keyed)
+    todo = [i for i in inputs if i.key is None or done.get(i.path) != i.key]
+    report = ingest_inputs(
+        todo, store, published=published, outlet=outlet, progress=progress, analyse=analyse,
+        executor=executor, on_problem=on_problem, batch_size=batch_size, record_inputs=True,
+    )
+    report.inputs_done_before = len(inputs) - len(todo)
+    return report
+
+
+def ingest_inputs(
+    inputs: list[Any],
+    store: Store,
+    *,
+    published: str | None = None,
+    outlet: str | None = None,
+    stdin: TextIO | None = None,
+    progress: bool = False,
+    analyse: bool = True,
+    executor: Executor | None = None,
+    on_problem: Callable[[str], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+    record_inputs: bool = False,
+) -> IngestReport:
+    """Ingest ``inputs`` (:class:`warta.scale.shards.Input`): the map step (read, clean,
+    analyse) runs on ``executor``, in shards; results come back in input order to this
+    process, the single writer (dedup, store, stories).
+
+    Batches are cut by the input, not by the executor, so every executor stores the same
+    database: a batch closes at the end of an input once it holds ``batch_size`` articles,
+    and inside an input at every ``batch_size`` articles of that input. A run resumed after
+    its last completed input therefore cuts the rest into the same batches as a run that
+    never stopped. With ``record_inputs``, each input read through (a rejected document is
+    fine; a file that failed as a whole is not) is recorded (:meth:`Store.mark_inputs_completed`)
+    once its articles are stored."""
+    from warta.scale.shards import pack_small_files, plan_shards, run_shard
+
+    executor = executor or local_executor()
+    report = IngestReport(inputs_completed=0 if record_inputs else None)
+    session = Ingestor(store, analyse=analyse, executor=executor)
+    shards = plan_shards(inputs, reads_files=executor.reads_files, published=published, outlet=outlet, stdin=stdin,
+                         threads=getattr(executor, "threads", 1))
+    if executor.reads_files:
+        shards = pack_small_files(shards)
+    results = executor.stream(partial(run_shard, analyse=analyse), shards)
+    if progress:
+        results = _with_progress(results)
+    batch: list[Article] = []
+    analyses: dict[int, Analysis] = {}  # by id() of the article it was made for
+    completed: list[tuple[str, int, int, int]] = []  # inputs read through, recorded at the next write
+    own = documents = 0  # articles and documents of the current input so far
+    # The current input failed as a whole (unreadable, cut short, not found on a worker): it is
+    # not recorded, so the next run tries it again. A rejected document does not count: it
+    # would be rejected again, and a changed file has another size or time anyway.
+    failed = False
+
+    def flush() -> None:
+        session.store_batch(batch, report, on_problem=on_problem, analyses=analyses if analyse else None)
+        batch.clear()
+        analyses.clear()
+        if completed:
+            when = datetime.now(UTC).isoformat(timespec="seconds")
+            store.write(lambda: store.mark_inputs_completed(completed, completed_at=when))
+            report.inputs_completed = (report.inputs_completed or 0) + len(completed)
+            completed.clear()
+
+    for shard, outcome in results:
+        for part, entries in zip(shard, outcome, strict=True):
+            if part.first:
+                own = documents = 0
+                failed = False
+            for entry in entries:
+                documents += 1
+                if entry[0] == "a":
+                    report.read += 1
+                    batch.append(entry[1])
+                    if entry[2] is not None:
+                        analyses[id(entry[1])] = entry[2]
+                    own += 1
+                    if own % batch_size == 0:
+                        flush()
+                elif entry[0] == "s":
+                    report.read += 1
+                    _skip(report, entry[1], on_problem)
+                else:
+                    report.read += entry[2]
+                    failed = failed or entry[3]
+                    _reject(report, entry[1], on_problem)
+            if part.last:
+                given = inputs[part.input]
+                if record_inputs and given.key is not None and not failed:
+                    completed.append((given.path, given.key[0], given.key[1], documents))
+                if len(batch) >= batch_size:
+                    flush()
+    flush()
+    session.finish(report)
+    return report
+
+
+def prepare_document(item: RawDocument | IngestProblem) -> tuple[Any, ...]:
+    """One document cleaned for storing: ``("a", article)``; or ``("s", message)`` for a page
+    that is not an article; or ``("r", message, counted, whole_file)`` for a rejected one
+    (``counted``: it was read as a document; ``whole_file``: the file itself failed)."""
+    if isinstance(item, IngestProblem):
+        # Without a locator the problem is the whole file's (unreadable, missing, cut short).
+        return ("s", str(item)) if item.skipped else ("r", str(item), 0, item.locator is None)
+    where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
+    too_large = article_too_large(item.text)
+    if too_large:
+        return ("r", f"{where}: {too_large}", 1, False)
+    try:
+        article = sanitize_article(clean_document(item))
+    except NotAnArticleError as exc:
+        return ("s", f"{where}: {exc}")
+    except InputError as exc:
+        return ("r", f"{where}: {exc}", 1, False)
+    except RecursionError:
+        return ("r", f"{where}: nested too deeply to read (HTML or JSON-LD)", 1, False)
+    too_large = article_too_large(article.text)
+    if too_large:
+        return ("r", f"{where}: {too_large}", 1, False)
+    if not article.text.strip():
+        return ("r", f"{where}: no article text found", 1, False)
+    return ("a", article)
+
+
+def analyse_prepared(article: Article) -> Analysis:
+    """The analysis of a cleaned article, under the id the writer will store it with."""
+    article.content_hash = content_hash(article.text, normalised=normalise_for_hash(article.text))
+    article.id = article_id_for(article)
+    return analyze(article)
 
 
 def ingest_dicts(
@@ -159,30 +321,14 @@ def ingest_documents(
                 _reject(report, str(item), on_problem)
             continue
         report.read += 1
-        where = f"{item.source_path}:{item.locator}" if item.locator else item.source_path
-        too_large = article_too_large(item.text)
-        if too_large:
-            _reject(report, f"{where}: {too_large}", on_problem)
+        entry = prepare_document(item)
+        if entry[0] == "s":
+            _skip(report, entry[1], on_problem)
             continue
-        try:
-            article = sanitize_article(clean_document(item))
-        except NotAnArticleError as exc:
-            _skip(report, f"{where}: {exc}", on_problem)
+        if entry[0] == "r":
+            _reject(report, entry[1], on_problem)
             continue
-        except InputError as exc:
-            _reject(report, f"{where}: {exc}", on_problem)
-            continue
-        except RecursionError:
-            _reject(report, f"{where}: nested too deeply to read (HTML or JSON-LD)", on_problem)
-            continue
-        too_large = article_too_large(article.text)
-        if too_large:
-            _reject(report, f"{where}: {too_large}", on_problem)
-            continue
-        if not article.text.strip():
-            _reject(report, f"{where}: no article text found", on_problem)
-            continue
-        batch.append(article)
+        batch.append(entry[1])
         if len(batch) >= batch_size:
             session.store_batch(batch, report, replace=replace, on_problem=on_problem)
             batch = []
@@ -256,7 +402,11 @@ class Ingestor:
         *,
         replace: bool = True,
         on_problem: Callable[[str], None] | None = None,
+        analyses: dict[int, Analysis] | None = None,
     ) -> None:
+        """Store one batch in one transaction. ``analyses`` (by ``id()`` of the article) were
+        made by the map step elsewhere; without them the executor analyses what is new."""
+        made = analyses
         store = self.store
         now = datetime.now(UTC).isoformat(timespec="seconds")
         fresh: list[Article] = []
@@ -303,7 +453,11 @@ class Ingestor:
                 report.unchanged += 1
         fresh = list(first_by_id.values())
         analyses: dict[str, Analysis] = {}
-        if self.analyse and fresh:
+        if self.analyse and fresh and made is not None:
+            for article in fresh:
+                analysis = made.get(id(article))
+                analyses[article.id] = analysis if analysis is not None else analyze(article)
+        elif self.analyse and fresh:
             for analysis in self.executor.map(analyze, fresh):
                 analyses[analysis.id] = analysis
         # The batch is counted only once it is committed: a batch that waits too long for
@@ -448,8 +602,8 @@ def recluster(store: Store) -> int:
     return store.write(lambda: rebuild_all(store))
 
 
-def _with_progress(items: Iterator[RawDocument | IngestProblem], paths: list[str]) -> Iterator[Any]:
-    """A Rich progress bar on stderr while documents are read (only on a terminal)."""
+def _with_progress(items: Iterator[Any]) -> Iterator[Any]:
+    """A Rich progress bar on stderr while shards come back from the map step (only on a terminal)."""
     if not sys.stderr.isatty():
         yield from items
         return
@@ -471,6 +625,6 @@ def _with_progress(items: Iterator[RawDocument | IngestProblem], paths: list[str
         transient=True,
     ) as bar:
         task = bar.add_task("documents", total=None)
-        for item in items:
-            bar.advance(task)
-            yield item
+        for shard, outcome in items:
+            bar.advance(task, sum(len(entries) for entries in outcome))
+            yield shard, outcome

@@ -121,7 +121,17 @@ def _root(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for JSON Lines on stdin.")],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files, folders (recursive) or - for JSON Lines on stdin.")
+    ] = None,
+    manifest: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE",
+            help="A crawl manifest: one file, folder or WARC a line (# comments; relative to the manifest). "
+            "Completed inputs are recorded in the database, so running it again resumes where it stopped.",
+        ),
+    ] = None,
     db: DbOption = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for files that do not give one.")
@@ -135,29 +145,41 @@ def ingest(
     wait: WaitOption = None,
 ) -> None:
     """Read articles, clean and deduplicate them, analyse them and update the stories."""
-    from warta.pipeline import ingest_paths
-    from warta.scale import dask_executor, process_executor
+    from warta.pipeline import ingest_manifest, ingest_paths
+    from warta.scale import ClusterError, dask_executor, process_executor
 
     err = _err()
     with _user_errors():
+        if not paths and not manifest:
+            raise WartaError("nothing to ingest: give files or folders, - for stdin, or --manifest FILE")
+        if paths and manifest:
+            raise WartaError("give either paths or --manifest FILE, not both")
         store = _open_store(db, wait)
-        if dask:
-            executor = dask_executor(None if dask == "local" else dask)
-        else:
-            executor = process_executor(workers) if workers > 1 else None
+        executor = None
         try:
-            report = ingest_paths(
-                paths,
-                store,
-                published=published,
-                outlet=outlet,
-                progress=not json_output,
-                executor=executor,
-                on_problem=lambda message: err.print(
+            if dask:
+                executor = dask_executor(None if dask == "local" else dask)
+            elif workers > 1:
+                executor = process_executor(workers)
+            options = {
+                "published": published,
+                "outlet": outlet,
+                "progress": not json_output,
+                "executor": executor,
+                "on_problem": lambda message: err.print(
                     safe_line(message) if message.startswith("skipped: ") else f"rejected: {safe_line(message)}",
                     markup=False,
                 ),
-            )
+            }
+            try:
+                report = ingest_manifest(manifest, store, **options) if manifest else ingest_paths(paths, store, **options)
+            except (ClusterError, KeyboardInterrupt) as exc:
+                if not manifest:
+                    raise
+                # What is stored stays stored; the manifest's completed inputs are recorded.
+                why = "interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc)
+                raise ClusterError(f"{why}; inputs completed so far are recorded: run the same command again "
+                                   "to resume") from None
             stale = len(store.stale_analyses())
         finally:
             if executor is not None:
@@ -182,7 +204,12 @@ def _print_report(report) -> None:  # noqa: ANN001
     out.print(
         f"read {report.read} · stored {report.stored} · unchanged {report.unchanged} · "
         f"duplicates {report.duplicates} · rejected {len(report.rejected)} · skipped {len(report.skipped)} · "
-        f"stories updated {report.stories_updated}",
+        f"stories updated {report.stories_updated}"
+        + (
+            f" · inputs completed {report.inputs_completed} · done before (skipped) {report.inputs_done_before or 0}"
+            if report.inputs_completed is not None
+            else ""
+        ),
         markup=False,
     )
 

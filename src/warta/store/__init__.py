@@ -211,6 +211,27 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
+    # -- manifest inputs ----------------------------------------------------------------
+
+    def completed_inputs(self, paths: list[str]) -> dict[str, tuple[int, int]]:
+        """(size, mtime_ns) recorded for each of ``paths`` that a manifest ingest completed."""
+        found: dict[str, tuple[int, int]] = {}
+        for chunk in _chunks(paths, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                f"SELECT path, size, mtime_ns FROM ingested_inputs WHERE path IN ({marks})", chunk
+            ):
+                found[row[0]] = (row[1], row[2])
+        return found
+
+    def mark_inputs_completed(self, inputs: list[tuple[str, int, int, int]], *, completed_at: str) -> None:
+        """Record (path, size, mtime_ns, documents) of inputs whose articles are all stored."""
+        self.db.executemany(
+            "INSERT OR REPLACE INTO ingested_inputs(path, size, mtime_ns, documents, completed_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(path, size, mtime, docs, completed_at) for path, size, mtime, docs in inputs],
+        )
+
     # -- articles -----------------------------------------------------------------------
 
     def insert_article(

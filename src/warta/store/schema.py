@@ -198,6 +198,18 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'article';
     CREATE INDEX articles_kind ON articles(kind);
     """,
+    # 10: inputs of a manifest ingest (`warta ingest --manifest`) whose articles are all
+    # stored: a run that stopped resumes after them. Size and modification time tell a file
+    # changed since, which is ingested again.
+    """
+    CREATE TABLE ingested_inputs (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        documents INTEGER NOT NULL DEFAULT 0,
+        completed_at TEXT
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
