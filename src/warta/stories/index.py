@@ -30,9 +30,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from warta.stories.features import StoryFeatures
 from warta.stories.similarity import (
@@ -51,6 +49,9 @@ from warta.stories.similarity import (
     view_score,
     weighted_vector,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
 
 STATE_VERSION = 3
 # Weighting leaves out keys found in more than this share of the reference articles (when
@@ -480,6 +481,8 @@ class StoryIndex:
             units[rep].add(member)
         if len(units) == 1:
             return [set(component)]
+        import numpy as np  # here, not at the top: reading stories must not load numpy
+
         reps = sorted(units)  # unit i is reps[i]: index order is id order
         n = len(reps)
         position = {rep: i for i, rep in enumerate(reps)}
@@ -634,6 +637,8 @@ def _average_linkage(scores: np.ndarray, linked: np.ndarray) -> list[list[int]]:
     link count; each row keeps its best eligible partner to its right, so that a merge
     only rescans the rows it changed.
     """
+    import numpy as np
+
     n = len(scores)
     total = scores.copy()  # summed scores between groups
     links = linked.astype(np.int64)  # linked unit pairs between groups
@@ -695,6 +700,8 @@ def _refine(scores: np.ndarray, groups: list[list[int]], rounds: int = 3) -> lis
     when that mean reaches GROUP_THRESHOLD and beats its own group's; up to ``rounds``
     passes, until nothing moves. Means sum in each group's member order, as a plain
     loop would, so ties fall the same way whatever the machine."""
+    import numpy as np
+
     final = [list(g) for g in groups]
     n = len(scores)
     for _round in range(rounds):
