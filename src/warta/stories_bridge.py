@@ -20,7 +20,9 @@ from warta.store import Store
 # has grown by this factor since then, the frequencies are stale and the ingest ends by
 # reclustering (story ids derive from each story's first article, so they mostly survive).
 RECLUSTER_GROWTH = 2.0
-RECLUSTER_MIN_ARTICLES = 20
+# Small collections too: without reference frequencies every word weighs alike, and a name
+# most articles share ("Indonesia") links unrelated ones.
+RECLUSTER_MIN_ARTICLES = 2
 # Story-state rows: one per story (members and anchor), one for the reference frequencies.
 STORY_PREFIX = "story:"
 STATE_VERSION = 4

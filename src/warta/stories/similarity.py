@@ -135,10 +135,13 @@ def time_factor(a: StoryFeatures, b: StoryFeatures) -> float:
 
 
 def place_agreement(a: StoryFeatures, b: StoryFeatures) -> bool | None:
-    """True when the ledes share a place, False when both name places and none can match."""
+    """True when the ledes share a place, False when both name places and none can match,
+    or when the place either headline puts first (its main event's) is none the other's
+    lede can mean: a report on the Garut quake that recalls yesterday's quake in Maluku is
+    not about Maluku."""
     if not a.main_places or not b.main_places:
         return None
-    return any(same_place(x, y) for x in a.main_places for y in b.main_places)
+    return _places_agree(tuple(a.main_places), tuple(b.main_places), a.main_place, b.main_place)
 
 
 def type_agreement(a: StoryFeatures, b: StoryFeatures) -> bool | None:
@@ -196,8 +199,17 @@ def event_day_numbers(features: StoryFeatures) -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _places_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return any(same_place(x, y) for x in a for y in b)
+def _places_agree(a: tuple[str, ...], b: tuple[str, ...], main_a: str | None, main_b: str | None) -> bool:
+    if not any(same_place(x, y) for x in a for y in b):
+        return False
+    # The two headlines' main places must not be known apart, and neither may be known to
+    # differ from every place of the other lede (a name the gazetteer cannot place
+    # contradicts nothing).
+    if main_a and main_b and same_place(main_a, main_b) is False:
+        return False
+    if main_a and all(same_place(main_a, y) is False for y in b):
+        return False
+    return not (main_b and all(same_place(x, main_b) is False for x in a))
 
 
 class LinkView:
@@ -205,13 +217,14 @@ class LinkView:
     days as ordinals, lede places and event types. Scores from two views equal
     :func:`link_score` of the two articles exactly."""
 
-    __slots__ = ("full", "main", "days", "places", "types", "short")
+    __slots__ = ("full", "main", "days", "places", "place", "types", "short")
 
     def __init__(self, features: StoryFeatures, full: Mapping[str, float], main: Mapping[str, float]) -> None:
         self.full = full
         self.main = main
         self.days = event_day_numbers(features)
         self.places = tuple(features.main_places)
+        self.place = features.main_place
         self.types = frozenset(features.main_types)
         self.short = is_short(features)
 
@@ -231,7 +244,7 @@ def view_score(a: LinkView, b: LinkView) -> float:
         return 0.0  # what the product below gives: the events are months apart
     score = (1.0 - MAIN_WEIGHT) * dot(a.full, b.full) + MAIN_WEIGHT * dot(a.main, b.main)
     score *= factor
-    if a.places and b.places and not _places_agree(a.places, b.places):
+    if a.places and b.places and not _places_agree(a.places, b.places, a.place, b.place):
         score *= PLACE_MISMATCH
     if a.types and b.types and not (a.types & b.types):
         score *= TYPE_MISMATCH
