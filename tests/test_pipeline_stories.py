@@ -112,3 +112,15 @@ def test_stories_left_to_the_recluster_are_written_when_another_writer_came_in_b
     whole = Store(tmp_path / "whole.db")
     ingest_paths(files[:20], whole)
     assert _groups(store) == _groups(whole)
+
+
+def test_a_small_first_ingest_weighs_terms_by_its_own_frequencies(tmp_path):
+    # Under 20 articles too: without reference frequencies every word weighs alike and
+    # names most articles share ("Indonesia") link unrelated ones.
+    from warta.stories_bridge import StoryKeeper
+
+    store = Store(tmp_path / "small.db")
+    ingest_paths(_files()[:5], store)
+    index = StoryKeeper(store).index
+    assert index.reference_n == index.canonical_count >= 2
+    assert set(store.memberships()) == {a.id for a in store.list_articles(limit=100)}

@@ -152,3 +152,50 @@ def test_the_same_page_seen_twice_is_one_source_and_short_teasers_need_strong_ev
     assert partition["brief"] != partition["page"]
     links = index.explain(partition["page"])
     assert {"copy_of": "page"} in links.values()
+
+
+def test_two_quakes_a_day_apart_stay_apart_though_one_headline_names_both():
+    # Real places (the gazetteer must know them ~2,000 km apart); each report recalls the
+    # other quake, and one headline names both.
+    maluku = [
+        _features("mal0", "2025-04-22", "Gempa M5,9 Guncang Maluku Tengah, Warga Ambon Berhamburan",
+                  "Gempa bumi bermagnitudo 5,9 mengguncang Kabupaten Maluku Tengah, Selasa (22/4/2025) dini hari. "
+                  "Getaran terasa kuat di Kota Ambon dan warga berhamburan keluar rumah.",
+                  "Sehari kemudian gempa lain mengguncang Garut, Jawa Barat."),
+        _features("mal1", "2025-04-23", "Rumah Rusak Akibat Gempa Maluku Tengah Bertambah",
+                  "Jumlah rumah rusak akibat gempa magnitudo 5,9 di Maluku Tengah bertambah menjadi 61 unit, Rabu (23/4/2025). "
+                  "Kerusakan terbanyak di Pulau Haruku.",
+                  "Rabu siang gempa magnitudo 5,0 juga mengguncang Kabupaten Garut, Jawa Barat."),
+    ]
+    garut = [
+        _features("gar0", "2025-04-23", "Gempa M5,0 Guncang Garut, Rumah Warga Rusak",
+                  "Gempa bumi bermagnitudo 5,0 mengguncang Kabupaten Garut, Jawa Barat, Rabu (23/4/2025) siang. "
+                  "Getaran terasa hingga Kota Bandung.",
+                  "Gempa itu terjadi sehari setelah gempa di Maluku Tengah."),
+        _features("gar1", "2025-04-23", "BMKG: Gempa Garut dan Gempa Maluku Tengah Tidak Berkaitan",
+                  "BMKG menegaskan gempa magnitudo 5,0 yang mengguncang Garut, Jawa Barat, Rabu (23/4/2025) tidak berkaitan "
+                  "dengan gempa magnitudo 5,9 di Maluku Tengah sehari sebelumnya. Kedua gempa terjadi di sistem tektonik berbeda.",
+                  "Warga diminta tidak mempercayai kabar bohong soal gempa susulan."),
+    ]
+    assert garut[1].main_place == "Garut" and maluku[1].main_place == "Maluku Tengah"
+    assert _groups(maluku + garut) == {frozenset({"mal0", "mal1"}), frozenset({"gar0", "gar1"})}
+
+
+def test_a_dateline_names_neither_the_event_nor_shared_words():
+    article = Article(
+        id="dl", title="Banjir Rendam Ratusan Rumah di Demak", published="2025-01-19", outlet="Detak Berita",
+        text="Jakarta, Detak Berita - Banjir merendam ratusan rumah di Kabupaten Demak, Jawa Tengah, Minggu (19/1/2025). "
+             "Tanggul sungai jebol setelah hujan deras. " + FILLER,
+        url="https://dl.example/berita", language="id")
+    features = extract_features(article, analyze(article))
+    assert "detak" not in features.terms and "detak" not in features.main_terms  # the outlet's name
+    assert features.main_place and "Demak" in features.main_place
+    assert "Jakarta" in features.main_places  # where it was filed counts among the places, weakly
+
+
+def test_english_news_words_meet_their_indonesian_stems():
+    from warta.stories.text import feature_terms
+
+    english = set(feature_terms("Customs officers seized smuggled textiles and containers; the budget deficit widened"))
+    indonesian = set(feature_terms("Petugas bea cukai menyita tekstil dan kontainer selundupan; defisit anggaran melebar"))
+    assert {"sita", "selundup", "tekstil", "kontainer", "defisit", "anggar"} <= english & indonesian

@@ -20,7 +20,13 @@ from warta.store import Store
 # has grown by this factor since then, the frequencies are stale and the ingest ends by
 # reclustering (story ids derive from each story's first article, so they mostly survive).
 RECLUSTER_GROWTH = 2.0
-RECLUSTER_MIN_ARTICLES = 20
+# Small collections too: without reference frequencies every word weighs alike, and a name
+# most articles share ("Indonesia") links unrelated ones.
+RECLUSTER_MIN_ARTICLES = 2
+# Story-state rows: one per story (members and anchor), one for the reference frequencies.
+STORY_PREFIX = "story:"
+STATE_VERSION = 4
+REFERENCE_KEY = "reference"
 
 
 class StoryKeeper:
@@ -29,6 +35,7 @@ class StoryKeeper:
     def __init__(self, store: Store, *, pending: bool = False) -> None:
         self.store = store
         self._index: Any = None
+        self._whole = True  # the next save writes the whole state
         # Articles were stored whose stories were left to the closing recluster (see add);
         # a keeper reloaded mid-ingest (another writer came in between) inherits it.
         self.pending = pending
@@ -39,14 +46,31 @@ class StoryKeeper:
             from warta.stories import StoryIndex
 
             state = dict(self.store.get_story_state() or {})
+            # Stored as rows (a key per story, one for the reference frequencies), or, as
+            # older versions wrote it, all inside the one "index" state.
+            self._whole = "stories" in state or not state
+            if not self._whole:
+                state["reference"] = self.store.get_story_state(REFERENCE_KEY) or {}
+                rows = self.store.story_states(STORY_PREFIX)
+                state["stories"] = {k[len(STORY_PREFIX):]: v["members"] for k, v in rows.items()}
+                state["anchors"] = {k[len(STORY_PREFIX):]: v["anchor"] for k, v in rows.items()}
             state["articles"] = list(self.store.all_features().values())
             self._index = StoryIndex.from_state(state)
         return self._index
 
     def save(self) -> None:
-        state = self.index.to_state()
-        state.pop("articles", None)
-        self.store.set_story_state(state)
+        """Write what changed in the index: the stories touched and, after a recluster,
+        the reference frequencies. The whole state is written only the first time (or
+        over an older database's single state)."""
+        index = self.index
+        changes, reference_changed = index.take_changes()
+        if self._whole or reference_changed:
+            self.store.delete_story_states(STORY_PREFIX)
+            changes = {sid: {"members": sorted(m), "anchor": index.anchor[sid]} for sid, m in index.members.items()}
+            self.store.set_story_state(index.reference_state(), REFERENCE_KEY)
+            self.store.set_story_state({"version": STATE_VERSION, "layout": "rows"})
+            self._whole = False
+        self.store.set_story_states({STORY_PREFIX + sid: row for sid, row in changes.items()})
 
     def add(self, added: list[tuple[Article, Analysis | None]], *, updated: set[str] | frozenset[str] = frozenset()) -> int:
         """Add newly stored articles (canonical and duplicates); returns the stories rewritten.
@@ -56,7 +80,6 @@ class StoryKeeper:
         from warta.stories import extract_features
 
         index = self.index
-        before = index.partition()
         batch = []
         for article, analysis in added:
             if analysis is None:
@@ -64,20 +87,25 @@ class StoryKeeper:
             features = extract_features(article, analysis)
             self.store.save_analysis(analysis, features.to_dict())
             batch.append(features)
+        if self.pending or self._recluster_due(extra=batch):
+            # finish() will recluster and rewrite every story: the collection only grows
+            # until then and the frequencies change only there, so this stays due. Placing
+            # the articles in stories now, or writing the stories, would be work thrown away
+            # (a first bulk ingest linked every article twice). Should the ingest stop before
+            # finish, the next ingest that stores a batch (running the same one again does),
+            # or ``warta recluster``, places and writes them.
+            index.register(batch)
+            self.pending = True
+            self.save()
+            return 0
+        index.place()
+        before = dict(index.story_of)
         index.add_many(batch)
         after = index.partition()
         changed = {a for a, s in after.items() if before.get(a) != s}
         affected = {after[a] for a in changed} | {before[a] for a in changed if a in before}
         affected |= {after[a] for a in updated if a in after}
         self.save()
-        if self._recluster_due():
-            # finish() will recluster and rewrite every story: the collection only grows
-            # until then and the frequencies change only there, so this stays due. Writing
-            # the stories now would be work thrown away (a first bulk ingest built every
-            # story twice). Should the ingest stop before finish, the next ingest that stores
-            # a batch (running the same one again does), or ``warta recluster``, writes them.
-            self.pending = True
-            return 0
         return _rewrite(self.store, after, affected, index.explain)
 
     def finish(self) -> int:
@@ -97,10 +125,15 @@ class StoryKeeper:
         """Whether this ingest added to the stories or left them a recluster to do."""
         return self._index is not None or self.pending
 
-    def _recluster_due(self) -> bool:
-        """Whether the term frequencies are stale: the canonical articles have grown by
-        RECLUSTER_GROWTH since the last recluster (and number RECLUSTER_MIN_ARTICLES)."""
-        canonical = sum(1 for f in self.index.features.values() if not f.duplicate_of)
+    def _recluster_due(self, extra: list[Any] = ()) -> bool:  # type: ignore[assignment]
+        """Whether the term frequencies are stale: the canonical articles (with ``extra``
+        features about to be added) have grown by RECLUSTER_GROWTH since the last recluster
+        (and number RECLUSTER_MIN_ARTICLES)."""
+        features = self.index.features
+        canonical = self.index.canonical_count
+        for f in {f.id: f for f in extra}.values():
+            old = features.get(f.id)
+            canonical += (not f.duplicate_of) - (old is not None and not old.duplicate_of)
         return canonical >= RECLUSTER_MIN_ARTICLES and canonical >= RECLUSTER_GROWTH * max(self.index.reference_n, 1)
 
     def recluster(self) -> int:

@@ -588,6 +588,26 @@ class Store:
             "INSERT OR REPLACE INTO story_state(key, state) VALUES (?, ?)", (key, json.dumps(state, ensure_ascii=False))
         )
 
+    def story_states(self, prefix: str) -> dict[str, dict[str, Any]]:
+        """Every story-state row whose key starts with ``prefix``, by key."""
+        rows = self.db.execute(
+            "SELECT key, state FROM story_state WHERE key >= ? AND key < ?", (prefix, prefix + "\U0010ffff")
+        )
+        return {r[0]: json.loads(r[1]) for r in rows}
+
+    def set_story_states(self, states: dict[str, dict[str, Any] | None]) -> None:
+        """Write story-state rows by key; a None state deletes its row."""
+        gone = [(k,) for k, v in states.items() if v is None]
+        if gone:
+            self.db.executemany("DELETE FROM story_state WHERE key = ?", gone)
+        self.db.executemany(
+            "INSERT OR REPLACE INTO story_state(key, state) VALUES (?, ?)",
+            [(k, json.dumps(v, ensure_ascii=False)) for k, v in states.items() if v is not None],
+        )
+
+    def delete_story_states(self, prefix: str) -> None:
+        self.db.execute("DELETE FROM story_state WHERE key >= ? AND key < ?", (prefix, prefix + "\U0010ffff"))
+
     def set_memberships(self, memberships: dict[str, str]) -> None:
         self.db.executemany(
             "INSERT OR REPLACE INTO story_articles(article_id, story_id) VALUES (?, ?)", list(memberships.items())

@@ -13,41 +13,62 @@ Scores are computed with the index's *reference* document frequencies, which onl
 :meth:`StoryIndex.recluster` sets (they are part of the state). Between two reclusters a
 score therefore depends on the two articles alone, the graph is fixed, and grouping a
 component is a deterministic function of its members: every arrival order of the same
-articles gives the same partition. An index that never reclustered weighs all terms alike.
+articles gives the same partition.
+
+Candidates for a link are found through postings: an article is compared only with
+articles sharing one of its retrieval keys (its heaviest terms and its names) whose main
+events lie within :data:`~warta.stories.similarity.MAX_LINK_DAYS` of its own (no pair
+further apart can reach the link threshold, so this loses no link). A key held by more
+than :data:`KEY_SHARE` of the articles (and more than :data:`MIN_KEY_POSTINGS`) is no
+retrieval key: its document frequency is counted as articles arrive, not only at a
+recluster. A pair that only such a key joins is compared only if it met before the key
+grew that common, which is the one way arrival order can still matter; a recluster
+compares with the final frequencies and is order-free.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from warta.stories.features import StoryFeatures
 from warta.stories.similarity import (
     ENTITY_PREFIX,
     GROUP_THRESHOLD,
+    LINK_THRESHOLD,
+    MAX_LINK_DAYS,
+    SHORT_FACTOR,
     SHORT_MIN_SHARED,
+    LinkView,
     feature_keys,
-    is_short,
     link_parts,
-    link_score,
     link_threshold,
     main_vector,
     normalized,
+    view_score,
     weighted_vector,
 )
 
+if TYPE_CHECKING:
+    import numpy as np
+
 STATE_VERSION = 3
-# Retrieval skips keys found in more than this share of the reference articles (when
-# there are enough of them): they carry no signal and would make retrieval quadratic.
+# Weighting leaves out keys found in more than this share of the reference articles (when
+# there are enough of them): they carry no signal. They are no retrieval keys either.
 MAX_KEY_SHARE = 0.3
 MIN_REFERENCE_DOCS = 20
+# Retrieval skips keys held by more than this share of the articles indexed now, once that
+# is more than MIN_KEY_POSTINGS articles: postings stay short as the collection grows.
+KEY_SHARE = 0.01
+MIN_KEY_POSTINGS = 200
 # Two groups merge only when at least this share of their article pairs are links.
 GROUP_LINK_SHARE = 0.5
 # Articles are retrieved through their entities and heaviest terms only; two articles are
 # candidates when they share one of these (symmetric, and fixed between reclusters).
 RETRIEVAL_TERMS = 30
+_UNDATED = None  # the postings bucket of articles with no main-event day
+_DAY_WINDOW = tuple(range(-MAX_LINK_DAYS, MAX_LINK_DAYS + 1))
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -65,14 +86,22 @@ class StoryIndex:
         self.anchor: dict[str, str] = {}  # story id -> the article its id was derived from
         self.reference_df: dict[str, int] = {}
         self.reference_n = 0
-        self._postings: dict[str, set[str]] = defaultdict(set)
+        # key -> main-event day (or _UNDATED) -> articles: retrieval looks only at the days
+        # within reach of an article's own.
+        self._postings: dict[str, dict[int | None, set[str]]] = {}
+        self._keys: dict[str, list[str]] = {}  # article -> its retrieval keys
+        self._df: dict[str, int] = defaultdict(int)  # key -> canonical articles holding it now
+        self._n = 0  # canonical articles indexed now
         self._duplicates: dict[str, set[str]] = defaultdict(set)  # canonical -> its duplicates
-        self._vectors: dict[str, dict[str, float]] = {}
-        self._main_vectors: dict[str, dict[str, float]] = {}
+        self._views: dict[str, LinkView] = {}
         self._sources: dict[str, set[str]] = defaultdict(set)  # canonical URL -> articles
         self._edges: dict[str, set[str]] = {}  # article -> linked articles (filled on demand)
-        self._scores: dict[tuple[str, str], float] = {}  # (a, b), a < b -> link score
+        self._scores: dict[str, dict[str, float]] = {}  # a -> b -> link score (both ways)
         self._common: frozenset[str] | None = None
+        self._unplaced: set[str] = set()  # registered, not yet in a story (see register)
+        # What changed since take_changes(): stories (members or anchor), the reference.
+        self._changed: set[str] = set()
+        self._reference_changed = False
 
     # -- persistence -------------------------------------------------------------------
     @classmethod
@@ -95,28 +124,49 @@ class StoryIndex:
             index.anchor[story_id] = anchor if anchor in index.features else index._first(present)
             for member in present:
                 index.story_of[member] = story_id
-        for article_id in sorted(index.features):
-            if article_id not in index.story_of:  # listed but in no story: place it now
-                index._regroup(index._component_of({article_id}))
+        # Listed but in no story (left to a recluster that never ran): placed when needed.
+        index._unplaced = {a for a in index.features if a not in index.story_of}
         return index
 
+    def reference_state(self) -> dict[str, Any]:
+        """The reference frequencies, JSON-able (part of :meth:`to_state`)."""
+        return {"n": self.reference_n, "df": dict(sorted(self.reference_df.items()))}
+
     def to_state(self) -> dict[str, Any]:
-        """JSON-able state: features, stories with their anchors, reference frequencies."""
+        """JSON-able state: features, stories with their anchors, reference frequencies.
+
+        Articles registered but not yet placed (:meth:`register`) are in no story here;
+        :meth:`from_state` places them when the stories are next needed."""
         return {
             "version": STATE_VERSION,
-            "reference": {"n": self.reference_n, "df": dict(sorted(self.reference_df.items()))},
+            "reference": self.reference_state(),
             "articles": [self.features[k].to_dict() for k in sorted(self.features)],
             "stories": {sid: sorted(m) for sid, m in sorted(self.members.items())},
             "anchors": dict(sorted(self.anchor.items())),
         }
 
+    def take_changes(self) -> tuple[dict[str, dict[str, Any] | None], bool]:
+        """What changed since the last call: ``({story id: {"members", "anchor"} or None
+        when it is gone}, whether the reference frequencies changed)``, so that a store
+        writes only those rows instead of the whole state."""
+        out: dict[str, dict[str, Any] | None] = {}
+        for sid in sorted(self._changed):
+            members = self.members.get(sid)
+            out[sid] = {"members": sorted(members), "anchor": self.anchor[sid]} if members else None
+        changed_reference = self._reference_changed
+        self._changed = set()
+        self._reference_changed = False
+        return out, changed_reference
+
     # -- queries ---------------------------------------------------------------------------
     def partition(self) -> dict[str, str]:
         """article id -> story id."""
+        self.place()
         return dict(self.story_of)
 
     def stories(self) -> dict[str, list[str]]:
         """story id -> member article ids, sorted by (published, id)."""
+        self.place()
         return {
             sid: sorted(members, key=lambda m: self.features[m].order_key())
             for sid, members in self.members.items()
@@ -125,6 +175,7 @@ class StoryIndex:
     # -- building --------------------------------------------------------------------------
     def add(self, features: StoryFeatures) -> str:
         """Add (or replace) one article; return the id of the story it now belongs to."""
+        self.place()
         if features.id in self.features:
             self._remove(features.id)
         self._register(features)
@@ -137,15 +188,38 @@ class StoryIndex:
         component, whatever the order), but each touched component is re-made once per batch
         instead of once per article.
         """
+        ids = self.register(features_list)
+        self.place()
+        return {i: self.story_of[i] for i in ids}
+
+    def register(self, features_list: Iterable[StoryFeatures]) -> list[str]:
+        """Index a batch of articles (adding or replacing) without placing them in stories
+        yet; :meth:`place` (or anything that reads the stories) places them. An ingest that
+        ends in a recluster skips placing them at all."""
         ids: list[str] = []
         for features in features_list:
             if features.id in self.features:
                 self._remove(features.id)
             self._register(features)
+            self._unplaced.add(features.id)
             ids.append(features.id)
-        if ids:
-            self._regroup(self._component_of(set(ids)))
-        return {i: self.story_of[i] for i in ids}
+        return ids
+
+    def place(self) -> None:
+        """Put every registered, unplaced article in its story."""
+        if self._unplaced:
+            pending, self._unplaced = self._unplaced, set()
+            self._regroup(self._component_of(pending & self.features.keys()))
+
+    @property
+    def canonical_count(self) -> int:
+        """How many articles are indexed that are no duplicate of another."""
+        return self._n
+
+    @property
+    def unplaced(self) -> int:
+        """How many articles wait for :meth:`place`."""
+        return len(self._unplaced)
 
     def recluster(self, features_list: Iterable[StoryFeatures]) -> dict[str, str]:
         """Rebuild every story from scratch, with reference frequencies from these articles.
@@ -166,6 +240,7 @@ class StoryIndex:
         for component in sorted(self._components(set(self.features)), key=lambda c: min(c)):
             for group in self._groups(component):
                 self._new_story(group)
+        self._reference_changed = True
         return self.partition()
 
     def explain(self, story_id: str) -> dict[str, dict[str, Any]]:
@@ -177,6 +252,7 @@ class StoryIndex:
         a story of one article. Every entry also has ``mean``: the article's mean score
         with the other members (what average linkage weighed).
         """
+        self.place()
         members = sorted(self.members.get(story_id, set()), key=lambda m: self.features[m].order_key())
         out: dict[str, dict[str, Any]] = {}
         for m in members:
@@ -191,9 +267,9 @@ class StoryIndex:
             scores = {o: self._score(m, o) for o in others}
             best = max(others, key=lambda o: (scores[o], o))
             f, g = self.features[m], self.features[best]
-            parts = link_parts(f, g, self._vector(m), self._vector(best), self._main_vector(m), self._main_vector(best))
-            shared = sorted(set(self._main_vector(m)) & set(self._main_vector(best)),
-                            key=lambda k: -self._main_vector(m)[k] * self._main_vector(best)[k])
+            vm, vb = self._view(m), self._view(best)
+            parts = link_parts(f, g, vm.full, vb.full, vm.main, vb.main)
+            shared = sorted(set(vm.main) & set(vb.main), key=lambda k: -vm.main[k] * vb.main[k])
             out[m] = {
                 "with": best,
                 "score": round(scores[best], 3),
@@ -216,23 +292,39 @@ class StoryIndex:
         return min(ids, key=lambda m: self.features[m].order_key())
 
     def _register(self, features: StoryFeatures) -> None:
-        self.features[features.id] = features
-        self._vectors.pop(features.id, None)
-        self._main_vectors.pop(features.id, None)
-        for key in self._retrieval_keys(features.id):
-            self._postings[key].add(features.id)
+        article_id = features.id
+        self.features[article_id] = features
+        self._views.pop(article_id, None)
+        if not features.duplicate_of:
+            self._n += 1
+            for key in set(feature_keys(features)):
+                self._df[key] += 1
+        keys = self._retrieval_keys(article_id)
+        self._keys[article_id] = keys
+        days = self._view(article_id).days or (_UNDATED,)
+        for key in keys:
+            buckets = self._postings.get(key)
+            if buckets is None:
+                buckets = self._postings[key] = {}
+            for day in days:
+                bucket = buckets.get(day)
+                if bucket is None:
+                    buckets[day] = {article_id}
+                else:
+                    bucket.add(article_id)
         if features.duplicate_of:
-            self._duplicates[features.duplicate_of].add(features.id)
+            self._duplicates[features.duplicate_of].add(article_id)
         if features.source:
-            self._sources[features.source].add(features.id)
+            self._sources[features.source].add(article_id)
         # Cached neighbourhoods it enters gain it (its own is worked out when needed).
-        self._edges.pop(features.id, None)
-        for other in self._forced_links(features.id):
+        self._edges.pop(article_id, None)
+        for other in self._forced_links(article_id):
             self._edges.pop(other, None)
-        for other in self._candidates(features.id):
-            cached = self._edges.get(other)
-            if cached is not None and self._linked(features.id, other):
-                cached.add(features.id)
+        if self._edges:
+            for other in self._candidates(article_id):
+                cached = self._edges.get(other)
+                if cached is not None and self._linked(article_id, other):
+                    cached.add(article_id)
 
     def _common_keys(self) -> frozenset[str]:
         """Keys held by too many reference articles to say which story an article is in."""
@@ -244,41 +336,65 @@ class StoryIndex:
                 self._common = frozenset(k for k, n in self.reference_df.items() if n > limit)
         return self._common
 
-    def _vector(self, article_id: str) -> dict[str, float]:
-        vector = self._vectors.get(article_id)
-        if vector is None:
-            vector = normalized(
-                weighted_vector(self.features[article_id], self.reference_df, self.reference_n, self._common_keys())
+    def _view(self, article_id: str) -> LinkView:
+        view = self._views.get(article_id)
+        if view is None:
+            features = self.features[article_id]
+            df, n, common = self.reference_df, self.reference_n, self._common_keys()
+            view = LinkView(
+                features,
+                normalized(weighted_vector(features, df, n, common)),
+                normalized(main_vector(features, df, n, common)),
             )
-            self._vectors[article_id] = vector
-        return vector
+            self._views[article_id] = view
+        return view
+
+    def _vector(self, article_id: str) -> dict[str, float]:
+        return self._view(article_id).full  # type: ignore[return-value]
 
     def _main_vector(self, article_id: str) -> dict[str, float]:
-        vector = self._main_vectors.get(article_id)
-        if vector is None:
-            vector = normalized(
-                main_vector(self.features[article_id], self.reference_df, self.reference_n, self._common_keys())
-            )
-            self._main_vectors[article_id] = vector
-        return vector
-
-    def _too_common(self, key: str) -> bool:
-        if self.reference_n < MIN_REFERENCE_DOCS:
-            return False
-        return self.reference_df.get(key, 0) > MAX_KEY_SHARE * self.reference_n
+        return self._view(article_id).main  # type: ignore[return-value]
 
     def _retrieval_keys(self, article_id: str) -> list[str]:
         features = self.features[article_id]
         vector = self._vector(article_id)
         terms = sorted(features.terms, key=lambda t: (-vector.get(t, 0.0), t))[:RETRIEVAL_TERMS]
-        return terms + [k for k in feature_keys(features) if k not in features.terms]
+        keys = terms + [k for k in feature_keys(features) if k not in features.terms]
+        common = self._common_keys()
+        return [k for k in keys if k not in common] if common else keys
+
+    def _key_limit(self) -> float:
+        return max(MIN_KEY_POSTINGS, KEY_SHARE * self._n)
 
     def _candidates(self, article_id: str) -> set[str]:
-        """Articles sharing a retrieval key with this one (a symmetric relation)."""
+        """Articles sharing a retrieval key with this one whose main events are within
+        MAX_LINK_DAYS of its own (a symmetric relation)."""
         out: set[str] = set()
-        for key in self._retrieval_keys(article_id):
-            if not self._too_common(key):
-                out |= self._postings.get(key, set())
+        days = self._view(article_id).days
+        window = {d + step for d in days for step in _DAY_WINDOW} if days else None
+        limit = self._key_limit()
+        df = self._df
+        for key in self._keys.get(article_id, ()):
+            if df.get(key, 0) > limit:
+                continue
+            buckets = self._postings.get(key)
+            if not buckets:
+                continue
+            if window is None:
+                for bucket in buckets.values():
+                    out |= bucket
+            elif len(buckets) <= len(window):
+                for day, bucket in buckets.items():
+                    if day is _UNDATED or day in window:
+                        out |= bucket
+            else:
+                for day in window:
+                    bucket = buckets.get(day)
+                    if bucket:
+                        out |= bucket
+                bucket = buckets.get(_UNDATED)
+                if bucket:
+                    out |= bucket
         out.discard(article_id)
         return out
 
@@ -286,7 +402,7 @@ class StoryIndex:
         """Copies of one page are linked whatever their wording: a duplicate and its
         canonical, and articles with the same canonical URL (a feed summary and its page)."""
         features = self.features[article_id]
-        linked = {d for d in self._duplicates.get(article_id, set()) if d in self.features}
+        linked = {d for d in self._duplicates.get(article_id, ()) if d in self.features}
         if features.duplicate_of and features.duplicate_of in self.features:
             linked.add(features.duplicate_of)
         if features.source:
@@ -295,24 +411,26 @@ class StoryIndex:
         return linked
 
     def _score(self, a: str, b: str) -> float:
-        key = (a, b) if a < b else (b, a)
-        score = self._scores.get(key)
-        if score is None:
-            fa, fb = self.features[key[0]], self.features[key[1]]
-            score = link_score(fa, fb, self._vector(key[0]), self._vector(key[1]),
-                               self._main_vector(key[0]), self._main_vector(key[1]))
-            self._scores[key] = score
+        row = self._scores.get(a)
+        if row is not None:
+            score = row.get(b)
+            if score is not None:
+                return score
+        x, y = (a, b) if a < b else (b, a)
+        score = view_score(self._view(x), self._view(y))
+        self._scores.setdefault(a, {})[b] = score
+        self._scores.setdefault(b, {})[a] = score
         return score
 
     def _linked(self, a: str, b: str) -> bool:
-        fa, fb = self.features[a], self.features[b]
-        if self._score(a, b) < link_threshold(fa, fb):
+        va, vb = self._view(a), self._view(b)
+        short = va.short or vb.short
+        if self._score(a, b) < LINK_THRESHOLD * (SHORT_FACTOR if short else 1.0):
             return False
-        if is_short(fa) or is_short(fb):
+        if short:
             # A teaser or brief links only on specific evidence: several lede terms or
             # names in common, none of them a term most articles hold.
-            shared = self._main_vector(a).keys() & self._main_vector(b).keys()
-            return len(shared) >= SHORT_MIN_SHARED
+            return len(va.main.keys() & vb.main.keys()) >= SHORT_MIN_SHARED
         return True
 
     def _edges_of(self, article_id: str) -> set[str]:
@@ -340,8 +458,10 @@ class StoryIndex:
         """Average linkage inside one connected component (deterministic, order-free).
 
         Copies of one page form one unit, scored through its first original. Two groups
-        are merged, best first, while they share an edge and the mean score over all
-        pairs of their units reaches GROUP_THRESHOLD.
+        are merged, best first (ties to the smallest ids), while they share an edge, the
+        mean score over all pairs of their units reaches GROUP_THRESHOLD and at least
+        GROUP_LINK_SHARE of those pairs are links. Then up to three passes move a unit that
+        a strong pair pulled into the wrong group to the group it is closer to on average.
         """
         # Units: copies of one page (forced links) together.
         unit_of: dict[str, str] = {}
@@ -361,91 +481,45 @@ class StoryIndex:
             units[rep].add(member)
         if len(units) == 1:
             return [set(component)]
-        reps = sorted(units)
-        groups: dict[str, list[str]] = {r: [r] for r in reps}  # group key -> its unit reps
-        adjacent: dict[str, set[str]] = defaultdict(set)
-        total: dict[tuple[str, str], float] = {}
-        edges: dict[tuple[str, str], int] = defaultdict(int)  # links between two groups
-        for rep in reps:
-            for member in units[rep]:
-                for other in self._edges_of(member):
-                    other_rep = unit_of.get(other)
-                    if other_rep is not None and other_rep != rep:
-                        adjacent[rep].add(other_rep)
-        # Heap entries carry each group's size when pushed: an entry for a group that has
-        # grown since is stale and skipped.
-        heap: list[tuple[float, str, str, int, int]] = []
-        for i, a in enumerate(reps):
-            for b in reps[i + 1:]:
-                s = self._score(a, b)
-                total[(a, b)] = s
-                edges[(a, b)] = int(b in adjacent[a])
-                if b in adjacent[a] and s >= GROUP_THRESHOLD:
-                    heapq.heappush(heap, (-s, a, b, 1, 1))
-        alive = set(reps)
+        import numpy as np  # here, not at the top: reading stories must not load numpy
 
-        def pair_total(x: str, y: str) -> float:
-            return total[(x, y) if x < y else (y, x)]
+        reps = sorted(units)  # unit i is reps[i]: index order is id order
+        n = len(reps)
+        position = {rep: i for i, rep in enumerate(reps)}
+        unit_at = {m: position[rep] for m, rep in unit_of.items()}
+        scores = np.zeros((n, n))
+        linked = np.zeros((n, n), dtype=bool)
+        for i, rep in enumerate(reps):
+            cached = self._scores.get(rep, {})
+            row = [cached.get(other) for other in reps[i + 1:]]
+            for j, value in enumerate(row):
+                if value is None:
+                    row[j] = self._score(rep, reps[i + 1 + j])
+            scores[i, i + 1:] = row
+            columns = [unit_at[o] for m in units[rep] for o in self._edges_of(m) if o in unit_at]
+            if columns:
+                linked[i, columns] = True
+        np.fill_diagonal(linked, False)  # copies of one page are one unit, not a link
+        scores += scores.T
+        linked |= linked.T
+        groups = _average_linkage(scores, linked)
+        groups = _refine(scores, groups)
+        return [{m for i in g for m in units[reps[i]]} for g in groups]
 
-        while heap:
-            _neg, a, b, size_a, size_b = heapq.heappop(heap)
-            if a not in alive or b not in alive or (len(groups[a]), len(groups[b])) != (size_a, size_b):
-                continue
-            # Merge b into a; the merged group is keyed by the smaller key.
-            keep, gone = (a, b) if a < b else (b, a)
-            alive.discard(gone)
-            groups[keep].extend(groups.pop(gone))
-            adjacent[keep] |= adjacent.pop(gone, set())
-            adjacent[keep] -= {keep, gone}
-            for other in sorted(alive - {keep}):
-                merged = pair_total(keep, other) + pair_total(gone, other)
-                key = (keep, other) if keep < other else (other, keep)
-                total[key] = merged
-                edges[key] = edges[key] + edges[(gone, other) if gone < other else (other, gone)]
-                if gone in adjacent[other]:
-                    adjacent[other].discard(gone)
-                    adjacent[other].add(keep)
-                    adjacent[keep].add(other)
-                if other in adjacent[keep]:
-                    pairs = len(groups[keep]) * len(groups[other])
-                    mean = merged / pairs
-                    # A few strong pairs are not enough: enough of the pairs must be links.
-                    if mean >= GROUP_THRESHOLD and edges[key] >= GROUP_LINK_SHARE * pairs:
-                        x, y = min(keep, other), max(keep, other)
-                        heapq.heappush(heap, (-mean, x, y, len(groups[x]), len(groups[y])))
-        # One refinement pass or a few: an article that a strong pair pulled into the
-        # wrong group moves to the group it is closer to on average.
-        final = [list(groups[key]) for key in sorted(alive)]
-        for _round in range(3):
-            moved = False
-            for rep in reps:
-                here = next(i for i, g in enumerate(final) if rep in g)
-                if len(final[here]) == 1:
-                    continue
-                means = [
-                    sum(self._score(rep, o) for o in g if o != rep) / max(1, len(g) - (rep in g))
-                    for g in final
-                ]
-                best = max(range(len(final)), key=lambda i: (means[i], -i))
-                if best != here and means[best] > means[here] and means[best] >= GROUP_THRESHOLD:
-                    final[here].remove(rep)
-                    final[best].append(rep)
-                    moved = True
-            final = [g for g in final if g]
-            if not moved:
-                break
-        return [{m for rep in g for m in units[rep]} for g in final]
-
-    def _regroup(self, pool: set[str]) -> list[str]:
+    def _regroup(self, pool: set[str], components: list[set[str]] | None = None) -> list[str]:
         """Re-make the stories of whole components; surviving ids follow their anchors.
 
         ``pool`` must hold every member of each story it touches (a story lies inside one
-        component, and a component is re-made whole)."""
+        component, and a component is re-made whole); ``components`` are its components
+        when the caller knows them."""
         component = pool
         old = {self.story_of[m] for m in component if m in self.story_of}
-        groups = [g for c in self._components(set(component)) for g in self._groups(c)]
+        if components is None:
+            components = self._components(set(component))
+        groups = [g for c in components for g in self._groups(c)]
         groups.sort(key=lambda g: self.features[self._first(g)].order_key())
         anchors = {self.anchor[sid]: sid for sid in old if sid in self.anchor}
+        self._changed |= old
         for sid in old:
             self.members.pop(sid, None)
             self.anchor.pop(sid, None)
@@ -468,7 +542,8 @@ class StoryIndex:
 
     def _link_in(self, article_id: str) -> str:
         """Re-make the stories of the component the new article is in; return its story."""
-        self._regroup(self._component_of({article_id}))
+        component = self._component_of({article_id})
+        self._regroup(component, [component])
         return self.story_of[article_id]
 
     def _new_story(self, component: set[str]) -> str:
@@ -480,6 +555,7 @@ class StoryIndex:
             suffix += 1
         self.members[story_id] = set(component)
         self.anchor[story_id] = first
+        self._changed.add(story_id)
         for member in component:
             self.story_of[member] = story_id
         return story_id
@@ -490,8 +566,19 @@ class StoryIndex:
         story = self.story_of.get(article_id)
         neighbours = set(self._edges_of(article_id))
         affected = (self.members.get(story, set()) | neighbours) - {article_id}
-        for key in self._retrieval_keys(article_id):
-            self._postings[key].discard(article_id)
+        days = self._view(article_id).days or (_UNDATED,)
+        for key in self._keys.pop(article_id, ()):
+            buckets = self._postings.get(key, {})
+            for day in days:
+                bucket = buckets.get(day)
+                if bucket is not None:
+                    bucket.discard(article_id)
+                    if not bucket:
+                        del buckets[day]
+        if not old.duplicate_of:
+            self._n -= 1
+            for key in set(feature_keys(old)):
+                self._df[key] -= 1
         if old.duplicate_of:
             self._duplicates[old.duplicate_of].discard(article_id)
         if old.source:
@@ -500,9 +587,11 @@ class StoryIndex:
             if other in self._edges:
                 self._edges[other].discard(article_id)
         self._edges.pop(article_id, None)
-        self._scores = {k: v for k, v in self._scores.items() if article_id not in k}
+        for other in self._scores.pop(article_id, {}):
+            self._scores.get(other, {}).pop(article_id, None)
         # Its story keeps its id through the part holding its anchor (or its earliest part).
         if story is not None:
+            self._changed.add(story)
             self.members[story].discard(article_id)
             if self.anchor.get(story) == article_id:
                 rest = self.members[story]
@@ -512,30 +601,135 @@ class StoryIndex:
                     del self.members[story]
                     self.anchor.pop(story, None)
         self.story_of.pop(article_id, None)
+        self._unplaced.discard(article_id)
         del self.features[article_id]
-        self._vectors.pop(article_id, None)
-        self._main_vectors.pop(article_id, None)
+        self._views.pop(article_id, None)
         if affected:
             self._regroup(self._component_of(affected))
 
     def _components(self, pool: set[str]) -> list[set[str]]:
-        parent = {m: m for m in pool}
+        """The connected components of the link graph restricted to ``pool``."""
+        seen: set[str] = set()
+        out: list[set[str]] = []
+        for start in sorted(pool):
+            if start in seen:
+                continue
+            seen.add(start)
+            component = {start}
+            todo = [start]
+            while todo:
+                current = todo.pop()
+                for other in self._edges_of(current):
+                    if other in pool and other not in seen:
+                        seen.add(other)
+                        component.add(other)
+                        todo.append(other)
+            out.append(component)
+        return out
 
-        def find(x: str) -> str:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
 
-        def union(a: str, b: str) -> None:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+def _average_linkage(scores: np.ndarray, linked: np.ndarray) -> list[list[int]]:
+    """Groups of units (lists of indices, in merge order) by average linkage.
 
-        for member in sorted(pool):
-            for other in sorted(self._edges_of(member) & pool):
-                union(member, other)
-        groups: dict[str, set[str]] = defaultdict(set)
-        for member in pool:
-            groups[find(member)].add(member)
-        return list(groups.values())
+    ``scores`` is the symmetric unit-pair score matrix, ``linked`` which unit pairs are
+    links. Always merges the best eligible pair: highest mean score, ties to the smallest
+    (first, second) index. Each group keeps, per other group, its summed scores and its
+    link count; each row keeps its best eligible partner to its right, so that a merge
+    only rescans the rows it changed.
+    """
+    import numpy as np
+
+    n = len(scores)
+    total = scores.copy()  # summed scores between groups
+    links = linked.astype(np.int64)  # linked unit pairs between groups
+    size = np.ones(n, dtype=np.int64)
+    alive = np.ones(n, dtype=bool)
+    upper = np.triu(np.ones((n, n), dtype=bool), 1)
+    # eligible[i, j] (i < j): the mean score of merging j into i, or -inf.
+    eligible = np.where(upper & linked & (scores >= GROUP_THRESHOLD), scores, -np.inf)
+    best_value = eligible.max(axis=1)
+    best_with = eligible.argmax(axis=1)
+    groups: list[list[int]] = [[i] for i in range(n)]
+    while True:
+        keep = int(best_value.argmax())
+        if best_value[keep] == -np.inf:
+            break
+        gone = int(best_with[keep])  # keep < gone: the merged group keeps the smaller key
+        groups[keep].extend(groups[gone])
+        groups[gone] = []
+        alive[gone] = False
+        total[keep] += total[gone]
+        total[:, keep] = total[keep]
+        links[keep] += links[gone]
+        links[:, keep] = links[keep]
+        size[keep] += size[gone]
+        eligible[gone, :] = -np.inf
+        eligible[:, gone] = -np.inf
+        best_value[gone] = -np.inf
+        pairs = size[keep] * size
+        mean = total[keep] / pairs
+        ok = alive & (links[keep] > 0) & (mean >= GROUP_THRESHOLD) & (links[keep] >= GROUP_LINK_SHARE * pairs)
+        ok[keep] = False
+        row = np.where(ok, mean, -np.inf)
+        eligible[keep, keep + 1:] = row[keep + 1:]
+        eligible[:keep, keep] = row[:keep]
+        best_with[keep] = j = eligible[keep].argmax()
+        best_value[keep] = eligible[keep, j]
+        # Rows left of keep see their pair with keep change and their pair with gone go;
+        # rows between keep and gone lose their pair with gone: those whose best partner
+        # was either are rescanned, the others only compare with their new pair.
+        partner = best_with[:gone]
+        stale = alive[:gone] & ((partner == keep) | (partner == gone))
+        stale[keep] = False
+        rows = np.flatnonzero(stale)
+        if len(rows):
+            best_with[rows] = cols = eligible[rows].argmax(axis=1)
+            best_value[rows] = eligible[rows, cols]
+        value = eligible[:keep, keep]
+        current = best_value[:keep]
+        better = ~stale[:keep] & (value > -np.inf) & (
+            (value > current) | ((value == current) & (keep < best_with[:keep]))
+        )
+        current[better] = value[better]
+        best_with[:keep][better] = keep
+    return [g for g in groups if g]
+
+
+def _refine(scores: np.ndarray, groups: list[list[int]], rounds: int = 3) -> list[list[int]]:
+    """Move each unit (in index order) to the group it has the highest mean score with,
+    when that mean reaches GROUP_THRESHOLD and beats its own group's; up to ``rounds``
+    passes, until nothing moves. Means sum in each group's member order, as a plain
+    loop would, so ties fall the same way whatever the machine."""
+    import numpy as np
+
+    final = [list(g) for g in groups]
+    n = len(scores)
+    for _round in range(rounds):
+        moved = False
+        where = np.empty(n, dtype=np.int64)
+        for gi, g in enumerate(final):
+            where[g] = gi
+        order = np.fromiter((m for g in final for m in g), dtype=np.int64, count=n)
+        slot = where[order]
+        for unit in range(n):
+            here = int(where[unit])
+            if len(final[here]) == 1:
+                continue
+            count = len(final)
+            # bincount adds in input order, one group after another (the diagonal is 0).
+            sums = np.bincount(slot, weights=scores[unit, order], minlength=count)
+            sizes = np.fromiter((len(g) for g in final), dtype=np.int64, count=count)
+            sizes[here] -= 1
+            means = sums / np.maximum(sizes, 1)
+            best = int(means.argmax())
+            if best != here and means[best] > means[here] and means[best] >= GROUP_THRESHOLD:
+                final[here].remove(unit)
+                final[best].append(unit)
+                where[unit] = best
+                order = np.fromiter((m for g in final for m in g), dtype=np.int64, count=n)
+                slot = where[order]
+                moved = True
+        final = [g for g in final if g]
+        if not moved:
+            break
+    return final

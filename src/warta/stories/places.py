@@ -54,6 +54,12 @@ def same_place(a: str, b: str) -> bool | None:
     return distance <= NEAR_KM
 
 
+def is_country(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a country."""
+    place = _places().get(name.lower().strip())
+    return place is not None and place.type == "country"
+
+
 def places_compatible(a: Set[str], b: Set[str]) -> bool:
     """No named place of one set contradicts every place of the other."""
     if not a or not b:
