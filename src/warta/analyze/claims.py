@@ -312,7 +312,7 @@ class _Attributions:
         return sorted(found, key=lambda x: x[0])
 
 
-_INITIALS_NAMED = re.compile(r"\b(?:berinisial|berinisal|inisial|initials)\s+([A-Z]{2,4})\b")
+_INITIALS_NAMED = re.compile(r"\b(?:berinisial|inisial|initials)\s+([A-Z]{2,4})\b")
 
 
 class _People:
