@@ -404,7 +404,8 @@ def main() -> None:
             rows, points, db = [], [], None
         post = post_latency(db, args.posts) if db is not None else None
     lines = [
-        "## Scale (`bench/scale.py`)",
+        "## Scale (`bench/scale.py`)" if mode_rows else
+        "## Scale: cost per article against collection size, API POST (`bench/scale.py --growth`)",
         "",
         f"Generated Indonesian articles ({args.format}; three story-specific sentences and seven background ones each; stories of Pareto sizes capped at {MAX_STORY}, "
         f"{PER_DAY} a day, one input file a day). **This machine has 2 cores, and other work ran on it at "

@@ -153,8 +153,9 @@ def test_dask_local_cluster_stores_the_same_database_as_one_process(one_process,
     distributed = pytest.importorskip("dask.distributed")
     # Threads, not processes: the same code path (tasks, pickled results, streaming back)
     # without the seconds it takes to start worker processes.
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None,
+                                  local_directory=str(tmp_path / "dask")) as cluster, \
+            distributed.Client(cluster) as client:
         executor = dask_executor(client=client)
         assert executor.reads_files  # shards name files; the workers read them
         report = _ingest(corpus, tmp_path / "dask.db", executor)
