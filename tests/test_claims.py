@@ -116,7 +116,14 @@ def _story(*texts: tuple[str, str, str]) -> dict:
         _analysis(text, id=f"a{i}", published=published, outlet=outlet)
         for i, (text, published, outlet) in enumerate(texts)
     ]
-    return build_story("s", members).to_dict()
+    story = build_story("s", members).to_dict()
+    story["_members"] = members  # the analyses, for tests that check what was read
+    return story
+
+
+def _measured(story: dict, measure: str) -> list[float]:
+    """The values the story's articles state for ``measure``, in article order."""
+    return [c.value.number for _article, analysis in story["_members"] for c in analysis.claims if c.measure == measure]
 
 
 def _values(story: dict, kind: str = "value") -> list[list[float]]:
@@ -304,6 +311,7 @@ def test_counts_of_one_kind_are_compared_only_when_they_could_be_one_figure():
         ("Tim pemenangan mengklaim menemukan kecurangan di sekitar 30 TPS, tetapi belum melapor.", "2024-12-01T10:00:00+07:00", "Kabar Satu"),
         ("Dana itu digunakan untuk honor petugas dan pengamanan di 412 TPS.", "2024-12-01T11:00:00+07:00", "Warta Dua"),
     )
+    assert _measured(story, "count:tps") == [30, 412]
     assert _values(story) == []  # 30 where fraud is alleged, 412 in all: two different counts
 
 
@@ -312,6 +320,7 @@ def test_figures_orders_of_magnitude_apart_are_not_one_fact():
         ("Curah hujan di wilayah hulu mencapai 187 milimeter per hari.", "2024-10-13T10:00:00+08:00", "Kabar Satu"),
         ("Torrential rain lashed the highlands, about 300 kilometres north of the capital.", "2024-10-13T11:00:00+08:00", "Warta Dua"),
     )
+    assert _measured(story, "rainfall") == [0.187, 300000]  # one slot, kept apart only by the ratio
     assert _values(story) == []
 
 
@@ -404,6 +413,7 @@ def test_lone_lengths_of_different_things_are_not_one_figure():
         ("Banjir merusak jembatan gantung sepanjang 45 meter di desa itu.", "2025-03-16T10:00:00+08:00", "Kabar Satu"),
         ("A 150-metre stretch of the provincial road remained buried under debris.", "2025-03-16T11:00:00+08:00", "Warta Dua"),
     )
+    assert _measured(story, "length") == [45, 150]  # both read as lengths: the rule, not a miss, keeps them apart
     assert _values(story) == []
 
 

@@ -462,13 +462,15 @@ def _sentence_claims(
         per=[w == "per" for w in lowered],
     )
 
+    # Cues an event word takes after "korban", "victims": found once per sentence.
+    modified = {cue.first for cue in cues if _has_phrase(lowered, cue.first - 3, cue.first, table.modifier_heads)}
     out: list[Claim] = []
     for c in candidates:
         best: tuple[float, _Cue] | None = None
         for cue in cues:
             if not _fits(table, cue, c):
                 continue
-            if c.value.kind == "time" and _has_phrase(lowered, cue.first - 3, cue.first, table.modifier_heads):
+            if c.value.kind == "time" and cue.first in modified:
                 continue  # "menemukan dua korban terakhir banjir bandang pada Rabu": the flood names the victims
             cost = _cost(c, cue, candidates, layout)
             if table.measures[cue.measure].generic:
@@ -873,9 +875,10 @@ def _segment(
     "sebagian", "di antaranya", "mostly" is a part of the value, not the value's own
     ("312 rumah rusak, sebagian di antaranya hanyut")."""
     best: tuple[int, str] | None = None
-    for i in range(max(first, c.first - SEGMENT_REACH), min(last, c.last + SEGMENT_REACH) + 1):
-        if i > c.last and _has_phrase(lowered, c.last + 1, i, partitives):
-            break
+    end = min(last, c.last + SEGMENT_REACH) + 1
+    # Nothing after the first partitive phrase following the value is the value's part.
+    stop = next((i for i in range(c.last + 1, end) if _has_phrase(lowered, i, i + 1, partitives)), end)
+    for i in range(max(first, c.first - SEGMENT_REACH), min(end, stop + 1)):
         for tokens, name in measure.segments:
             if tuple(lowered[i : i + len(tokens)]) == tokens:
                 distance = c.first - (i + len(tokens)) if i < c.first else i - c.last

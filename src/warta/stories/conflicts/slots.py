@@ -321,11 +321,17 @@ def _hours_apart(a: Stated, b: Stated) -> float:
     return abs((ta - tb).total_seconds()) / 3600
 
 
-def _times_far_apart(a: ClaimValue, b: ClaimValue) -> bool:
-    ia, ib = interval((a.timex or "")[:10]), interval((b.timex or "")[:10])
+def _gap_days(a: str, b: str) -> int | None:
+    """Whole days between two dated values' intervals (negative when they overlap), or None."""
+    ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
-        return False
-    return max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days) > FAR_TIME_DAYS
+        return None
+    return max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days)
+
+
+def _times_far_apart(a: ClaimValue, b: ClaimValue) -> bool:
+    gap = _gap_days((a.timex or "")[:10], (b.timex or "")[:10])
+    return gap is not None and gap > FAR_TIME_DAYS
 
 
 FAR_DAYS = 7
@@ -338,6 +344,7 @@ def background(s: Stated) -> bool:
     if not (s.claim.time_scope and s.reported) or s.claim.value.dimension != "count":
         return False
     scope, day = interval(s.claim.time_scope.split("T", 1)[0]), interval(s.reported[:10])
+    # Only a scope before the report counts: one after it is a schedule, not background.
     return scope is not None and day is not None and (day[0] - scope[1]).days > FAR_DAYS
 
 
@@ -361,10 +368,7 @@ def _same_moment(a: str, b: str) -> bool:
 
 
 def _days_apart(a: Stated, b: Stated) -> int:
-    ia, ib = interval(a.moment or ""), interval(b.moment or "")
-    if ia is None or ib is None:
-        return 0
-    return max(0, (ib[0] - ia[1]).days, (ia[0] - ib[1]).days)
+    return max(0, _gap_days(a.moment or "", b.moment or "") or 0)
 
 
 def _far_apart(a: Stated, b: Stated) -> bool:
@@ -375,8 +379,5 @@ def _far_apart(a: Stated, b: Stated) -> bool:
         return False
     if a.measure.temporal == "static" and not (a.claim.time_scope and b.claim.time_scope):
         return False
-    ia, ib = interval(a.moment), interval(b.moment)
-    if ia is None or ib is None:
-        return False
-    gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days)
-    return gap > FAR_DAYS
+    gap = _gap_days(a.moment, b.moment)
+    return gap is not None and gap > FAR_DAYS

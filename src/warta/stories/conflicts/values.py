@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 
+from warta.analyze.measures import load_measures
 from warta.stories.conflicts.events import add_evidence
 from warta.stories.conflicts.slots import Slots, Stated, _norm, _scope_place, background, relate, values_agree
 from warta.stories.records import Conflict, ConflictValue
@@ -187,7 +188,7 @@ def _aligned_alone(a: Stated, b: Stated, similarity: float) -> bool:
         # one count, however they are told; far apart ("30 TPS" where fraud is alleged, "412 TPS"
         # in all) or counting places or pieces ("14 titik"), they need words in common.
         noun = a.claim.measure.partition(":")[2]
-        if noun and a.claim.measure == b.claim.measure and noun not in _table().generic_counts and _close(a, b):
+        if noun and a.claim.measure == b.claim.measure and noun not in load_measures().generic_counts and _close(a, b):
             return True
         return similarity >= MIN_ALIGNMENT
     if a.measure.generic:
@@ -205,12 +206,6 @@ CLOSE_RATIO = 1.5
 def _close(a: Stated, b: Stated) -> bool:
     x, y = a.claim.value.number, b.claim.value.number
     return x is not None and y is not None and min(x, y) > 0 and max(x, y) / min(x, y) <= CLOSE_RATIO
-
-
-def _table():  # type: ignore[no-untyped-def]
-    from warta.analyze.measures import load_measures
-
-    return load_measures()
 
 
 def _cue_word(s: Stated) -> str:
